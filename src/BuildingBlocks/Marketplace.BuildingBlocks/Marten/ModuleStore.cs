@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Weasel.Core;
+
+namespace Marketplace.BuildingBlocks;
+
+public static class ModuleStore
+{
+    /// <summary>The one PostgreSQL data source of the process, shared by every module's store.</summary>
+    public static IServiceCollection AddMarketplaceDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var cs = config.GetConnectionString("Marketplace");
+        if (string.IsNullOrWhiteSpace(cs))
+            throw new InvalidOperationException("ConnectionStrings:Marketplace is not set: build/run.sh sets it, or set ConnectionStrings__Marketplace.");
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(cs).Build());
+        return services;
+    }
+
+    /// <summary>
+    /// A module's own Marten store, in its own PostgreSQL schema (documents and events), with its own advisory
+    /// lock ids, System.Text.Json in camelCase, Guid streams, and the async daemon (Marten:Daemon, HotCold by default).
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenStoreExpression<TStore> AddModuleStore<TStore>(this IServiceCollection services, IConfiguration config,
+        string schema, int lockOffset, Action<StoreOptions> configure) where TStore : class, IDocumentStore
+    {
+        var daemon = config.GetValue("Marten:Daemon", DaemonMode.HotCold);
+        return services.AddMartenStore<TStore>(sp =>
+            {
+                var o = new StoreOptions();
+                o.Connection(sp.GetRequiredService<NpgsqlDataSource>());
+                o.DatabaseSchemaName = schema;
+                o.Events.DatabaseSchemaName = schema;
+                o.Events.StreamIdentity = StreamIdentity.AsGuid;
+                o.Events.TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+                o.Events.UseListenNotifyForEventAppends = true;
+                o.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                o.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+                    json => json.Converters.Add(new MoneyJsonConverter()));
+                o.ApplyChangesLockId += lockOffset;
+                o.Projections.DaemonLockId += lockOffset;
+                o.Projections.FastPollingTime = TimeSpan.FromMilliseconds(250);
+                configure(o);
+                return o;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(daemon);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+
+namespace Marketplace.BuildingBlocks;
+
+/// <summary>Claim types, role names and policy names shared by the modules' endpoints.</summary>
+public static class Identity
+{
+    public const string SubjectClaim = "sub";
+    public const string RoleClaim = "role";
+    public const string EmailClaim = "email";
+    public const string NameClaim = "name";
+
+    public static class Roles
+    {
+        public const string Shopper = "shopper";
+        public const string Admin = "admin";
+        /// <summary>Not stored in tokens: given in answers when a user works for at least one cooperative.</summary>
+        public const string CooperativeStaff = "cooperative_staff";
+    }
+
+    public static class Policies
+    {
+        public const string SignedIn = "signed-in";
+        public const string Admin = "admin";
+    }
+
+    public static class RateLimits
+    {
+        public const string SignIn = "sign-in";
+        public const string Checkout = "checkout";
+    }
+
+    /// <summary>The signed-in user's id (the token's subject).</summary>
+    public static Guid UserId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(SubjectClaim), out var id) ? id
+            : throw new Unauthenticated("Sign in first.");
+
+    public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+}

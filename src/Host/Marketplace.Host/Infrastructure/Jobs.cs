@@ -1,0 +1,39 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Marketplace.BuildingBlocks;
+
+namespace Marketplace.Host.Infrastructure;
+
+/// <summary>Hangfire on PostgreSQL (schema "hangfire"); the server runs unless Marketplace:Jobs:Server is false.</summary>
+internal static class Jobs
+{
+    public static IServiceCollection AddMarketplaceJobs(this IServiceCollection services, IConfiguration config)
+    {
+        var cs = config.GetConnectionString("Marketplace")!;
+        var poll = TimeSpan.FromMilliseconds(config.GetValue("Marketplace:Jobs:PollMilliseconds", 5000));
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(cs), new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = poll,
+            }));
+        if (config.GetValue("Marketplace:Jobs:Server", true))
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = config.GetValue("Marketplace:Jobs:Workers", 4);
+                o.SchedulePollingInterval = poll;
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        return services;
+    }
+
+    /// <summary>The dashboard, for administrators only (cookie or bearer).</summary>
+    public static void MapJobsDashboard(this WebApplication app) =>
+        app.MapHangfireDashboardWithAuthorizationPolicy(Identity.Policies.Admin, "/admin/jobs",
+            new DashboardOptions { DashboardTitle = "Marketplace jobs", DisplayStorageConnectionString = false, AppPath = "/" },
+            app.Services.GetRequiredService<JobStorage>());
+}

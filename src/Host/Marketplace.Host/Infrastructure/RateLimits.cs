@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Marketplace.BuildingBlocks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Marketplace.Host.Infrastructure;
+
+/// <summary>Marketplace:RateLimits (API.md). 0 means no limit (load tests lift them that way).</summary>
+internal sealed class RateLimitOptions
+{
+    [Range(0, 1_000_000)] public int SignInPerMinutePerAddress { get; set; } = 60;
+    [Range(0, 1_000_000)] public int CheckoutPerMinutePerShopper { get; set; } = 30;
+}
+
+internal static class RateLimits
+{
+    public static IServiceCollection AddMarketplaceRateLimits(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<RateLimitOptions>().Bind(config.GetSection("Marketplace:RateLimits")).ValidateDataAnnotations().ValidateOnStart();
+        var options = config.GetSection("Marketplace:RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        return services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(Identity.RateLimits.SignIn, context => PerMinute(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown", options.SignInPerMinutePerAddress));
+            o.AddPolicy(Identity.RateLimits.Checkout, context => PerMinute(
+                context.User.FindFirstValue(Identity.SubjectClaim) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                options.CheckoutPerMinutePerShopper));
+            o.OnRejected = async (rejected, ct) =>
+            {
+                var http = rejected.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after))
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString();
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new ProblemDetails { Status = 429, Title = "Too many requests", Detail = "Too many requests: wait a minute and try again." },
+                });
+            };
+        });
+    }
+
+    private static RateLimitPartition<string> PerMinute(string key, int permits) => permits <= 0
+        ? RateLimitPartition.GetNoLimiter(key)
+        : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
+        });
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Marketplace.Accounts;
+using Marketplace.BuildingBlocks;
+using Marketplace.Catalogue;
+using Marketplace.Cooperatives;
+using Marketplace.Host.Infrastructure;
+using Marketplace.Orders;
+using Marketplace.Payouts;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+builder.Logging.ClearProviders();
+if (config.GetValue("Logging:Json", true)) builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+else builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestBodySize = RequestLimits.MaxUploadBytes;
+    k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+    k.AddServerHeader = false;
+});
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new MoneyJsonConverter());
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+});
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+    c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+builder.Services
+    .AddMarketplaceDatabase(config)
+    .AddMarketplaceMediator(typeof(AccountsModule).Assembly, typeof(CooperativesModule).Assembly,
+        typeof(CatalogueModule).Assembly, typeof(OrdersModule).Assembly, typeof(PayoutsModule).Assembly)
+    .AddAccountsModule(config)
+    .AddCooperativesModule(config)
+    .AddCatalogueModule(config)
+    .AddOrdersModule(config)
+    .AddPayoutsModule(config)
+    .AddMarketplaceRateLimits(config)
+    .AddMarketplaceJobs(config)
+    .AddOperations();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestLimits>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOperations(typeof(IAccountsStore), typeof(ICooperativesStore), typeof(ICatalogueStore), typeof(IOrdersStore), typeof(IPayoutsStore));
+app.MapJobsDashboard();
+app.MapAccountsModule();
+app.MapCooperativesModule();
+app.MapCatalogueModule();
+app.MapOrdersModule();
+app.MapPayoutsModule();
+
+app.Run();

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Marketplace.Accounts.Auth;
+
+/// <summary>Marketplace:Admin: the first administrator, created (or brought in line) at start.</summary>
+internal sealed class AdminOptions : IValidatableObject
+{
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+    public string DisplayName { get; set; } = "Administrator";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (string.IsNullOrWhiteSpace(Email) != string.IsNullOrWhiteSpace(Password))
+            yield return new("Marketplace:Admin:Email and :Password go together.", [nameof(Email), nameof(Password)]);
+        if (!string.IsNullOrWhiteSpace(Email) && !new EmailAddressAttribute().IsValid(Email))
+            yield return new("Marketplace:Admin:Email is not an e-mail address.", [nameof(Email)]);
+        if (Password is { Length: > 0 and < 8 })
+            yield return new("Marketplace:Admin:Password has at least 8 characters.", [nameof(Password)]);
+    }
+}
+
+/// <summary>Marketplace:Auth: access tokens.</summary>
+internal sealed class AuthOptions
+{
+    /// <summary>Base64 of at least 32 random bytes. Unset: a key kept in the database, shared by every Host.</summary>
+    public string? SigningKey { get; set; }
+
+    [Range(1, 24 * 60)]
+    public int AccessTokenMinutes { get; set; } = 60;
+
+    public string Issuer { get; set; } = "souss-massa-marketplace";
+}

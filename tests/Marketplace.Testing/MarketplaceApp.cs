@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit;
+
+namespace Marketplace.Testing;
+
+/// <summary>
+/// The whole platform (the real Host, every module) over HTTP, on its own fresh PostgreSQL database.
+/// Share it with an xunit class or collection fixture; tests stay apart by using fresh users and ids.
+/// </summary>
+public class MarketplaceApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@test.marketplace.ma";
+    public const string AdminPassword = "admin-password-1";
+    private readonly TestDatabase? shared;
+    public TestDatabase Database { get; private set; } = null!;
+
+    public MarketplaceApp() { }
+
+    /// <summary>Another node on a database that someone else created (and drops): for multi-Host tests.</summary>
+    public MarketplaceApp(TestDatabase shared) => this.shared = shared;
+
+    /// <summary>Settings of this test host; derived fixtures change or add some.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings) { }
+
+    public virtual async Task InitializeAsync()
+    {
+        Database = shared ?? await TestDatabase.CreateAsync();
+        _ = Server; // start the host now, so that the first test does not pay for it
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Marketplace"] = Database.ConnectionString,
+            ["Marten:Daemon"] = "Solo",
+            ["Marketplace:Jobs:Server"] = "false",
+            ["Marketplace:Jobs:PollMilliseconds"] = "200",
+            ["Marketplace:Admin:Email"] = AdminEmail,
+            ["Marketplace:Admin:Password"] = AdminPassword,
+            ["Marketplace:RateLimits:SignInPerMinutePerAddress"] = "0",
+            ["Marketplace:RateLimits:CheckoutPerMinutePerShopper"] = "0",
+            ["Logging:Json"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        Configure(settings);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (shared is null) await Database.DisposeAsync();
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A new shopper, registered and signed in, with a client that carries their token.</summary>
+    public async Task<TestUser> NewShopperAsync(string? name = null)
+    {
+        var email = $"{name ?? "shopper"}-{Guid.NewGuid():N}@test.ma".ToLowerInvariant();
+        const string password = "password-123";
+        var anonymous = Anonymous();
+        var registered = await anonymous.PostAsJsonAsync("/api/accounts/register", new { email, password, displayName = name ?? "Shopper" });
+        await registered.ShouldHaveStatus(201);
+        var id = (await registered.Json())["id"]!.GetValue<Guid>();
+        return new TestUser(id, email, password, await SignedInClientAsync(email, password));
+    }
+
+    public async Task<TestUser> AdminAsync()
+    {
+        var client = await SignedInClientAsync(AdminEmail, AdminPassword);
+        var me = await (await client.GetAsync("/api/accounts/me")).Json();
+        return new TestUser(me["id"]!.GetValue<Guid>(), AdminEmail, AdminPassword, client);
+    }
+
+    public async Task<HttpClient> SignedInClientAsync(string email, string password)
+    {
+        var login = await Anonymous().PostAsJsonAsync("/api/accounts/login", new { email, password });
+        await login.ShouldHaveStatus(200);
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", (await login.Json())["accessToken"]!.GetValue<string>());
+        return client;
+    }
+}
+
+public sealed record TestUser(Guid Id, string Email, string Password, HttpClient Client);
