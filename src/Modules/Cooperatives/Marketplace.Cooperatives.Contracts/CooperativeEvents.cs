@@ -1,0 +1,17 @@
+using MediatR;
+
+namespace Marketplace.Cooperatives.Contracts;
+
+// Integration events of the Cooperatives module, published by its outbox after commit, at least once:
+// receivers are idempotent, keyed by EventId.
+
+public sealed record CooperativeVerifiedIntegrationEvent(Guid EventId, Guid CooperativeId, DateTimeOffset At) : INotification;
+
+/// <summary>A suspended cooperative sells nothing: its products leave the shop until it is reinstated.</summary>
+public sealed record CooperativeSuspendedIntegrationEvent(Guid EventId, Guid CooperativeId, DateTimeOffset At) : INotification;
+
+public sealed record CooperativeReinstatedIntegrationEvent(Guid EventId, Guid CooperativeId, DateTimeOffset At) : INotification;
+
+/// <param name="Method">"bank_transfer" or "stripe_connect".</param>
+public sealed record PayoutAccountChangedIntegrationEvent(Guid EventId, Guid CooperativeId, string Method, DateTimeOffset? OnHoldUntil,
+    DateTimeOffset At) : INotification;

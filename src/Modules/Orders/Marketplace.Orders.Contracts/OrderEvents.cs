@@ -1,0 +1,33 @@
+using MediatR;
+
+namespace Marketplace.Orders.Contracts;
+
+// Integration events of the Orders module, published by its outbox after commit, at least once: receivers are
+// idempotent, keyed by EventId. Amounts are decimals with 2 places in Currency (MAD); methods and statuses are
+// spelled as in the API ("card", "cash_on_delivery").
+
+public sealed record OrderLineInfo(Guid ProductId, string Sku, string Category, int Quantity, decimal UnitPrice, decimal LineTotal);
+
+/// <param name="Subtotal">the items, without the delivery fee.</param>
+/// <param name="Shipping">the delivery fee, which goes whole to the cooperative.</param>
+public sealed record SubOrderInfo(Guid SubOrderId, Guid CooperativeId, IReadOnlyList<OrderLineInfo> Lines, decimal Subtotal, decimal Shipping);
+
+/// <summary>An order was placed: prices are frozen. Catalogue turns its stock reservation into a sale.</summary>
+public sealed record OrderPlacedIntegrationEvent(Guid EventId, Guid OrderId, string Number, Guid ShopperId, string PaymentMethod,
+    IReadOnlyList<SubOrderInfo> SubOrders, decimal Total, string Currency, DateTimeOffset PlacedAt) : INotification;
+
+/// <summary>A card order was paid (the payment gateway confirmed it).</summary>
+public sealed record OrderPaidIntegrationEvent(Guid EventId, Guid OrderId, string Number, decimal Amount, string Currency,
+    string PaymentReference, DateTimeOffset PaidAt) : INotification;
+
+/// <summary>A cooperative delivered its sub-order; for cash on delivery it now holds <paramref name="CashCollected"/>.</summary>
+public sealed record SubOrderDeliveredIntegrationEvent(Guid EventId, Guid OrderId, string Number, Guid SubOrderId, Guid CooperativeId,
+    string PaymentMethod, decimal? CashCollected, string Currency, DateTimeOffset DeliveredAt) : INotification;
+
+/// <summary>Sub-orders were cancelled (the whole order, or one cooperative's part): their stock returns.</summary>
+public sealed record SubOrdersCancelledIntegrationEvent(Guid EventId, Guid OrderId, string Number, IReadOnlyList<SubOrderInfo> SubOrders,
+    string Reason, DateTimeOffset CancelledAt) : INotification;
+
+/// <summary>Money went back to the shopper's card.</summary>
+public sealed record RefundIssuedIntegrationEvent(Guid EventId, Guid OrderId, string Number, decimal Amount, string Currency,
+    string RefundReference, DateTimeOffset RefundedAt) : INotification;
