@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Marketplace.Testing;
@@ -25,6 +27,9 @@ public class MarketplaceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Settings of this test host; derived fixtures change or add some.</summary>
     protected virtual void Configure(IDictionary<string, string?> settings) { }
+
+    /// <summary>Services of this test host: a test receiver of integration events, a fake of the outside world (Stripe)...</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
 
     public virtual async Task InitializeAsync()
     {
@@ -49,6 +54,7 @@ public class MarketplaceApp : WebApplicationFactory<Program>, IAsyncLifetime
         };
         Configure(settings);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(ConfigureServices);
     }
 
     public new async Task DisposeAsync()
