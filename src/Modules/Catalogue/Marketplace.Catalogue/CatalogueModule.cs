@@ -48,7 +48,7 @@ public static class CatalogueModule
         });
         services.AddOptions<CatalogueOptions>().Bind(config.GetSection("Marketplace:Catalogue")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IFileStorage>(new LocalFolderStorage(LocalFolderStorage.RootFrom(config)));
-        services.AddSingleton<ProductSearchSql>();
+        services.AddSingleton<ProductSearchSql>().AddSingleton<ProductSearch>();
         services.AddTransient<ReleaseExpiredReservationsJob>();
         services.AddHostedService<ExpiryJobRegistration>();
         return services;

@@ -43,10 +43,20 @@ internal sealed class SearchProductsValidator : AbstractValidator<SearchProducts
     }
 }
 
-internal sealed class SearchProductsHandler(ICatalogueStore store, ProductSearchSql sql, IMediator mediator)
-    : IRequestHandler<SearchProducts, PagedList<ProductViews.Item>>
+internal sealed class SearchProductsHandler(ProductSearch search, IMediator mediator) : IRequestHandler<SearchProducts, PagedList<ProductViews.Item>>
 {
     public async Task<PagedList<ProductViews.Item>> Handle(SearchProducts query, CancellationToken ct)
+    {
+        var (page, products, total) = await search.FindAsync(query, ct);
+        var cooperatives = await mediator.CooperativesAsync(products.Select(p => p.CooperativeId), ct);
+        return new PagedList<ProductViews.Item>(products.Select(p => p.ToItem(cooperatives, query.Language)).ToList(), total, page.Page, page.PageSize);
+    }
+}
+
+/// <summary>The products of a page of the shop, in order, and how many match in all.</summary>
+internal sealed class ProductSearch(ICatalogueStore store, ProductSearchSql sql)
+{
+    public async Task<(PageRequest Page, IReadOnlyList<Product> Products, long Total)> FindAsync(SearchProducts query, CancellationToken ct)
     {
         var page = new PageRequest(SearchProducts.Number(query.Page) ?? 1, SearchProducts.Number(query.PageSize) ?? 20);
         await using var session = store.QuerySession();
@@ -58,9 +68,7 @@ internal sealed class SearchProductsHandler(ICatalogueStore store, ProductSearch
             query.Sort ?? (string.IsNullOrWhiteSpace(query.Q) ? "newest" : "relevance"));
         var (ids, total) = await sql.FindAsync(filter, page, ct);
         var products = (await session.LoadManyAsync<Product>(ct, ids)).ToDictionary(p => p.Id);
-        var found = ids.Where(products.ContainsKey).Select(id => products[id]).ToList();
-        var cooperatives = await mediator.CooperativesAsync(found.Select(p => p.CooperativeId), ct);
-        return new PagedList<ProductViews.Item>(found.Select(p => p.ToItem(cooperatives, query.Language)).ToList(), total, page.Page, page.PageSize);
+        return (page, ids.Where(products.ContainsKey).Select(id => products[id]).ToList(), total);
     }
 }
 
