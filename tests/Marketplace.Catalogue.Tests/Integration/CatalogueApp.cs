@@ -12,12 +12,19 @@ namespace Marketplace.Catalogue.Tests.Integration;
 public sealed class CatalogueApp : MarketplaceApp, IAsyncLifetime
 {
     public static readonly TimeSpan ReservationTimeout = TimeSpan.FromSeconds(3);
+    private readonly bool jobsServer;
     public string FilesFolder { get; } = Path.Combine(Path.GetTempPath(), $"mp-catalogue-{Guid.NewGuid():N}");
+
+    public CatalogueApp() { }
+
+    /// <summary>With a Hangfire server, for the test that the recurring job really runs.</summary>
+    internal CatalogueApp(bool jobsServer) => this.jobsServer = jobsServer;
 
     protected override void Configure(IDictionary<string, string?> settings)
     {
         settings["Marketplace:Storage:Path"] = FilesFolder;
         settings["Marketplace:Catalogue:ReservationTimeout"] = ReservationTimeout.ToString();
+        if (jobsServer) settings["Marketplace:Jobs:Server"] = "true";
     }
 
     public new async Task DisposeAsync()
