@@ -36,6 +36,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         Unauthenticated u => Problem(401, "Not signed in", u.Message),
         Unprocessable u => Problem(422, "Unprocessable request", u.Message),
         TooManyAttempts t => RetryAfter(context, t.RetryAfter, Problem(429, "Too many attempts", t.Message)),
+        DependencyUnavailable d => RetryAfter(context, d.RetryAfter, Problem(503, "Service unavailable", d.Message)),
         DomainRuleViolated d => WithCode(Problem(409, "Conflict", d.Message), d.Code, d.Details),
         ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException =>
             Problem(409, "Conflict", "Someone else changed this at the same time: read it again and retry."),
@@ -69,7 +70,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         _ => b.Message,
     };
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=converted to )[\w.`\[\], ]+?(?=\. Path)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=converted to )[\w.+`\[\], ]+?(?=\. Path)")]
     private static partial System.Text.RegularExpressions.Regex TypeName();
 
     private static bool IsDatabaseUnavailable(Exception? ex)
