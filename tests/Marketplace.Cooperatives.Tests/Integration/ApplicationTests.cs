@@ -43,6 +43,26 @@ public sealed class ApplicationTests(CooperativesApp app)
     }
 
     [Fact]
+    public async Task Given_language_keys_in_capitals_and_padded_text_When_applying_Then_kept_in_lower_case_and_trimmed()
+    {
+        var (owner, id) = await app.PendingAsync(new Dictionary<string, object>
+        {
+            ["name"] = new Dictionary<string, string> { ["FR"] = "  Coopérative Tamri ", ["fr"] = "Tamri bis", ["en"] = " " },
+            ["registrationNumber"] = Api.NewRegistrationNumber(), ["province"] = "agadir-ida-outanane", ["sectors"] = new[] { " Honey ", "honey" },
+            ["contactEmail"] = " Tamri@Coop.MA ", ["phone"] = "0528-123456",
+        });
+
+        var profile = await owner.Client.GetJson($"/api/cooperatives/{id}?lang=en");
+
+        profile["names"]!.AsObject().Select(n => (n.Key, n.Value!.GetValue<string>())).Should().Equal(("fr", "Coopérative Tamri"));
+        profile["name"]!.GetValue<string>().Should().Be("Coopérative Tamri");
+        profile["description"]!.GetValue<string>().Should().BeEmpty();
+        profile["sectors"]!.AsArray().Select(s => s!.GetValue<string>()).Should().Equal("honey");
+        profile["contactEmail"]!.GetValue<string>().Should().Be("tamri@coop.ma");
+        profile["phone"]!.GetValue<string>().Should().Be("+212528123456");
+    }
+
+    [Fact]
     public async Task Given_no_sign_in_When_applying_Then_401() =>
         await (await app.Anonymous().PostJson("/api/cooperatives", Api.Application())).ShouldHaveStatus(401);
 

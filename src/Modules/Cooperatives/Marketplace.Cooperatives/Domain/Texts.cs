@@ -9,11 +9,12 @@ internal static class Texts
 {
     public static bool IsLanguage(string? key) => key is not null && LocalizedText.Languages.Contains(key);
 
-    /// <summary>Keys in lower case, values trimmed, blanks dropped.</summary>
+    /// <summary>Keys in lower case (the first of "FR" and "fr" wins), values trimmed, blanks dropped.</summary>
     public static Dictionary<string, string> Clean(IReadOnlyDictionary<string, string>? text) =>
         (text ?? new Dictionary<string, string>())
         .Where(kv => !string.IsNullOrWhiteSpace(kv.Value))
-        .ToDictionary(kv => kv.Key.Trim().ToLowerInvariant(), kv => kv.Value.Trim());
+        .GroupBy(kv => kv.Key.Trim().ToLowerInvariant())
+        .ToDictionary(g => g.Key, g => g.First().Value.Trim());
 
     public static bool HasMainLanguage(IReadOnlyDictionary<string, string>? text) =>
         text is not null && text.Any(kv => kv.Key.Trim().ToLowerInvariant() is "ar" or "fr" or "en" && !string.IsNullOrWhiteSpace(kv.Value));

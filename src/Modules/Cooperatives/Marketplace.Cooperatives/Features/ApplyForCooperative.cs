@@ -33,7 +33,7 @@ internal sealed partial class ApplyForCooperativeValidator : AbstractValidator<A
         RuleForEach(x => x.Sectors).NotEmpty().MaximumLength(40)
             .Must(s => s is null || Sector().IsMatch(s.Trim())).WithMessage("A sector is a short word or a category code.");
         RuleFor(x => x.ContactEmail).NotEmpty().MaximumLength(254)
-            .Matches(@"^[^@\s]+@[^@\s]+\.[^@\s]+$").WithMessage("'Contact Email' is not a valid e-mail address.");
+            .Matches(@"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$").WithMessage("'Contact Email' is not a valid e-mail address.");
         RuleFor(x => x.Phone).NotEmpty().Must(PhoneNumber.IsValid)
             .WithMessage("A phone number such as 06 12 34 56 78, +212 6 12 34 56 78 or +33 6 12 34 56 78.");
     }

@@ -31,7 +31,7 @@ internal sealed class GetMembersHandler(ICooperativesStore store) : IRequestHand
         var cooperative = await store.LoadAsync(query.CooperativeId, ct);
         Access.RequireStaffOrAdmin(cooperative, query.ViewerId, query.ViewerIsAdmin);
         var listed = cooperative.Members.Where(m => m.IsCurrent || !query.CurrentOnly)
-            .OrderByDescending(m => m.IsCurrent).ThenBy(m => Array.IndexOf(MemberRoles.All, m.Role)).ThenBy(m => m.FullName, StringComparer.CurrentCulture)
+            .OrderByDescending(m => m.IsCurrent).ThenBy(m => Array.IndexOf(MemberRoles.All, m.Role)).ThenBy(m => m.FullName, StringComparer.InvariantCulture)
             .ToList();
         var items = listed.Skip(query.Page.Skip).Take(query.Page.PageSize).Select(MemberView.Of).ToList();
         return new MemberList(items, listed.Count, query.Page.Page, query.Page.PageSize, Count(cooperative.Members));
