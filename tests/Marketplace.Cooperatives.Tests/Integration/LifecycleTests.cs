@@ -13,7 +13,8 @@ public sealed class LifecycleTests(CooperativesApp app)
 
         foreach (var (action, status) in new[] { ("verify", "verified"), ("suspend", "suspended"), ("reinstate", "verified") })
         {
-            var body = await (await (await admin.Client.PostJson($"/api/admin/cooperatives/{id}/{action}")).ShouldHaveStatus(200)).Json();
+            var response = await admin.Client.PostAsync($"/api/admin/cooperatives/{id}/{action}", null); // no body at all
+            var body = await (await response.ShouldHaveStatus(200)).Json();
             body["status"]!.GetValue<string>().Should().Be(status);
             body["id"]!.GetValue<Guid>().Should().Be(id);
             (await admin.Client.GetJson($"/api/cooperatives/{id}"))["status"]!.GetValue<string>().Should().Be(status);
@@ -142,5 +143,8 @@ public sealed class LifecycleTests(CooperativesApp app)
         var bad = () => app.SendAsync(new ApplyForCooperative(owner.Id, new Dictionary<string, string>(), "X", "rabat", [], "x", "1", null));
         (await bad.Should().ThrowAsync<Marketplace.BuildingBlocks.ValidationFailed>()).Which.Errors.Keys
             .Should().Contain(["name", "province", "contactEmail", "phone"]);
+        var stranger = () => app.SendAsync(new ApplyForCooperative(Guid.NewGuid(), new Dictionary<string, string> { ["fr"] = "X" },
+            Api.NewRegistrationNumber(), "tiznit", [], "x@y.ma", "0612345678", null));
+        (await stranger.Should().ThrowAsync<Marketplace.BuildingBlocks.ValidationFailed>()).Which.Errors.Keys.Should().Equal("applicantId");
     }
 }

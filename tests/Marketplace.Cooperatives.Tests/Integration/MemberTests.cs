@@ -46,7 +46,7 @@ public sealed class MemberTests(CooperativesApp app)
         counts["byGender"]!["unspecified"]!.GetValue<int>().Should().Be(1);
         counts["sharesSubscribed"]!.GetValue<int>().Should().Be(30);
         (await staff.Client.GetJson($"{url}?currentOnly=true"))["total"]!.GetValue<int>().Should().Be(4);
-        (await (await staff.Client.PostJson($"{url}/{leaving["id"]}/leave")).ShouldBeProblem(409))["code"]!
+        (await (await staff.Client.PostAsync($"{url}/{leaving["id"]}/leave", null)).ShouldBeProblem(409))["code"]!
             .GetValue<string>().Should().Be("member_already_left");
         (await (await staff.Client.PostJson(url, new { fullName = "Other", role = "president", joinedOn = "2020-01-01" })).ShouldBeProblem(409))["code"]!
             .GetValue<string>().Should().Be("office_taken");

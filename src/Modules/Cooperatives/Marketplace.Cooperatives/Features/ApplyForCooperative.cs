@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using JasperFx;
+using Marketplace.Accounts.Contracts;
 using Marketplace.BuildingBlocks;
 using Marketplace.Cooperatives.Contracts;
 using Marketplace.Cooperatives.Domain;
@@ -48,10 +49,12 @@ internal sealed partial class ApplyForCooperativeValidator : AbstractValidator<A
         text is null || text.Keys.All(k => Texts.IsLanguage(k.Trim().ToLowerInvariant()));
 }
 
-internal sealed class ApplyForCooperativeHandler(ICooperativesStore store, TimeProvider clock) : IRequestHandler<ApplyForCooperative, Guid>
+internal sealed class ApplyForCooperativeHandler(ICooperativesStore store, IMediator mediator, TimeProvider clock) : IRequestHandler<ApplyForCooperative, Guid>
 {
     public async Task<Guid> Handle(ApplyForCooperative cmd, CancellationToken ct)
     {
+        if ((await mediator.Send(new GetUsers([cmd.ApplicantId]), ct)).Count == 0)
+            throw new ValidationFailed("applicantId", "The applicant must be a registered user.");
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
         var number = cmd.RegistrationNumber.Trim().ToUpperInvariant();
