@@ -43,7 +43,7 @@ internal static class Cooperatives
     }
 
     public static object ProductBody(string? sku = null, string category = "argan-culinary-oil", decimal price = 180m, int stock = 12,
-        object? name = null, string[]? labels = null, string province = "taroudant") => new
+        object? name = null, string[]? labels = null, string province = "taroudant", string? foodSafetyNumber = "ONSSA 12.34.567") => new
     {
         sku = sku ?? $"ARG-{Guid.NewGuid():N}"[..12],
         category,
@@ -53,7 +53,7 @@ internal static class Cooperatives
         unit = "bottle 250 ml",
         stock,
         labels = labels ?? ["IGP"],
-        foodSafetyNumber = "ONSSA 12.34.567",
+        foodSafetyNumber,
         province,
     };
 

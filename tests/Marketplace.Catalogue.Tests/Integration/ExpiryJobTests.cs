@@ -4,7 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Catalogue.Tests.Integration;
 
-/// <summary>The expiry job as deployed: registered as a recurring Hangfire job at start, run by a Hangfire server.</summary>
+/// <summary>
+/// The expiry job as deployed: registered as a recurring Hangfire job at start, run by a Hangfire server. In the
+/// collection so that no other host starts meanwhile: Hangfire's DI resolves its storage through the process-wide
+/// JobStorage.Current, which a host starting at the same moment would point at its own database.
+/// </summary>
+[Collection(CatalogueCollection.Name)]
 public sealed class ExpiryJobTests
 {
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Marketplace.Catalogue.Contracts;
 
 namespace Marketplace.Catalogue.Tests.Integration;
 
@@ -48,7 +49,9 @@ public sealed class ProductListingTests(CatalogueApp app)
         item["unit"]!.GetValue<string>().Should().Be("bottle 250 ml");
         item["cooperative"]!["name"]!.GetValue<string>().Should().Be("Coopérative Tifaouine");
         item["labels"]!.AsArray().Should().ContainSingle();
-        item["available"]!.GetValue<int>().Should().Be(12);
+        item["available"]!.GetValue<bool>().Should().BeTrue();
+        item["stock"]!.GetValue<int>().Should().Be(12);
+        item.AsObject().ContainsKey("inStock").Should().BeFalse("available says it once");
     }
 
     [Fact]
@@ -56,7 +59,8 @@ public sealed class ProductListingTests(CatalogueApp app)
     {
         var cooperative = await app.NewCooperativeAsync();
         var argan = await cooperative.NewProductAsync();
-        var tagine = await cooperative.NewProductAsync(Cooperatives.ProductBody(category: "pottery", name: new { fr = "Tajine en terre cuite" }, labels: []));
+        var tagine = await cooperative.NewProductAsync(Cooperatives.ProductBody(category: "pottery", name: new { fr = "Tajine en terre cuite" }, labels: [],
+            foodSafetyNumber: null));
 
         (await app.Anonymous().DetailsAsync(argan, "ar"))["name"]!.GetValue<string>().Should().Be("زيت الأركان الغذائي");
         (await app.Anonymous().DetailsAsync(tagine, "ar"))["name"]!.GetValue<string>().Should().Be("Tajine en terre cuite");
@@ -127,6 +131,31 @@ public sealed class ProductListingTests(CatalogueApp app)
         await (await staff.Client.PutJson($"{Products(cooperative)}/{id}/stock", new { quantity = -1 })).ShouldBeValidationProblem("quantity");
         await (await staff.Client.PutJson($"{Products(cooperative)}/{id}/stock", new { })).ShouldBeValidationProblem("quantity");
         (await app.Anonymous().DetailsAsync(id))["stock"]!.GetValue<int>().Should().Be(40);
+    }
+
+    [Fact]
+    public async Task Given_units_held_by_checkouts_or_none_on_hand_Then_the_shop_lists_the_product_as_not_available_with_a_stock_of_zero()
+    {
+        var cooperative = await app.NewCooperativeAsync();
+        var id = await cooperative.NewProductAsync(Cooperatives.ProductBody(stock: 3));
+        async Task<(bool, int)> Listed()
+        {
+            var item = (await (await app.Anonymous().GetAsync($"/api/products?cooperativeId={cooperative.Id}")).Json())["items"]![0]!;
+            item["id"]!.GetValue<Guid>().Should().Be(id);
+            return (item["available"]!.GetValue<bool>(), item["stock"]!.GetValue<int>());
+        }
+        (await Listed()).Should().Be((true, 3));
+
+        (await app.SendAsync(new ReserveStock(Guid.CreateVersion7(), [new StockLine(id, 2)]))).Succeeded.Should().BeTrue();
+        (await Listed()).Should().Be((true, 1), "what can be bought now is on hand minus reserved");
+        (await app.SendAsync(new ReserveStock(Guid.CreateVersion7(), [new StockLine(id, 1)]))).Succeeded.Should().BeTrue();
+        (await Listed()).Should().Be((false, 0), "every unit is held by a checkout");
+        var details = await app.Anonymous().DetailsAsync(id);
+        (details["available"]!.GetValue<bool>(), details["stock"]!.GetValue<int>(), details["onHand"]!.GetValue<int>()).Should().Be((false, 0, 3));
+
+        var other = await cooperative.NewProductAsync(Cooperatives.ProductBody(stock: 0));
+        var sorted = await (await app.Anonymous().GetAsync($"/api/products?cooperativeId={cooperative.Id}&sort=newest")).Json();
+        (sorted["items"]![0]!["id"]!.GetValue<Guid>(), sorted["items"]![0]!["available"]!.GetValue<bool>()).Should().Be((other, false));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ProductDecisionTests
     {
         var id = Guid.CreateVersion7();
         var product = Given(Listed(id, 12));
-        (product.Status, product.Version, product.OnHand, product.Available, product.SkuKey).Should().Be(("draft", 1L, 12, 12, "AMLOU-250"));
+        (product.Status, product.ListingVersion, product.OnHand, product.Available, product.SkuKey).Should().Be(("draft", 1L, 12, 12, "AMLOU-250"));
         product.Search.Name.Should().Contain("miel").And.Contain("honey");
     }
 
@@ -40,7 +40,7 @@ public sealed class ProductDecisionTests
         events[0].Should().BeOfType<ListingEdited>().Which.Listing.Price.Should().Be(99.90m);
         events[1].Should().Be(new StockCounted(id, 20, 12, Staff, Now));
         var after = Given([Listed(id, 12), .. events]);
-        (after.Version, after.OnHand, after.SkuKey).Should().Be((2L, 20, "AMLOU-500"));
+        (after.ListingVersion, after.OnHand, after.SkuKey).Should().Be((2L, 20, "AMLOU-500"));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ProductDecisionTests
         var published = Given(Listed(id, 1), ProductDecisions.Publish(draft, Staff, Now).Single());
         published.IsPublished.Should().BeTrue();
         ProductDecisions.Publish(published, Staff, Now).Should().BeEmpty();
-        published.Version.Should().Be(1, "publishing is not an edit of the listing");
+        published.ListingVersion.Should().Be(1, "publishing is not an edit of the listing");
     }
 
     [Fact]

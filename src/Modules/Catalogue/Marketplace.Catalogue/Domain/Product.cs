@@ -6,8 +6,9 @@ namespace Marketplace.Catalogue.Domain;
 
 /// <summary>
 /// A product of a cooperative: its listing, images and stock, folded from its event stream (an inline snapshot, so
-/// a command reads its own writes). <see cref="Version"/> counts the listing's edits (optimistic concurrency of PUT);
-/// stock movements do not change it. Decisions are in <see cref="ProductDecisions"/>.
+/// a command reads its own writes). <see cref="ListingVersion"/> counts the listing's edits (optimistic concurrency of PUT);
+/// publishing, images and stock movements do not change it. (Not named "Version": Marten would set such a member to the
+/// stream's version, which every stock movement bumps.) Decisions are in <see cref="ProductDecisions"/>.
 /// </summary>
 internal sealed class Product
 {
@@ -20,7 +21,7 @@ internal sealed class Product
     public string Province { get; set; } = "";
     public decimal Price { get; set; }
     public string Status { get; set; } = ProductStatus.Draft;
-    public long Version { get; set; }
+    public long ListingVersion { get; set; }
     public int OnHand { get; set; }
     public int Reserved { get; set; }
     /// <summary>Active reservations: order id to quantity.</summary>
@@ -104,7 +105,7 @@ internal sealed class Product
         Category = listing.Category;
         Province = listing.Province;
         Price = listing.Price;
-        Version++;
+        ListingVersion++;
         UpdatedAt = at;
         Search = SearchFields.For(listing.Name, listing.Description,
             Categories.SearchableNames(listing.Category).Append(listing.Sku).Concat(listing.Labels));

@@ -13,10 +13,10 @@ internal static class ProductDecisions
     /// <summary>Replaces the listing when <paramref name="expectedVersion"/> is the current one; a stock count goes with it.</summary>
     public static IReadOnlyList<object> Edit(Product product, long expectedVersion, ListingFields listing, int? onHand, Guid by, DateTimeOffset now)
     {
-        if (product.Version != expectedVersion)
+        if (product.ListingVersion != expectedVersion)
             throw new DomainRuleViolated("stale_version",
-                $"The product changed since version {expectedVersion} (it is at version {product.Version}): read it again.")
-            { Details = new Dictionary<string, object?> { ["currentVersion"] = product.Version } };
+                $"The product changed since version {expectedVersion} (it is at version {product.ListingVersion}): read it again.")
+            { Details = new Dictionary<string, object?> { ["currentVersion"] = product.ListingVersion } };
         var events = new List<object> { new ListingEdited(product.Id, listing, by, now) };
         if (onHand is { } quantity) events.AddRange(Count(product, quantity, by, now));
         return events;

@@ -24,5 +24,5 @@ internal static class ProductChanges
         return (await query.LoadAsync<Product>(productId, ct))!.State();
     }
 
-    public static ProductState State(this Product p) => new(p.Id, p.Status, p.Version, p.OnHand, p.Available);
+    public static ProductState State(this Product p) => new(p.Id, p.Status, p.ListingVersion, p.OnHand, p.Available);
 }

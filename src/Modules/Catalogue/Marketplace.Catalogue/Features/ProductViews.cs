@@ -11,14 +11,17 @@ internal static class ProductViews
     internal sealed record ImageView(Guid Id, string Url, string ContentType, long Size, int Position);
     internal sealed record Translations(IReadOnlyDictionary<string, string> Name, IReadOnlyDictionary<string, string> Description);
 
+    /// <param name="Stock">what can be bought now (on hand minus reserved).</param>
+    /// <param name="Available">at least one unit can be bought now.</param>
     internal sealed record Details(Guid Id, string Sku, string Category, string CategoryName, string Name, string Description, Money Price,
         string Unit, IReadOnlyList<string> Labels, string? FoodSafetyNumber, string Province, IReadOnlyDictionary<string, string> ProvinceName,
-        CooperativeRef Cooperative, string Status, int Stock, int OnHand, int Reserved, long Version, bool InStock,
+        CooperativeRef Cooperative, string Status, int Stock, int OnHand, int Reserved, long Version, bool Available,
         IReadOnlyList<ImageView> Images, Translations Translations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt);
 
-    /// <param name="Available">what can be bought now (on hand minus reserved).</param>
+    /// <param name="Available">at least one unit can be bought now (API.md's boolean).</param>
+    /// <param name="Stock">what can be bought now (on hand minus reserved), as in the product's details.</param>
     internal sealed record Item(Guid Id, string Name, Money Price, string Unit, CooperativeRef Cooperative, IReadOnlyList<string> Labels,
-        int Available, bool InStock, string Category, string Province, string Status, string? ImageUrl, DateTimeOffset? PublishedAt);
+        bool Available, int Stock, string Category, string Province, string Status, string? ImageUrl, DateTimeOffset? PublishedAt);
 
     public static IReadOnlyDictionary<string, string> ToDictionary(this LocalizedText text) =>
         LocalizedText.Languages.Where(l => !string.IsNullOrWhiteSpace(text[l])).ToDictionary(l => l, l => text[l]!);
@@ -41,12 +44,12 @@ internal static class ProductViews
             l.Description.Pick(language),
             new Money(l.Price, l.Currency), l.Unit, l.Labels, l.FoodSafetyNumber, l.Province,
             Provinces.Find(l.Province)?.Name.ToDictionary() ?? new Dictionary<string, string>(),
-            Cooperative(p.CooperativeId, cooperatives, language), p.Status, p.Available, p.OnHand, p.Reserved, p.Version, p.Available > 0,
+            Cooperative(p.CooperativeId, cooperatives, language), p.Status, p.Available, p.OnHand, p.Reserved, p.ListingVersion, p.Available > 0,
             Images(p), new Translations(l.Name.ToDictionary(), l.Description.ToDictionary()), p.CreatedAt, p.UpdatedAt, p.PublishedAt);
     }
 
     public static Item ToItem(this Product p, IReadOnlyDictionary<Guid, CooperativeSummary> cooperatives, string language) =>
         new(p.Id, p.Listing.Name.Pick(language), new Money(p.Listing.Price, p.Listing.Currency), p.Listing.Unit,
-            Cooperative(p.CooperativeId, cooperatives, language), p.Listing.Labels, p.Available, p.Available > 0, p.Category, p.Province,
+            Cooperative(p.CooperativeId, cooperatives, language), p.Listing.Labels, p.Available > 0, p.Available, p.Category, p.Province,
             p.Status, p.Images.Count > 0 ? ImageUrl(p.Id, p.Images[0].Id) : null, p.PublishedAt);
 }

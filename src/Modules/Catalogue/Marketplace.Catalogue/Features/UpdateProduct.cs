@@ -39,7 +39,7 @@ internal sealed class UpdateProductHandler(ICatalogueStore store, IMediator medi
         stream.AppendMany(ProductDecisions.Edit(product, cmd.Version!.Value, listing, cmd.Stock, cmd.ActingUserId, clock.GetUtcNow()));
         try { await session.SaveChangesAsync(ct); }
         catch (Exception ex) when (ex.IsUniqueViolation()) { throw CreateProductHandler.SkuTaken(listing.Sku); }
-        return product.Version + 1;
+        return product.ListingVersion + 1;
     }
 }
 

@@ -28,9 +28,9 @@ internal sealed class ManageProductImagesHandler(ICatalogueStore store, IFileSto
         var stream = await session.Events.FetchForExclusiveWriting<Product>(cmd.ProductId, ct);
         var product = stream.Aggregate.OfCooperative(cmd.CooperativeId);
         var removed = ProductDecisions.RemoveImage(product, cmd.ImageId, cmd.ActingUserId, clock.GetUtcNow());
+        var key = product.Images.Single(i => i.Id == cmd.ImageId).FileKey; // read before saving: the inline snapshot may update this instance
         stream.AppendOne(removed);
         await session.SaveChangesAsync(ct);
-        var key = product.Images.Single(i => i.Id == cmd.ImageId).FileKey;
         try { await files.DeleteAsync(key, CancellationToken.None); }
         catch (IOException ex) { logger.LogWarning(ex, "Image file {Key} could not be deleted", key); } // unreachable now anyway
         return MediatR.Unit.Value;

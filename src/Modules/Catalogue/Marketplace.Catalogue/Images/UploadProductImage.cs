@@ -40,6 +40,7 @@ internal sealed class UploadProductImageHandler(ICatalogueStore store, IFileStor
         var product = stream.Aggregate.OfCooperative(cmd.CooperativeId);
         var imageId = Guid.CreateVersion7();
         var key = $"products/{product.Id:N}/{imageId:N}.{extension}";
+        var position = product.Images.Count + 1; // read before saving: the inline snapshot may update this instance
         stream.AppendOne(ProductDecisions.AddImage(product, imageId, key, contentType, cmd.Content!.LongLength, cmd.ActingUserId, clock.GetUtcNow()));
         await files.SaveAsync(key, cmd.Content, ct);
         try { await session.SaveChangesAsync(ct); }
@@ -49,7 +50,7 @@ internal sealed class UploadProductImageHandler(ICatalogueStore store, IFileStor
             throw;
         }
         return new ProductViews.ImageView(imageId, ProductViews.ImageUrl(product.Id, imageId), contentType, cmd.Content.LongLength,
-            product.Images.Count + 1);
+            position);
     }
 }
 
