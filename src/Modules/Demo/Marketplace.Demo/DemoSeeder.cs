@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Diagnostics;
 using Marketplace.Accounts.Contracts;
 using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue.Contracts;
@@ -6,145 +6,130 @@ using Marketplace.Cooperatives.Contracts;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Marketplace.Demo;
 
-/// <summary>What a seeding run did: what it found already there, and what it added.</summary>
-internal sealed record DemoSeedReport(int Cooperatives, int CooperativesAdded, int Products, int ProductsAdded, string? AccountsFile);
+/// <summary>What a seeding run did. <paramref name="AlreadySeeded"/>: the marker was there, nothing was looked at further.</summary>
+internal sealed record DemoSeedReport(bool AlreadySeeded, int Cooperatives, int CooperativesAdded, int Products, int ProductsAdded,
+    string? AccountsFile);
 
 /// <summary>
 /// Loads the demo cooperatives, products and accounts through the modules' public commands (the API's own rules),
-/// idempotently: every step first asks whether its result is already there (user by e-mail, cooperative by
-/// registration number, product by sku), so running it again, or on two nodes at once, adds nothing twice.
+/// idempotently. <see cref="SeedAsync"/> holds a database lock (a second Host waits, then finds the data) and first
+/// checks one marker: the last product of the last cooperative, published. It is written last, so when it is there
+/// everything is; starting again then costs two queries. Otherwise <see cref="LoadAsync"/> makes whatever is missing:
+/// each step first asks whether its result exists (user by e-mail, cooperative by registration number, product by sku)
+/// and takes "already there" answers of a racing writer as success.
 /// </summary>
-internal sealed class DemoSeeder(IMediator mediator, IConfiguration config, ILogger<DemoSeeder> logger)
+internal sealed class DemoSeeder(IMediator mediator, NpgsqlDataSource database, IConfiguration config, ILogger<DemoSeeder> logger)
 {
-    public const string OwnerEmail = "cooperative@demo.souss-massa.ma";
-    public const string OwnerPassword = "demo-cooperative-2026";
-    public const string ShopperEmail = "shopper@demo.souss-massa.ma";
-    public const string ShopperPassword = "demo-shopper-2026";
+    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
 
-    public async Task<DemoSeedReport> SeedAsync(CancellationToken ct)
+    public async Task<DemoSeedReport> SeedAsync(Guid adminId, CancellationToken ct)
     {
-        var adminEmail = config["Marketplace:Admin:Email"]
-            ?? throw new InvalidOperationException("The demo data needs the first administrator (Marketplace:Admin:Email) to verify cooperatives.");
-        var admin = await mediator.Send(new FindUserByEmail(adminEmail), ct)
-            ?? throw new InvalidOperationException($"The administrator {adminEmail} does not exist yet.");
-        await mediator.Send(new EnsureUser(ShopperEmail, ShopperPassword, "Salma (demo shopper)"), ct);
-        int cooperativesAdded = 0, products = 0, productsAdded = 0;
-        for (var i = 0; i < DemoCooperatives.All.Count; i++)
+        var clock = Stopwatch.StartNew();
+        DemoSeedReport report;
+        await using (var seedLock = await DemoSeedLock.AcquireAsync(database, LockWait, ct))
         {
-            var demo = DemoCooperatives.All[i];
+            if (!seedLock.Held) logger.LogWarning("Another Host holds the demo seed lock for long: seeding without it");
+            report = await IsCompleteAsync(ct)
+                ? new DemoSeedReport(true, DemoCatalogue.Cooperatives, 0, DemoCatalogue.Products, 0, null)
+                : await LoadAsync(adminId, ct);
+        }
+        report = report with { AccountsFile = await WriteAccountsFileAsync(ct) };
+        logger.LogInformation("Demo data in {Elapsed} ms: {Cooperatives} cooperatives ({CooperativesAdded} new), {Products} products ({ProductsAdded} new){Skipped}",
+            clock.ElapsedMilliseconds, report.Cooperatives, report.CooperativesAdded, report.Products, report.ProductsAdded,
+            report.AlreadySeeded ? ", already there" : "");
+        return report;
+    }
+
+    /// <summary>The marker: the last product of the last cooperative exists and is published.</summary>
+    public async Task<bool> IsCompleteAsync(CancellationToken ct)
+    {
+        var (index, cooperative) = (DemoCatalogue.All.Count - 1, DemoCatalogue.All[^1]);
+        if (await mediator.Send(new FindCooperativeByRegistrationNumber(DemoCatalogue.RegistrationNumber(index)), ct) is not { } id) return false;
+        var last = DemoCatalogue.ProductsOf(cooperative).Last();
+        return await mediator.Send(new FindProductBySku(id, last.Sku), ct) is { Status: ProductStatus.Published };
+    }
+
+    /// <summary>Makes whatever is missing, in order (accounts, then each cooperative: applied, verified, its products listed and published).</summary>
+    public async Task<DemoSeedReport> LoadAsync(Guid adminId, CancellationToken ct)
+    {
+        await mediator.Send(new EnsureUser(DemoAccounts.ShopperEmail, DemoAccounts.ShopperPassword, DemoAccounts.ShopperName), ct);
+        int cooperativesAdded = 0, products = 0, productsAdded = 0;
+        for (var i = 0; i < DemoCatalogue.All.Count; i++)
+        {
+            var demo = DemoCatalogue.All[i];
             var ownerId = await mediator.Send(i == 0
-                ? new EnsureUser(OwnerEmail, OwnerPassword, "Fadma (demo cooperative owner)")
-                : new EnsureUser($"{demo.Code.ToLowerInvariant()}@demo.souss-massa.ma", RandomPassword(), demo.NameFr), ct);
-            var (cooperativeId, added) = await EnsureCooperativeAsync(i, demo, ownerId, admin.Id, ct);
+                ? new EnsureUser(DemoAccounts.OwnerEmail, DemoAccounts.OwnerPassword, DemoAccounts.OwnerName)
+                : new EnsureUser(DemoAccounts.OwnerEmailOf(demo, i), DemoCatalogue.UnknownPassword(), demo.NameFr), ct);
+            var (cooperativeId, added) = await EnsureCooperativeAsync(i, demo, ownerId, adminId, ct);
             if (added) cooperativesAdded++;
-            foreach (var (product, variant, sku) in ProductsOf(demo))
+            foreach (var product in DemoCatalogue.ProductsOf(demo))
             {
                 products++;
-                if (await EnsureProductAsync(i, demo, cooperativeId, ownerId, product, variant, sku, ct)) productsAdded++;
+                if (await EnsureProductAsync(DemoCatalogue.Listing(i, demo, product, cooperativeId, ownerId), ct)) productsAdded++;
             }
         }
-        var file = await WriteAccountsAsync(ct);
-        logger.LogInformation("Demo data: {Cooperatives} cooperatives ({CooperativesAdded} new), {Products} products ({ProductsAdded} new)",
-            DemoCooperatives.All.Count, cooperativesAdded, products, productsAdded);
-        return new DemoSeedReport(DemoCooperatives.All.Count, cooperativesAdded, products, productsAdded, file);
+        return new DemoSeedReport(false, DemoCatalogue.All.Count, cooperativesAdded, products, productsAdded, null);
     }
 
     private async Task<(Guid Id, bool Added)> EnsureCooperativeAsync(int index, DemoCooperative demo, Guid ownerId, Guid adminId, CancellationToken ct)
     {
-        var number = $"RC {1200 + index * 37}/{2012 + index % 12}";
+        var number = DemoCatalogue.RegistrationNumber(index);
         var id = await mediator.Send(new FindCooperativeByRegistrationNumber(number), ct);
         var added = false;
         if (id is null)
         {
             try
             {
-                id = await mediator.Send(new ApplyForCooperative(ownerId,
-                    new Dictionary<string, string> { ["fr"] = demo.NameFr, ["ar"] = demo.NameAr, ["en"] = demo.NameFr.Replace("Coopérative", "Cooperative") },
-                    number, demo.Province, ProductsOf(demo).Select(p => p.Product.Category).Distinct().Take(10).ToList(),
-                    index == 0 ? OwnerEmail : $"{demo.Code.ToLowerInvariant()}@demo.souss-massa.ma", $"05 28 {10 + index:00} 24 {30 + index:00}",
-                    new Dictionary<string, string> { ["fr"] = demo.AboutFr, ["ar"] = demo.AboutAr, ["en"] = demo.AboutEn }), ct);
+                id = await mediator.Send(DemoCatalogue.Application(index, demo, ownerId), ct);
                 added = true;
             }
-            catch (DomainRuleViolated e) when (e.Code == "registration_number_taken") // another node seeds at the same moment
+            catch (DomainRuleViolated e) when (e.Code == "registration_number_taken") // applied at the same moment
             {
                 id = await mediator.Send(new FindCooperativeByRegistrationNumber(number), ct);
             }
         }
         var access = await mediator.Send(new GetCooperativeAccess(id!.Value, ownerId), ct);
-        if (access?.Status == CooperativeStatus.Pending) await mediator.Send(new VerifyCooperative(id.Value, adminId), ct);
+        if (access?.Status == CooperativeStatus.Pending)
+        {
+            try { await mediator.Send(new VerifyCooperative(id.Value, adminId), ct); }
+            catch (DomainRuleViolated e) when (e.Code == "illegal_status_change") { /* verified at the same moment */ }
+        }
         return (id.Value, added);
     }
 
-    private async Task<bool> EnsureProductAsync(int index, DemoCooperative demo, Guid cooperativeId, Guid ownerId, DemoProduct product,
-        DemoVariant variant, string sku, CancellationToken ct)
+    /// <summary>Lists the product if its sku is not there yet, and publishes it when it is a draft. Answers whether it was listed now.</summary>
+    private async Task<bool> EnsureProductAsync(CreateProduct listing, CancellationToken ct)
     {
-        var existing = await mediator.Send(new FindProductBySku(cooperativeId, sku), ct);
+        var (cooperativeId, ownerId) = (listing.CooperativeId, listing.ActingUserId);
+        var existing = await mediator.Send(new FindProductBySku(cooperativeId, listing.Sku!), ct);
         var added = false;
         if (existing is null)
         {
-            var seed = Math.Abs(StableHash(sku));
-            var price = Math.Max(5m, Math.Round(variant.Price * (0.9m + seed % 21 / 100m) / 5m, MidpointRounding.AwayFromZero) * 5m);
-            var stock = product.Category == "solidarity-tourism" ? 8 + seed % 12 : product.Food ? 15 + seed % 90 : 2 + seed % 12;
             try
             {
-                var id = await mediator.Send(new CreateProduct(cooperativeId, ownerId, sku, product.Category,
-                    Text(product.Ar, product.Fr, product.En, variant.Unit),
-                    Describe(product, demo), new ProductPrice(price, "MAD"), variant.Unit, stock, product.Labels,
-                    product.Food ? $"ONSSA AS.{31 + index:00}.{100 + seed % 900}.{seed % 97:00}" : null, demo.Province), ct);
-                existing = new ProductState(id, ProductStatus.Draft, 1, stock, stock);
+                existing = new ProductState(await mediator.Send(listing, ct), ProductStatus.Draft, 1, listing.Stock!.Value, listing.Stock.Value);
                 added = true;
             }
-            catch (DomainRuleViolated e) when (e.Code == "sku_taken")
+            catch (DomainRuleViolated e) when (e.Code == "sku_taken") // listed at the same moment
             {
-                existing = await mediator.Send(new FindProductBySku(cooperativeId, sku), ct);
+                existing = (await mediator.Send(new FindProductBySku(cooperativeId, listing.Sku!), ct))!;
             }
         }
-        if (existing!.Status == ProductStatus.Draft) await mediator.Send(new PublishProduct(cooperativeId, existing.Id, ownerId), ct);
+        if (existing.Status == ProductStatus.Draft) await mediator.Send(new PublishProduct(cooperativeId, existing.Id, ownerId), ct);
         return added;
     }
 
-    internal static IEnumerable<(DemoProduct Product, DemoVariant Variant, string Sku)> ProductsOf(DemoCooperative demo) =>
-        from key in demo.Makes
-        let product = DemoProducts.ByKey[key]
-        from variant in product.Variants.Select((v, n) => (v, n))
-        select (product, variant.v, $"{demo.Code}-{key}-{variant.n + 1}".ToUpperInvariant());
-
-    /// <summary>The name, with the size when a product comes in several (so that each variant reads apart in a list).</summary>
-    private static Dictionary<string, string?> Text(string ar, string fr, string en, string unit) =>
-        new() { ["ar"] = $"{ar} - {unit}", ["fr"] = $"{fr} - {unit}", ["en"] = $"{en} - {unit}" };
-
-    private static Dictionary<string, string?> Describe(DemoProduct p, DemoCooperative c) => new()
+    private async Task<string?> WriteAccountsFileAsync(CancellationToken ct)
     {
-        ["ar"] = p.DescAr.Replace("{va}", c.VillageAr),
-        ["fr"] = p.DescFr.Replace("{v}", c.VillageFr),
-        ["en"] = p.DescEn.Replace("{v}", c.VillageFr),
-    };
-
-    private async Task<string?> WriteAccountsAsync(CancellationToken ct)
-    {
-        var path = config["Marketplace:Demo:AccountsFile"] is { Length: > 0 } configured ? configured : DefaultAccountsFile();
-        if (path is null) return null;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await File.WriteAllTextAsync(path,
-            $"demo cooperative owner  {OwnerEmail} / {OwnerPassword}   ({DemoCooperatives.All[0].NameFr}, {DemoCooperatives.All[0].VillageFr})\n" +
-            $"demo shopper            {ShopperEmail} / {ShopperPassword}\n", ct);
-        return path;
+        try { return await DemoAccounts.WriteAsync(config, ct); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "The demo accounts file could not be written");
+            return null;
+        }
     }
-
-    /// <summary>build/demo-accounts.txt of the checkout the Host runs from (where Marketplace.sln is), which run.sh prints.</summary>
-    private static string? DefaultAccountsFile()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Marketplace.sln")))
-                    return Path.Combine(dir.FullName, "build", "demo-accounts.txt");
-        return null;
-    }
-
-    private static string RandomPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
-
-    private static int StableHash(string s) => s.Aggregate(17, (h, c) => unchecked(h * 31 + c));
 }
