@@ -9,12 +9,17 @@ namespace Marketplace.Browser.Tests;
 /// The platform on a real port, and Debian's Chromium driven by Playwright (never downloaded). Every request the
 /// pages make outside the site is refused and recorded, so tests can prove that none is made.
 /// </summary>
-public sealed class BrowserApp : MarketplaceApp
+public sealed class BrowserApp : MarketplaceApp, IAsyncLifetime
 {
     private IPlaywright playwright = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public List<string> OutsideRequests { get; } = [];
+
+    /// <summary>Where the product images uploaded by the tests are kept (removed at the end).</summary>
+    public string FilesFolder { get; } = Path.Combine(Path.GetTempPath(), $"mp-browser-{Guid.NewGuid():N}");
+
+    protected override void Configure(IDictionary<string, string?> settings) => settings["Marketplace:Storage:Path"] = FilesFolder;
 
     public static string Screenshots =>
         Path.Combine(Environment.GetEnvironmentVariable("MARKETPLACE_TEST_RESULTS") ?? Path.Combine(AppContext.BaseDirectory, "TestResults"), "screenshots");
@@ -72,6 +77,7 @@ public sealed class BrowserApp : MarketplaceApp
         await Browser.DisposeAsync();
         playwright.Dispose();
         await base.DisposeAsync();
+        if (Directory.Exists(FilesFolder)) Directory.Delete(FilesFolder, recursive: true);
     }
 }
 
