@@ -99,10 +99,8 @@ internal sealed class PlaceOrderHandler(IOrdersStore store, IMediator mediator, 
 
 internal static class PlaceOrderEndpoint
 {
-    internal sealed record Body(IReadOnlyList<PlaceOrder.Line?>? Lines, PlaceOrder.Address? ShippingAddress, string? PaymentMethod);
-
     public static void Map(RouteGroupBuilder group) => group.MapPost("",
-            async ([FromHeader(Name = "Idempotency-Key")] string? key, Body? body, HttpContext http, IMediator mediator,
+            async ([FromHeader(Name = "Idempotency-Key")] string? key, CheckoutBody? body, HttpContext http, IMediator mediator,
                 CancellationToken ct) =>
             {
                 var outcome = await mediator.Send(new PlaceOrder(http.User.UserId(), key, body?.Lines, body?.ShippingAddress,

@@ -6,13 +6,9 @@ using MediatR;
 namespace Marketplace.Orders.Features;
 
 /// <summary>POST /api/orders: the shopper's cart, where to deliver it, how to pay; keyed by the Idempotency-Key header.</summary>
-internal sealed record PlaceOrder(Guid ShopperId, string? IdempotencyKey, IReadOnlyList<PlaceOrder.Line?>? Lines,
-    PlaceOrder.Address? ShippingAddress, string? PaymentMethod) : IRequest<PlaceOrder.Outcome>
+internal sealed record PlaceOrder(Guid ShopperId, string? IdempotencyKey, IReadOnlyList<CartLineInput?>? Lines,
+    AddressInput? ShippingAddress, string? PaymentMethod) : IRequest<PlaceOrder.Outcome>
 {
-    internal sealed record Line(Guid? ProductId, int? Quantity);
-
-    internal sealed record Address(string? FullName, string? Phone, string? Line1, string? Line2, string? City, string? Province,
-        string? PostalCode);
 
     /// <param name="Created">this request placed it (201); else an earlier one with the same key did (200).</param>
     internal sealed record Outcome(Order Order, bool Created);
@@ -39,6 +35,14 @@ internal sealed record PlaceOrder(Guid ShopperId, string? IdempotencyKey, IReadO
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
+
+// Top-level (not nested) types: JSON errors name the type, and the Host hides top-level type names only.
+internal sealed record CartLineInput(Guid? ProductId, int? Quantity);
+
+internal sealed record AddressInput(string? FullName, string? Phone, string? Line1, string? Line2, string? City, string? Province,
+    string? PostalCode);
+
+internal sealed record CheckoutBody(IReadOnlyList<CartLineInput?>? Lines, AddressInput? ShippingAddress, string? PaymentMethod);
 
 internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrder>
 {

@@ -43,22 +43,23 @@ internal sealed class MoveSubOrderHandler(IOrdersStore store, IMediator mediator
     }
 }
 
+internal sealed record ShipmentBody(string? Carrier, string? TrackingNumber);
+
+internal sealed record DeliveryBody(Money? CashCollected);
+
 internal static class MoveSubOrderEndpoints
 {
-    internal sealed record ShipBody(string? Carrier, string? TrackingNumber);
-    internal sealed record DeliverBody(Money? CashCollected);
-
     public static void Map(RouteGroupBuilder group)
     {
         group.MapPost("/{subOrderId:guid}/accept", (Guid id, Guid subOrderId, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 Answer(new MoveSubOrder(id, subOrderId, http.User.UserId(), MoveSubOrder.Move.Accept), http, mediator, ct))
             .WithSummary("Accept a sub-order (staff)");
-        group.MapPost("/{subOrderId:guid}/ship", (Guid id, Guid subOrderId, ShipBody? body, HttpContext http, IMediator mediator,
+        group.MapPost("/{subOrderId:guid}/ship", (Guid id, Guid subOrderId, ShipmentBody? body, HttpContext http, IMediator mediator,
                     CancellationToken ct) =>
                 Answer(new MoveSubOrder(id, subOrderId, http.User.UserId(), MoveSubOrder.Move.Ship, body?.Carrier, body?.TrackingNumber),
                     http, mediator, ct))
             .WithSummary("Ship an accepted sub-order: {carrier, trackingNumber} (staff)");
-        group.MapPost("/{subOrderId:guid}/deliver", (Guid id, Guid subOrderId, DeliverBody? body, HttpContext http, IMediator mediator,
+        group.MapPost("/{subOrderId:guid}/deliver", (Guid id, Guid subOrderId, DeliveryBody? body, HttpContext http, IMediator mediator,
                     CancellationToken ct) =>
                 Answer(new MoveSubOrder(id, subOrderId, http.User.UserId(), MoveSubOrder.Move.Deliver, CashCollected: body?.CashCollected),
                     http, mediator, ct))

@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+
+namespace Marketplace.Orders.Tests.Integration;
+
+/// <summary>A cooperative made for a test, with its owner (staff) signed in.</summary>
+public sealed record TestCooperative(Guid Id, TestUser Owner);
+
+/// <summary>A product made for a test.</summary>
+public sealed record TestProduct(Guid Id, string Sku, TestCooperative Cooperative, decimal Price);
+
+/// <summary>The sellers' side that the orders tests need: verified cooperatives with shipping rules, published products with stock.</summary>
+public interface IMarket
+{
+    Task<TestCooperative> NewCooperativeAsync(decimal flatFee = 0m, decimal? freeAbove = null);
+    Task<TestProduct> NewProductAsync(TestCooperative cooperative, decimal price, int stock);
+    /// <summary>What can be bought now (on hand minus reserved), as GET /api/products/{id} answers it.</summary>
+    Task<int> AvailableAsync(Guid productId);
+    Task UnpublishAsync(TestProduct product);
+    Task SuspendAsync(TestCooperative cooperative);
+}
+
+/// <summary>The sellers' side through the HTTP API of API.md (the Cooperatives and Catalogue modules).</summary>
+public sealed class HttpMarket(OrdersApp app) : IMarket
+{
+    private TestUser? admin;
+    private async Task<HttpClient> Admin() => (admin ??= await app.AdminAsync()).Client;
+
+    public async Task<TestCooperative> NewCooperativeAsync(decimal flatFee = 0m, decimal? freeAbove = null)
+    {
+        var owner = await app.NewShopperAsync("owner");
+        var n = Guid.NewGuid().ToString("N")[..8];
+        var created = await owner.Client.PostJson("/api/cooperatives", new
+        {
+            name = new { fr = $"Coopérative {n}", ar = $"تعاونية {n}" },
+            registrationNumber = $"RC-{n}",
+            province = "taroudant",
+            sectors = new[] { "saffron" },
+            contactEmail = $"coop-{n}@test.ma",
+            phone = "+212600000000",
+            description = new { fr = "Safran et huile d'argan" },
+        });
+        var id = (await (await created.ShouldHaveStatus(201)).Json())["id"]!.GetValue<Guid>();
+        await (await (await Admin()).PostJson($"/api/admin/cooperatives/{id}/verify")).ShouldHaveStatus(200);
+        if (flatFee > 0 || freeAbove is not null)
+            await (await owner.Client.PutJson($"/api/cooperatives/{id}/shipping", new
+            {
+                flatFee = new { amount = flatFee, currency = "MAD" },
+                freeAbove = freeAbove is null ? null : new { amount = freeAbove.Value, currency = "MAD" },
+            })).ShouldHaveStatus(200);
+        return new TestCooperative(id, owner);
+    }
+
+    public async Task<TestProduct> NewProductAsync(TestCooperative cooperative, decimal price, int stock)
+    {
+        var sku = $"SKU-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
+        var categories = await (await app.Anonymous().GetAsync("/api/categories")).Json();
+        var created = await cooperative.Owner.Client.PostJson($"/api/cooperatives/{cooperative.Id}/products", new
+        {
+            sku,
+            category = FirstCategory(categories),
+            name = new { fr = $"Huile d'argan {sku}", ar = "زيت أركان" },
+            description = new { fr = "Huile d'argan alimentaire, pressée à froid." },
+            price = new { amount = price, currency = "MAD" },
+            unit = "bottle 250 ml",
+            stock,
+            labels = Array.Empty<string>(),
+            province = "taroudant",
+        });
+        var id = (await (await created.ShouldHaveStatus(201)).Json())["id"]!.GetValue<Guid>();
+        await (await cooperative.Owner.Client.PostJson($"/api/cooperatives/{cooperative.Id}/products/{id}/publish")).ShouldHaveStatus(200);
+        return new TestProduct(id, sku, cooperative, price);
+    }
+
+    public async Task<int> AvailableAsync(Guid productId) =>
+        (await (await (await app.Anonymous().GetAsync($"/api/products/{productId}")).ShouldHaveStatus(200)).Json())["stock"]!.GetValue<int>();
+
+    public async Task UnpublishAsync(TestProduct product) =>
+        await (await product.Cooperative.Owner.Client.PostJson($"/api/cooperatives/{product.Cooperative.Id}/products/{product.Id}/unpublish"))
+            .ShouldHaveStatus(200);
+
+    public async Task SuspendAsync(TestCooperative cooperative) =>
+        await (await (await Admin()).PostJson($"/api/admin/cooperatives/{cooperative.Id}/suspend")).ShouldHaveStatus(200);
+
+    /// <summary>The first leaf code of the category tree (its shape: a list of {code, children}).</summary>
+    private static string FirstCategory(JsonNode tree)
+    {
+        var node = tree is JsonArray a ? a[0]! : tree["items"]?[0] ?? tree["categories"]![0]!;
+        while (node["children"] is JsonArray { Count: > 0 } children) node = children[0]!;
+        return node["code"]!.GetValue<string>();
+    }
+}
