@@ -46,7 +46,7 @@ public sealed class HttpMarket(OrdersApp app) : IMarket
             {
                 flatFee = new { amount = flatFee, currency = "MAD" },
                 freeAbove = freeAbove is null ? null : new { amount = freeAbove.Value, currency = "MAD" },
-            })).ShouldHaveStatus(200);
+            })).EnsureSuccessStatusCode();
         return new TestCooperative(id, owner);
     }
 
@@ -86,6 +86,6 @@ public sealed class HttpMarket(OrdersApp app) : IMarket
     {
         var node = tree is JsonArray a ? a[0]! : tree["items"]?[0] ?? tree["categories"]![0]!;
         while (node["children"] is JsonArray { Count: > 0 } children) node = children[0]!;
-        return node["code"]!.GetValue<string>();
+        return (node["code"] ?? node["slug"] ?? node["id"])!.GetValue<string>();
     }
 }

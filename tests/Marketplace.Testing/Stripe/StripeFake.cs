@@ -24,6 +24,7 @@ public sealed partial class StripeFake : IAsyncDisposable
     private readonly SemaphoreSlim writes = new(1, 1);
     private readonly ConcurrentDictionary<string, (string Fingerprint, int Status, string Body)> idempotent = new();
     private readonly ConcurrentQueue<StripeCall> calls = new();
+    private readonly ConcurrentDictionary<string, int> failures = new();
 
     public string SecretKey { get; } = $"sk_test_fake_{Token(12)}";
     public string WebhookSecret { get; } = $"whsec_{Token(16)}";
@@ -51,6 +52,9 @@ public sealed partial class StripeFake : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>The next <paramref name="times"/> requests to <paramref name="path"/> (such as "/v1/payment_intents") answer a 500 api_error.</summary>
+    public void FailNext(string path, int times = 1) => failures[path] = times;
+
     private void MapResources(RouteGroupBuilder v1)
     {
         MapPaymentIntents(v1);
@@ -72,7 +76,12 @@ public sealed partial class StripeFake : IAsyncDisposable
             int status;
             string body;
             var replayed = false;
-            if (isPost && key.Length > 0 && idempotent.TryGetValue(key, out var earlier))
+            if (failures.TryGetValue(http.Request.Path, out var left) && left > 0)
+            {
+                failures[http.Request.Path] = left - 1;
+                (status, body) = (500, ErrorBody("api_error", null, "An unexpected error occurred (injected by the test)."));
+            }
+            else if (isPost && key.Length > 0 && idempotent.TryGetValue(key, out var earlier))
             {
                 if (earlier.Fingerprint != fingerprint)
                     (status, body) = (400, ErrorBody("idempotency_error", null,
