@@ -42,7 +42,7 @@ public sealed class HttpMarket(OrdersApp app) : IMarket
         var id = (await (await created.ShouldHaveStatus(201)).Json())["id"]!.GetValue<Guid>();
         await (await (await Admin()).PostJson($"/api/admin/cooperatives/{id}/verify")).ShouldHaveStatus(200);
         if (flatFee > 0 || freeAbove is not null)
-            await (await owner.Client.PutJson($"/api/cooperatives/{id}/shipping", new
+            (await owner.Client.PutJson($"/api/cooperatives/{id}/shipping", new
             {
                 flatFee = new { amount = flatFee, currency = "MAD" },
                 freeAbove = freeAbove is null ? null : new { amount = freeAbove.Value, currency = "MAD" },
