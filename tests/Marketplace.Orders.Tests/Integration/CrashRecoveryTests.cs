@@ -39,8 +39,9 @@ public sealed class CrashRecoveryTests(OrdersApp app)
         var body = Shop.Cart("card", (oil, 1));
         app.Stripe.FailNext("/v1/payment_intents", times: 3);
 
-        var outage = await (await shopper.Client.CheckoutAsync(body, key)).ShouldBeProblem(409);
-        outage["code"]!.GetValue<string>().Should().Be("payment_gateway_unavailable");
+        var failed = await shopper.Client.CheckoutAsync(body, key);
+        (await failed.ShouldBeProblem(503))["detail"]!.GetValue<string>().Should().Contain("try again");
+        failed.Headers.RetryAfter!.Delta.Should().BeGreaterThan(TimeSpan.Zero, "the shopper's app knows when to retry");
 
         var order = await (await (await shopper.Client.CheckoutAsync(body, key)).ShouldHaveStatus(200)).Json();
         order.Str("status").Should().Be("pending_payment");

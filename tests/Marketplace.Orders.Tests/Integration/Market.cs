@@ -32,21 +32,21 @@ public sealed class HttpMarket(OrdersApp app) : IMarket
         var created = await owner.Client.PostJson("/api/cooperatives", new
         {
             name = new { fr = $"Coopérative {n}", ar = $"تعاونية {n}" },
-            registrationNumber = $"RC-{n}",
+            registrationNumber = $"RC-{Guid.NewGuid():N}"[..24].ToUpperInvariant(),
             province = "taroudant",
-            sectors = new[] { "saffron" },
+            sectors = new[] { "saffron", "argan" },
             contactEmail = $"coop-{n}@test.ma",
-            phone = "+212600000000",
+            phone = "+212 6 12 34 56 78",
             description = new { fr = "Safran et huile d'argan" },
         });
         var id = (await (await created.ShouldHaveStatus(201)).Json())["id"]!.GetValue<Guid>();
         await (await (await Admin()).PostJson($"/api/admin/cooperatives/{id}/verify")).ShouldHaveStatus(200);
         if (flatFee > 0 || freeAbove is not null)
-            (await owner.Client.PutJson($"/api/cooperatives/{id}/shipping", new
+            await (await owner.Client.PutJson($"/api/cooperatives/{id}/shipping", new
             {
                 flatFee = new { amount = flatFee, currency = "MAD" },
                 freeAbove = freeAbove is null ? null : new { amount = freeAbove.Value, currency = "MAD" },
-            })).EnsureSuccessStatusCode();
+            })).ShouldHaveStatus(200);
         return new TestCooperative(id, owner);
     }
 

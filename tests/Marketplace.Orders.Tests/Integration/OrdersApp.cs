@@ -19,7 +19,7 @@ public class OrdersApp : MarketplaceApp, IAsyncLifetime
     {
         Stripe = await StripeFake.StartAsync();
         await base.InitializeAsync();
-        Market = ContractsScaffold.IsNeeded ? new ScaffoldMarket(this, Services.GetRequiredService<ScaffoldState>()) : new HttpMarket(this);
+        Market = ContractsScaffold.IsNeeded ? new ScaffoldMarket(new HttpMarket(this), Services.GetRequiredService<ScaffoldState>()) : new HttpMarket(this);
     }
 
     protected override void Configure(IDictionary<string, string?> settings)

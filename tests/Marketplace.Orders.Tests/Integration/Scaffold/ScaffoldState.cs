@@ -1,23 +1,15 @@
 using System.Collections.Concurrent;
 using Marketplace.Catalogue.Contracts;
-using Marketplace.Cooperatives.Contracts;
 
 namespace Marketplace.Orders.Tests.Integration.Scaffold;
 
-/// <summary>TEMPORARY (see <see cref="ContractsScaffold"/>): products, stock with reservations per order, cooperatives.</summary>
+/// <summary>TEMPORARY (see <see cref="ContractsScaffold"/>): products, stock with reservations per order.</summary>
 internal sealed class ScaffoldState
 {
-    public sealed record Cooperative(Guid Owner, string Status);
-
     public ConcurrentDictionary<Guid, CheckoutProduct> Products { get; } = new();
     public ConcurrentDictionary<Guid, bool> Published { get; } = new();
-    public ConcurrentDictionary<Guid, ShippingPolicy> Policies { get; } = new();
-    public ConcurrentDictionary<Guid, Cooperative> Cooperatives { get; } = new();
     private readonly Dictionary<Guid, int> onHand = new();
     private readonly Dictionary<Guid, (StockReservation Outcome, IReadOnlyList<StockLine> Lines, bool Released)> reservations = new();
-
-    public bool IsPurchasable(Guid productId) => Published.GetValueOrDefault(productId)
-        && Cooperatives.TryGetValue(Products[productId].CooperativeId, out var c) && c.Status == CooperativeStatus.Verified;
 
     public void SetStock(Guid productId, int quantity) { lock (onHand) onHand[productId] = quantity; }
 
@@ -28,13 +20,14 @@ internal sealed class ScaffoldState
                 .SelectMany(r => r.Lines).Where(l => l.ProductId == productId).Sum(l => l.Quantity);
     }
 
-    public StockReservation Reserve(ReserveStock cmd)
+    public StockReservation Reserve(ReserveStock cmd, IReadOnlySet<Guid> verifiedCooperatives)
     {
         lock (onHand)
         {
             if (reservations.TryGetValue(cmd.OrderId, out var earlier)) return earlier.Outcome;
-            var shortages = cmd.Lines.Select(l => !Products.ContainsKey(l.ProductId) ? new StockShortage(l.ProductId, l.Quantity, 0, "unknown_product")
-                    : !IsPurchasable(l.ProductId) ? new StockShortage(l.ProductId, l.Quantity, 0, "not_purchasable")
+            var shortages = cmd.Lines.Select(l => !Products.TryGetValue(l.ProductId, out var p) ? new StockShortage(l.ProductId, l.Quantity, 0, "unknown_product")
+                    : !Published.GetValueOrDefault(l.ProductId) || !verifiedCooperatives.Contains(p.CooperativeId)
+                        ? new StockShortage(l.ProductId, l.Quantity, 0, "not_purchasable")
                     : Available(l.ProductId) < l.Quantity ? new StockShortage(l.ProductId, l.Quantity, Available(l.ProductId), "insufficient_stock")
                     : null).OfType<StockShortage>().ToList();
             var outcome = new StockReservation(cmd.OrderId, shortages.Count == 0, shortages);

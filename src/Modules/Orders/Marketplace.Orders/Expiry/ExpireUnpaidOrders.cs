@@ -34,7 +34,7 @@ internal sealed class ExpireUnpaidOrdersHandler(IOrdersStore store, CardPayments
                 var after = await store.UpdateAsync(order.Id, o => o.Expire(cmd.Now), ct);
                 if (after.Status == OrderStatus.Cancelled) cancelled++;
             }
-            catch (Exception e) when (e is DomainRuleViolated || e.IsConcurrencyConflict())
+            catch (Exception e) when (e is DomainRuleViolated or DependencyUnavailable || e.IsConcurrencyConflict())
             {
                 logger.LogWarning(e, "Order {Number} could not be expired now; the next run tries again", order.Number);
             }

@@ -28,9 +28,11 @@ internal sealed record PaymentRequest(string Reference, string? ClientSecret);
 
 internal static class PaymentGatewayErrors
 {
-    public const string Unavailable = "payment_gateway_unavailable";
+    /// <summary>The gateway could not be reached or refused the call: nothing was recorded, the same request may be retried (503).</summary>
+    public static DependencyUnavailable Unreachable() =>
+        new("The card payment service did not answer; try again in a moment.", TimeSpan.FromSeconds(10));
 
-    /// <summary>The gateway could not be reached or refused the call: nothing was recorded, a retry may succeed.</summary>
-    public static DomainRuleViolated Unreachable(string? what = null) =>
-        new(Unavailable, what ?? "The card payment service did not answer; try again in a moment.");
+    /// <summary>The gateway holds the payment in a state that we cannot change now (409).</summary>
+    public static DomainRuleViolated NotCancellable(string reference, string status) =>
+        new("payment_not_cancellable", $"The card payment {reference} is {status} at the gateway and cannot be stopped now; try again later.");
 }

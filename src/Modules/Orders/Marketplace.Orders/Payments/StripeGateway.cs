@@ -52,7 +52,7 @@ internal sealed class StripeGateway : IPaymentGateway
             {
                 "canceled" => true,
                 "succeeded" or "processing" => false,
-                _ => throw PaymentGatewayErrors.Unreachable($"Stripe would not cancel payment {reference} ({intent.Status})."),
+                _ => throw PaymentGatewayErrors.NotCancellable(reference, intent.Status),
             };
         }
         catch (Exception e) when (e is StripeException or HttpRequestException)
