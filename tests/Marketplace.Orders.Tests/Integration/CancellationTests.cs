@@ -1,4 +1,6 @@
 using Marketplace.Orders.Contracts;
+using Marketplace.Orders.Payments;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Orders.Tests.Integration;
 
@@ -62,6 +64,41 @@ public sealed class CancellationTests(OrdersApp app)
         await Task.Delay(300);
         app.Events.Of<RefundIssuedIntegrationEvent>().Where(e => e.OrderId == order.Id()).Select(e => e.EventId).Distinct().Should().ContainSingle();
         await Poll.UntilAsync(() => app.Market.AvailableAsync(oil.Id), n => n == 5, what: "the stock back");
+    }
+
+    [Fact]
+    public async Task Given_stripe_down_When_a_paid_order_is_cancelled_Then_it_stays_cancelled_refund_pending_and_the_refunds_job_refunds_it_once()
+    {
+        var coop = await app.Market.NewCooperativeAsync();
+        var oil = await app.Market.NewProductAsync(coop, 64.50m, stock: 5);
+        var shopper = await app.NewShopperAsync();
+        var order = await shopper.Client.PlaceAsync(Shop.Cart("card", (oil, 2)));
+        var intent = IntentOf(order);
+        await (await app.Stripe.Succeed(intent).DeliverAsync(app.Anonymous())).ShouldHaveStatus(200);
+        app.Stripe.FailNext("/v1/refunds", times: 3);
+
+        var cancelled = await (await (await shopper.Client.PostJson($"/api/orders/{order.Id()}/cancel")).ShouldHaveStatus(200)).Json();
+        app.Stripe.FailNext("/v1/refunds", times: 0);
+
+        cancelled.Str("status").Should().Be("cancelled");
+        cancelled["payment"]!.Str("status").Should().Be("refund_pending");
+        app.Stripe.Refunds.Values.Should().NotContain(r => r["payment_intent"]!.GetValue<string>() == intent);
+        await Poll.UntilAsync(() => app.Market.AvailableAsync(oil.Id), n => n == 5, what: "the stock back although the refund waits");
+
+        var issued = await RunRefundsJobAsync();
+        await RunRefundsJobAsync();
+
+        issued.Should().BeGreaterThanOrEqualTo(1);
+        app.Stripe.Refunds.Values.Where(r => r["payment_intent"]!.GetValue<string>() == intent).Should().ContainSingle()
+            .Which["amount"]!.GetValue<long>().Should().Be(12900);
+        (await shopper.Client.OrderAsync(order.Id()))["payment"]!.Str("status").Should().Be("refunded");
+        (await app.Events.WaitForAsync<RefundIssuedIntegrationEvent>(e => e.OrderId == order.Id())).Single().Amount.Should().Be(129m);
+    }
+
+    private async Task<int> RunRefundsJobAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IssueDueRefundsJob>().RunAsync(CancellationToken.None);
     }
 
     [Fact]

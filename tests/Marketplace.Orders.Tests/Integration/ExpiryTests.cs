@@ -49,11 +49,14 @@ public sealed class ExpiryTests(OrdersApp app)
     }
 
     [Fact]
-    public void The_expiry_job_is_registered_with_hangfire_every_minute()
+    public void The_expiry_and_refunds_jobs_are_registered_with_hangfire_every_minute()
     {
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
-        var job = connection.GetRecurringJobs().Should().ContainSingle(j => j.Id == ExpireUnpaidOrdersJob.Id).Subject;
-        job.Cron.Should().Be("* * * * *");
-        app.Services.CreateScope().ServiceProvider.GetRequiredService<ExpireUnpaidOrdersJob>().Should().NotBeNull();
+        var jobs = connection.GetRecurringJobs();
+        jobs.Should().ContainSingle(j => j.Id == ExpireUnpaidOrdersJob.Id).Which.Cron.Should().Be("* * * * *");
+        jobs.Should().ContainSingle(j => j.Id == Payments.IssueDueRefundsJob.Id).Which.Cron.Should().Be("* * * * *");
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ExpireUnpaidOrdersJob>().Should().NotBeNull();
+        scope.ServiceProvider.GetRequiredService<Payments.IssueDueRefundsJob>().Should().NotBeNull();
     }
 }

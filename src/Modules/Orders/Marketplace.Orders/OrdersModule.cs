@@ -41,6 +41,7 @@ public static class OrdersModule
         services.AddSingleton<IPaymentGateway, StripeGateway>();
         services.AddScoped<CardPayments>();
         services.AddTransient<ExpireUnpaidOrdersJob>();
+        services.AddTransient<IssueDueRefundsJob>();
         services.AddHostedService<OrdersJobsStartup>();
         return services;
     }

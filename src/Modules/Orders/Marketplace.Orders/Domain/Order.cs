@@ -100,7 +100,7 @@ internal sealed class Order
         CancelReason = e.Reason;
         CancelledAt = e.At;
         Payment.RefundDue = e.RefundDue;
-        if (!e.RefundDue) Payment.Status = PaymentStatus.Cancelled;
+        Payment.Status = e.RefundDue ? PaymentStatus.RefundPending : PaymentStatus.Cancelled;
         Status = DeriveStatus();
     }
 

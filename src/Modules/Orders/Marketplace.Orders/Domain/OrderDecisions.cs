@@ -16,7 +16,8 @@ internal static class OrderDecisions
     /// <summary>The gateway says the payment went through: paid, if it is this order's payment and its amount.</summary>
     public static IReadOnlyList<IDomainEvent> ConfirmPayment(this Order order, string reference, Money amount, DateTimeOffset now)
     {
-        if (order.Payment.Status is PaymentStatus.Paid or PaymentStatus.Refunded || order.Method != PaymentMethod.Card) return [];
+        if (order.Payment.Status is PaymentStatus.Paid or PaymentStatus.RefundPending or PaymentStatus.Refunded
+            || order.Method != PaymentMethod.Card) return [];
         if (order.Payment.Reference != reference)
             return [new PaymentFailed(order.Id, reference, "unknown_payment_reference", now)];
         if (amount != order.Total)

@@ -13,4 +13,7 @@ internal sealed class OrdersOptions
 
     /// <summary>Cron of the job that cancels unpaid card orders (every minute).</summary>
     public string ExpiryCron { get; set; } = "* * * * *";
+
+    /// <summary>Cron of the job that issues the refunds a gateway outage left owed (every minute).</summary>
+    public string RefundRetryCron { get; set; } = "* * * * *";
 }

@@ -8,8 +8,11 @@ internal enum OrderStatus { PendingPayment, Placed, Paid, PartiallyShipped, Ship
 
 internal enum SubOrderStatus { Placed, Accepted, Shipped, Delivered, Cancelled }
 
-/// <summary>Card: pending, failed (still payable), paid, refunded, cancelled. Cash on delivery: pending, collected, cancelled.</summary>
-internal enum PaymentStatus { Pending, Failed, Paid, Refunded, Collected, Cancelled }
+/// <summary>
+/// Card: pending, failed (still payable), paid, refund_pending (the order was cancelled after payment: the refund is
+/// being issued), refunded, cancelled. Cash on delivery: pending, collected, cancelled.
+/// </summary>
+internal enum PaymentStatus { Pending, Failed, Paid, RefundPending, Refunded, Collected, Cancelled }
 
 internal static class Wire
 {

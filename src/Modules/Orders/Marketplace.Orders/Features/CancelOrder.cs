@@ -13,20 +13,21 @@ internal sealed record CancelOrder(Guid OrderId, Guid UserId, bool IsAdmin) : IR
 /// <summary>
 /// The shopper cancels before anything ships: an unpaid card payment is stopped first (so it cannot succeed
 /// afterwards), the cancellation is recorded (its stock returns through the integration event), and money received
-/// is refunded once. Calling it again on a cancelled order only completes a refund that a crash left undone.
+/// is refunded once. When the gateway is down the cancellation stands and the payment is refund_pending: the refunds
+/// job completes it, and so does calling this again.
 /// </summary>
 internal sealed class CancelOrderHandler(IOrdersStore store, CardPayments payments, TimeProvider clock) : IRequestHandler<CancelOrder, Order>
 {
     public async Task<Order> Handle(CancelOrder cmd, CancellationToken ct)
     {
         var order = OrderAccess.ShopperOrAdmin(await store.LoadOrderAsync(cmd.OrderId, ct), cmd.UserId, cmd.IsAdmin);
-        if (order.Status == OrderStatus.Cancelled && order.Payment.RefundDue) return await payments.RefundIfDueAsync(order, ct);
+        if (order.Status == OrderStatus.Cancelled && order.Payment.RefundDue) return await payments.TryRefundIfDueAsync(order, ct);
         _ = order.CancelByShopper(cmd.UserId, clock.GetUtcNow()); // refuses early, before the payment is touched
         if (order.Status == OrderStatus.PendingPayment && !await payments.StopPaymentAsync(order, ct))
             throw new DomainRuleViolated("payment_in_progress",
                 $"The payment of order {order.Number} has just gone through: try again in a moment to cancel it with a refund.");
         order = await store.UpdateAsync(order.Id, o => o.CancelByShopper(cmd.UserId, clock.GetUtcNow()), ct);
-        return await payments.RefundIfDueAsync(order, ct);
+        return await payments.TryRefundIfDueAsync(order, ct);
     }
 }
 
