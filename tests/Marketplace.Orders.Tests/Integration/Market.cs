@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Collections.Concurrent;
 
 namespace Marketplace.Orders.Tests.Integration;
 
@@ -22,6 +22,7 @@ public interface IMarket
 /// <summary>The sellers' side through the HTTP API of API.md (the Cooperatives and Catalogue modules).</summary>
 public sealed class HttpMarket(OrdersApp app) : IMarket
 {
+    private readonly ConcurrentDictionary<Guid, ConcurrentBag<Guid>> products = new();
     private TestUser? admin;
     private async Task<HttpClient> Admin() => (admin ??= await app.AdminAsync()).Client;
 
@@ -52,25 +53,27 @@ public sealed class HttpMarket(OrdersApp app) : IMarket
 
     public async Task<TestProduct> NewProductAsync(TestCooperative cooperative, decimal price, int stock)
     {
-        var sku = $"SKU-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
-        var categories = await (await app.Anonymous().GetAsync("/api/categories")).Json();
+        var sku = $"ARG-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
         var created = await cooperative.Owner.Client.PostJson($"/api/cooperatives/{cooperative.Id}/products", new
         {
             sku,
-            category = FirstCategory(categories),
-            name = new { fr = $"Huile d'argan {sku}", ar = "زيت أركان" },
-            description = new { fr = "Huile d'argan alimentaire, pressée à froid." },
+            category = "argan-culinary-oil",
+            name = new { fr = $"Huile d'argan {sku}", ar = "زيت الأركان الغذائي", en = "Culinary argan oil" },
+            description = new { fr = "Pressée à froid à partir d'amandons torréfiés." },
             price = new { amount = price, currency = "MAD" },
             unit = "bottle 250 ml",
             stock,
-            labels = Array.Empty<string>(),
+            labels = new[] { "IGP" },
+            foodSafetyNumber = "ONSSA 12.34.567",
             province = "taroudant",
         });
         var id = (await (await created.ShouldHaveStatus(201)).Json())["id"]!.GetValue<Guid>();
         await (await cooperative.Owner.Client.PostJson($"/api/cooperatives/{cooperative.Id}/products/{id}/publish")).ShouldHaveStatus(200);
+        products.GetOrAdd(cooperative.Id, _ => []).Add(id);
         return new TestProduct(id, sku, cooperative, price);
     }
 
+    /// <summary>What can be bought now: the product's <c>stock</c> in GET /api/products/{id} (on hand minus reserved).</summary>
     public async Task<int> AvailableAsync(Guid productId) =>
         (await (await (await app.Anonymous().GetAsync($"/api/products/{productId}")).ShouldHaveStatus(200)).Json())["stock"]!.GetValue<int>();
 
@@ -78,14 +81,12 @@ public sealed class HttpMarket(OrdersApp app) : IMarket
         await (await product.Cooperative.Owner.Client.PostJson($"/api/cooperatives/{product.Cooperative.Id}/products/{product.Id}/unpublish"))
             .ShouldHaveStatus(200);
 
-    public async Task SuspendAsync(TestCooperative cooperative) =>
-        await (await (await Admin()).PostJson($"/api/admin/cooperatives/{cooperative.Id}/suspend")).ShouldHaveStatus(200);
-
-    /// <summary>The first leaf code of the category tree (its shape: a list of {code, children}).</summary>
-    private static string FirstCategory(JsonNode tree)
+    /// <summary>The administrator suspends it; the catalogue hears it through the Cooperatives outbox: waits until its products leave the shop.</summary>
+    public async Task SuspendAsync(TestCooperative cooperative)
     {
-        var node = tree is JsonArray a ? a[0]! : tree["items"]?[0] ?? tree["categories"]![0]!;
-        while (node["children"] is JsonArray { Count: > 0 } children) node = children[0]!;
-        return (node["code"] ?? node["slug"] ?? node["id"])!.GetValue<string>();
+        await (await (await Admin()).PostJson($"/api/admin/cooperatives/{cooperative.Id}/suspend")).ShouldHaveStatus(200);
+        foreach (var id in products.GetValueOrDefault(cooperative.Id) ?? [])
+            await Poll.UntilAsync(() => app.Anonymous().GetAsync($"/api/products/{id}"), r => (int)r.StatusCode == 404,
+                what: $"product {id} of the suspended cooperative out of the shop");
     }
 }
