@@ -30,7 +30,7 @@ public sealed class CancellationDecisionTests
 
         order.Payment.RefundDue.Should().BeTrue();
         order.Payment.Status.Should().Be(PaymentStatus.RefundPending);
-        order.ConfirmPayment("pi_1", order.Total, T0).Should().BeEmpty("a late copy of the payment's webhook changes nothing");
+        order.ConfirmPayment("stripe", "pi_1", order.Total, T0).Should().BeEmpty("a late copy of the payment's webhook changes nothing");
         var refund = order.RecordRefund("stripe", "re_1", T0).Should().ContainSingle().Which.Should().BeOfType<RefundIssued>().Subject;
         refund.Amount.Should().Be(order.Total);
         order.Then(refund).RecordRefund("stripe", "re_2", T0).Should().BeEmpty("a refund is issued once");

@@ -31,13 +31,13 @@ public sealed class PaymentDecisionTests
     {
         var order = CardOrder(paid: false);
 
-        var events = order.ConfirmPayment("pi_1", order.Total, T0.AddMinutes(2));
+        var events = order.ConfirmPayment("stripe", "pi_1", order.Total, T0.AddMinutes(2));
 
         events.Should().ContainSingle().Which.Should().BeOfType<OrderPaid>().Which.Reference.Should().Be("pi_1");
         order.Then(events);
         order.Status.Should().Be(OrderStatus.Paid);
         order.OpenToCooperatives.Should().BeTrue();
-        order.ConfirmPayment("pi_1", order.Total, T0.AddMinutes(3)).Should().BeEmpty("a payment is recorded once");
+        order.ConfirmPayment("stripe", "pi_1", order.Total, T0.AddMinutes(3)).Should().BeEmpty("a payment is recorded once");
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class PaymentDecisionTests
     {
         var order = CardOrder(paid: false);
 
-        var events = order.ConfirmPayment("pi_1", Mad(1.00m), T0);
+        var events = order.ConfirmPayment("stripe", "pi_1", Mad(1.00m), T0);
 
         events.Should().ContainSingle().Which.Should().BeOfType<PaymentFailed>().Which.Reason.Should().StartWith("amount_mismatch");
         order.Then(events).Status.Should().Be(OrderStatus.PendingPayment);
@@ -55,7 +55,20 @@ public sealed class PaymentDecisionTests
     public void Given_a_card_order_When_another_payment_is_confirmed_Then_it_is_not_paid()
     {
         var order = CardOrder(paid: false);
-        order.ConfirmPayment("pi_other", order.Total, T0).Should().ContainSingle().Which.Should().BeOfType<PaymentFailed>();
+        order.ConfirmPayment("stripe", "pi_other", order.Total, T0).Should().ContainSingle().Which.Should().BeOfType<PaymentFailed>();
+    }
+
+    [Fact]
+    public void Given_a_crash_before_the_payment_reference_was_recorded_When_the_gateway_confirms_it_Then_the_order_is_paid_with_that_reference()
+    {
+        var order = Given(Placed(PaymentMethod.Card));
+
+        var paid = order.ConfirmPayment("stripe", "pi_9", order.Total, T0).Should().ContainSingle().Which.Should().BeOfType<OrderPaid>().Subject;
+
+        order.Then(paid).Payment.Reference.Should().Be("pi_9");
+        order.Payment.Gateway.Should().Be("stripe");
+        order.Status.Should().Be(OrderStatus.Paid);
+        order.RequestPayment("stripe", "pi_10", "secret", T0).Should().BeEmpty("a paid order asks for no payment");
     }
 
     [Fact]
@@ -68,7 +81,7 @@ public sealed class PaymentDecisionTests
         order.Status.Should().Be(OrderStatus.PendingPayment);
         order.Payment.Status.Should().Be(PaymentStatus.Failed);
         order.Payment.LastFailure.Should().Be("Your card was declined.");
-        order.ConfirmPayment("pi_1", order.Total, T0).Should().ContainSingle().Which.Should().BeOfType<OrderPaid>();
+        order.ConfirmPayment("stripe", "pi_1", order.Total, T0).Should().ContainSingle().Which.Should().BeOfType<OrderPaid>();
     }
 
     [Fact]

@@ -69,6 +69,8 @@ internal sealed class Order
     public void Apply(OrderPaid e)
     {
         Payment.Status = PaymentStatus.Paid;
+        Payment.Gateway ??= e.Gateway;
+        Payment.Reference ??= e.Reference;
         Payment.PaidAt = e.PaidAt;
         Payment.AmountReceived = e.Amount;
         OpenToCooperatives = true;

@@ -13,17 +13,22 @@ internal static class OrderDecisions
         order.Payment.Reference is not null || order.Status != OrderStatus.PendingPayment ? []
             : [new PaymentRequested(order.Id, gateway, reference, clientSecret, order.Total, now)];
 
-    /// <summary>The gateway says the payment went through: paid, if it is this order's payment and its amount.</summary>
-    public static IReadOnlyList<IDomainEvent> ConfirmPayment(this Order order, string reference, Money amount, DateTimeOffset now)
+    /// <summary>
+    /// The gateway says the payment went through: paid, if it is this order's payment and its amount. An order that has
+    /// no payment reference yet (a crash right after the gateway created the payment) takes the one the gateway names
+    /// for it: the webhook is signed and the payment carries this order's id.
+    /// </summary>
+    public static IReadOnlyList<IDomainEvent> ConfirmPayment(this Order order, string gateway, string reference, Money amount,
+        DateTimeOffset now)
     {
         if (order.Payment.Status is PaymentStatus.Paid or PaymentStatus.RefundPending or PaymentStatus.Refunded
             || order.Method != PaymentMethod.Card) return [];
-        if (order.Payment.Reference != reference)
+        if (order.Payment.Reference is not null && order.Payment.Reference != reference)
             return [new PaymentFailed(order.Id, reference, "unknown_payment_reference", now)];
         if (amount != order.Total)
             return [new PaymentFailed(order.Id, reference, $"amount_mismatch: received {amount}, expected {order.Total}", now)];
         if (order.Status == OrderStatus.Cancelled) return []; // cannot happen: a cancelled order's payment is cancelled first
-        return [new OrderPaid(order.Id, order.Number, order.Payment.Gateway ?? "", reference, amount, now)];
+        return [new OrderPaid(order.Id, order.Number, order.Payment.Gateway ?? gateway, reference, amount, now)];
     }
 
     public static IReadOnlyList<IDomainEvent> RecordPaymentFailure(this Order order, string reference, string reason, DateTimeOffset now) =>

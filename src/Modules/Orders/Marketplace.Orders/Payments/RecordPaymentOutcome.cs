@@ -31,7 +31,7 @@ internal sealed class RecordPaymentOutcomeHandler(IOrdersStore store, TimeProvid
                 {
                     var now = clock.GetUtcNow();
                     await OrderStreams.DecideAsync(session, cmd.OrderId, order => cmd.Succeeded
-                        ? order.ConfirmPayment(cmd.Reference, cmd.Amount!, now)
+                        ? order.ConfirmPayment(cmd.Gateway, cmd.Reference, cmd.Amount!, now)
                         : order.RecordPaymentFailure(cmd.Reference, cmd.FailureReason ?? "payment_failed", now), ct);
                 }, ct);
             }
