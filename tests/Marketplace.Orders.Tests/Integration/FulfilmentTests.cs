@@ -125,6 +125,26 @@ public sealed class FulfilmentTests(OrdersApp app)
     }
 
     [Fact]
+    public async Task Given_requests_without_a_body_When_accepting_delivering_and_cancelling_Then_they_work_as_with_an_empty_one()
+    {
+        var coop = await app.Market.NewCooperativeAsync(flatFee: 12.50m);
+        var oil = await app.Market.NewProductAsync(coop, 40m, stock: 5);
+        var shopper = await app.NewShopperAsync();
+        var sub = (await shopper.Client.PlaceAsync(Shop.Cart("cash_on_delivery", (oil, 2)))).SubOrderOf(coop).Id();
+        var url = $"/api/cooperatives/{coop.Id}/orders/{sub}";
+
+        await (await coop.Owner.Client.PostAsync($"{url}/accept", null)).ShouldHaveStatus(200);
+        await (await coop.Owner.Client.PostAsync($"{url}/ship", null)).ShouldBeValidationProblem("carrier", "trackingNumber");
+        await coop.MoveAsync(sub, "ship", Shop.Shipment());
+        var delivered = await (await (await coop.Owner.Client.PostAsync($"{url}/deliver", null)).ShouldHaveStatus(200)).Json();
+
+        delivered.Amount("cashCollected").Should().Be(92.50m, "cash on delivery collects the sub-order's total by default");
+        var other = await shopper.Client.PlaceAsync(Shop.Cart("cash_on_delivery", (oil, 1)));
+        (await (await (await shopper.Client.PostAsync($"/api/orders/{other.Id()}/cancel", null)).ShouldHaveStatus(200)).Json())
+            .Str("status").Should().Be("cancelled");
+    }
+
+    [Fact]
     public async Task Given_a_sub_order_When_moved_out_of_order_Then_409_and_its_state_is_kept()
     {
         var coop = await app.Market.NewCooperativeAsync();
