@@ -120,7 +120,9 @@ public sealed class FulfilmentTests(OrdersApp app)
         await (await argan.Owner.Client.GetAsync($"/api/cooperatives/{Guid.NewGuid()}/orders")).ShouldBeProblem(404);
         await (await argan.Owner.Client.PostJson($"/api/cooperatives/{argan.Id}/orders/{Guid.NewGuid()}/accept")).ShouldBeProblem(404);
         var admin = await app.AdminAsync();
-        (await (await admin.Client.GetAsync($"/api/cooperatives/{argan.Id}/orders")).ShouldHaveStatus(200)).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        var seen = await (await (await admin.Client.GetAsync($"/api/cooperatives/{argan.Id}/orders")).ShouldHaveStatus(200)).Json();
+        seen["items"]!.AsArray().Select(x => x!.Id()).Should().Contain(sub, "administrators see every cooperative's sub-orders");
+        await (await admin.Client.PostJson($"/api/cooperatives/{argan.Id}/orders/{sub}/accept")).ShouldBeProblem(403);
         (await shopper.Client.OrderAsync(order.Id())).SubOrderOf(argan).Str("status").Should().Be("placed");
     }
 
