@@ -5,23 +5,20 @@ using System.Text.Json;
 namespace Marketplace.Host.Web;
 
 /// <summary>
-/// Every visible text of the pages, from Resources/texts.{ar,fr,en,zgh}.json, in the language of the request
-/// (the current UI culture). A key missing in a language falls back to French, then to the key itself.
+/// Every visible text of the pages, from Resources/*.{ar,fr,en,zgh}.json (one file per area and language:
+/// texts, storefront, coop, admin...), in the language of the request (the current UI culture).
+/// A key missing in a language falls back to French, then to the key itself.
 /// </summary>
 public sealed class Texts
 {
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> byLanguage;
 
-    public Texts(IWebHostEnvironment env)
+    public Texts()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Resources");
-        byLanguage = PageLanguage.All.ToFrozenDictionary(lang => lang, lang =>
-        {
-            var file = Path.Combine(folder, $"texts.{lang}.json");
-            return File.Exists(file)
-                ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file))!.ToFrozenDictionary()
-                : FrozenDictionary<string, string>.Empty;
-        });
+        byLanguage = PageLanguage.All.ToFrozenDictionary(lang => lang, lang => Directory.GetFiles(folder, $"*.{lang}.json")
+            .SelectMany(file => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file))!)
+            .ToFrozenDictionary(t => t.Key, t => t.Value));
     }
 
     public IReadOnlyDictionary<string, string> Of(string language) => byLanguage[language];
