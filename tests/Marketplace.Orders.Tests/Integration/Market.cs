@@ -8,19 +8,11 @@ public sealed record TestCooperative(Guid Id, TestUser Owner);
 /// <summary>A product made for a test.</summary>
 public sealed record TestProduct(Guid Id, string Sku, TestCooperative Cooperative, decimal Price);
 
-/// <summary>The sellers' side that the orders tests need: verified cooperatives with shipping rules, published products with stock.</summary>
-public interface IMarket
-{
-    Task<TestCooperative> NewCooperativeAsync(decimal flatFee = 0m, decimal? freeAbove = null);
-    Task<TestProduct> NewProductAsync(TestCooperative cooperative, decimal price, int stock);
-    /// <summary>What can be bought now (on hand minus reserved), as GET /api/products/{id} answers it.</summary>
-    Task<int> AvailableAsync(Guid productId);
-    Task UnpublishAsync(TestProduct product);
-    Task SuspendAsync(TestCooperative cooperative);
-}
-
-/// <summary>The sellers' side through the HTTP API of API.md (the Cooperatives and Catalogue modules).</summary>
-public sealed class HttpMarket(OrdersApp app) : IMarket
+/// <summary>
+/// The sellers' side that the orders tests need, through the real modules' HTTP API (API.md): verified cooperatives
+/// with their delivery fee (Cooperatives), published products with stock (Catalogue).
+/// </summary>
+public sealed class HttpMarket(OrdersApp app)
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentBag<Guid>> products = new();
     private TestUser? admin;

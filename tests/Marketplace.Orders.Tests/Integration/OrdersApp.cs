@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Marketplace.Orders.Contracts;
-using Marketplace.Orders.Tests.Integration.Scaffold;
 using Marketplace.Testing.Stripe;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +10,7 @@ namespace Marketplace.Orders.Tests.Integration;
 public class OrdersApp : MarketplaceApp, IAsyncLifetime
 {
     public StripeFake Stripe { get; private set; } = null!;
-    public IMarket Market { get; private set; } = null!;
+    public HttpMarket Market { get; private set; } = null!;
     internal IntegrationEventLog Events { get; } = new();
     protected virtual bool WithStripe => true;
 
@@ -19,7 +18,7 @@ public class OrdersApp : MarketplaceApp, IAsyncLifetime
     {
         Stripe = await StripeFake.StartAsync();
         await base.InitializeAsync();
-        Market = ContractsScaffold.IsNeeded ? new ScaffoldMarket(new HttpMarket(this), Services.GetRequiredService<ScaffoldState>()) : new HttpMarket(this);
+        Market = new HttpMarket(this);
     }
 
     protected override void Configure(IDictionary<string, string?> settings)
@@ -38,7 +37,6 @@ public class OrdersApp : MarketplaceApp, IAsyncLifetime
         services.AddTransient<INotificationHandler<SubOrderDeliveredIntegrationEvent>, IntegrationEventLog.Handler<SubOrderDeliveredIntegrationEvent>>();
         services.AddTransient<INotificationHandler<SubOrdersCancelledIntegrationEvent>, IntegrationEventLog.Handler<SubOrdersCancelledIntegrationEvent>>();
         services.AddTransient<INotificationHandler<RefundIssuedIntegrationEvent>, IntegrationEventLog.Handler<RefundIssuedIntegrationEvent>>();
-        if (ContractsScaffold.IsNeeded) ContractsScaffold.Register(services);
     }
 
     public new async Task DisposeAsync()
