@@ -38,6 +38,8 @@ public sealed class CheckoutTests(OrdersApp app)
         order["payment"]!.Str("status").Should().Be("pending");
         (await shopper.Client.OrderAsync(order.Id())).ToJsonString().Should().Be(order.ToJsonString());
         (await app.Market.AvailableAsync(amlou.Id)).Should().Be(8);
+        await Poll.UntilAsync(() => app.Market.DetailsAsync(amlou.Id), p => p["onHand"]!.GetValue<int>() == 8 && p["reserved"]!.GetValue<int>() == 0,
+            what: "the catalogue turning the reservation into a sale when it hears that the order was placed");
 
         var placed = (await app.Events.WaitForAsync<Contracts.OrderPlacedIntegrationEvent>(e => e.OrderId == order.Id())).Single();
         placed.PaymentMethod.Should().Be("cash_on_delivery");

@@ -66,8 +66,11 @@ public sealed class HttpMarket(OrdersApp app)
     }
 
     /// <summary>What can be bought now: the product's <c>stock</c> in GET /api/products/{id} (on hand minus reserved).</summary>
-    public async Task<int> AvailableAsync(Guid productId) =>
-        (await (await (await app.Anonymous().GetAsync($"/api/products/{productId}")).ShouldHaveStatus(200)).Json())["stock"]!.GetValue<int>();
+    public async Task<int> AvailableAsync(Guid productId) => (await DetailsAsync(productId))["stock"]!.GetValue<int>();
+
+    /// <summary>GET /api/products/{id}, as anyone sees it.</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> DetailsAsync(Guid productId) =>
+        await (await (await app.Anonymous().GetAsync($"/api/products/{productId}")).ShouldHaveStatus(200)).Json();
 
     public async Task UnpublishAsync(TestProduct product) =>
         await (await product.Cooperative.Owner.Client.PostJson($"/api/cooperatives/{product.Cooperative.Id}/products/{product.Id}/unpublish"))
