@@ -129,6 +129,30 @@ public sealed class StorefrontTests(BrowserApp app)
         app.OutsideRequests.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_form_post_without_its_antiforgery_token_is_refused_and_a_forged_cart_cookie_is_ignored()
+    {
+        var client = app.Anonymous();
+        var post = await client.PostAsync("/cart?handler=Add", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["productId"] = Guid.NewGuid().ToString(), ["quantity"] = "1",
+        }));
+        ((int)post.StatusCode).Should().Be(400);
+
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/cart?lang=fr");
+        forged.Headers.Add("Cookie", "mp.cart=CfDJ8-forged-or-from-another-key-ring");
+        forged.Headers.Accept.ParseAdd("text/html");
+        var cart = await client.SendAsync(forged);
+        ((int)cart.StatusCode).Should().Be(200);
+        (await cart.Content.ReadAsStringAsync()).Should().Contain("Votre panier est vide.");
+
+        using var unknown = new HttpRequestMessage(HttpMethod.Get, $"/products/{Guid.NewGuid()}?lang=fr");
+        unknown.Headers.Accept.ParseAdd("text/html");
+        var missing = await client.SendAsync(unknown);
+        ((int)missing.StatusCode).Should().Be(404);
+        (await missing.Content.ReadAsStringAsync()).Should().Contain("Cette page n'existe pas.");
+    }
+
     /// <summary>Nothing wider than the screen: no sideways scrolling on a 360 px phone.</summary>
     internal static async Task FitsTheScreenAsync(IPage page) =>
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0,
