@@ -9,7 +9,7 @@ namespace Marketplace.Browser.Tests;
 /// The platform on a real port, and Debian's Chromium driven by Playwright (never downloaded). Every request the
 /// pages make outside the site is refused and recorded, so tests can prove that none is made.
 /// </summary>
-public sealed class BrowserApp : MarketplaceApp, IAsyncLifetime
+public class BrowserApp : MarketplaceApp, IAsyncLifetime
 {
     private IPlaywright playwright = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -72,7 +72,7 @@ public sealed class BrowserApp : MarketplaceApp, IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
 
-    public new async Task DisposeAsync()
+    public new virtual async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         playwright.Dispose();

@@ -38,6 +38,7 @@ public sealed partial class CheckoutJourneyTests(BrowserApp app)
         await found.GetByRole(AriaRole.Link, new() { Name = w.Name(amlou) }).ClickAsync();
         (await page.TextContentAsync(".labels-explained")).Should().Contain(w.AgriculturalLabel).And.Contain("AS.81.112.20");
         await page.Locator("#quantity").FillAsync("2");
+        await StorefrontTests.FitsTheScreenAsync(page);
         await BrowserApp.ScreenshotAsync(page, $"journey-3-product-{shot}");
         await page.Locator("form.add-to-cart button").ClickAsync();
         await page.WaitForURLAsync("**/cart");
@@ -84,6 +85,7 @@ public sealed partial class CheckoutJourneyTests(BrowserApp app)
         await page.GotoAsync("/account/orders");
         var row = page.Locator("tbody tr", new() { HasText = number });
         (await row.TextContentAsync()).Should().Contain(w.Placed).And.Contain(w.Money("365,50"));
+        await StorefrontTests.FitsTheScreenAsync(page);
         await BrowserApp.ScreenshotAsync(page, $"journey-7-my-orders-{shot}");
         app.OutsideRequests.Should().BeEmpty();
     }

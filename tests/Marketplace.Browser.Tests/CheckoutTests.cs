@@ -104,6 +104,7 @@ public sealed class CheckoutTests(BrowserApp app)
         (await page.TextContentAsync("[data-valmsg-for='ShippingAddress.Phone']")).Should().Contain("أدخلوا رقم هاتف");
         (await page.TextContentAsync("[data-valmsg-for='ShippingAddress.City']")).Should().Contain("أدخلوا المدينة");
         (await page.InputValueAsync("#ShippingAddress_Line1")).Should().Contain("زنقة الحسن الثاني");
+        await StorefrontTests.FitsTheScreenAsync(page);
         await BrowserApp.ScreenshotAsync(page, "checkout-errors-ar-phone");
 
         await page.GetByLabel("رقم الهاتف", new() { Exact = true }).FillAsync("+212 661 234 567");
@@ -117,6 +118,7 @@ public sealed class CheckoutTests(BrowserApp app)
         (await page.GetByRole(AriaRole.Button, new() { Name = "إلغاء الطلب" }).CountAsync()).Should().Be(0);
         await Poll.UntilAsync(async () => (await (await shopper.Client.GetAsync($"/api/products/{oil.Id}")).Json())["stock"]!.GetValue<int>(),
             stock => stock == 4, what: "the stock of a cancelled order to return");
+        await StorefrontTests.FitsTheScreenAsync(page);
         await BrowserApp.ScreenshotAsync(page, "order-cancelled-ar-phone");
     }
 

@@ -26,4 +26,7 @@ public static class ShopFormat
         Flatten(tree).Any(c => c.Node.Code == sector) ? Category(tree, sector) : sector;
 
     public static string Image(string? url) => url ?? Placeholder;
+
+    /// <summary>A Latin token (an order number) inside a sentence of any direction, kept whole (Unicode first-strong isolate).</summary>
+    public static string Isolate(string text) => $"\u2068{text}\u2069";
 }

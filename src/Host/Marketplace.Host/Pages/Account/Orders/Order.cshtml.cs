@@ -37,7 +37,7 @@ public sealed class OrderModel(IMediator mediator, Texts texts) : PageModel
         try
         {
             var order = await mediator.Send(new CancelShopperOrder(id, User.UserId(), User.IsAdmin(), PageLanguage.Current), ct);
-            Message = texts["shop.order.cancelled", order.Number];
+            Message = texts["shop.order.cancelled", Shop.ShopFormat.Isolate(order.Number)];
         }
         catch (Exception e) when (e is Marketplace.BuildingBlocks.NotFound or Forbidden) { return NotFound(); }
         catch (DomainRuleViolated refused) { Problem = texts["shop.order.cancel.refused", refused.Message]; }
