@@ -28,6 +28,11 @@ public sealed class CheckoutTests(BrowserApp app)
         (await line.TextContentAsync()).Should().Contain("3").And.Contain("135,00 MAD");
         (await page.TextContentAsync("header .cart")).Should().Contain("(3)");
         (await page.InputValueAsync("#ShippingAddress_FullName")).Should().Be("returning", "the form starts with the shopper's name");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        (await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter" }).CountAsync()).Should().Be(1, "the shopper is signed out");
+        (await page.TextContentAsync("header .cart")).Should().Contain("(3)", "the cart stays with the browser after signing out");
     }
 
     [Fact]
