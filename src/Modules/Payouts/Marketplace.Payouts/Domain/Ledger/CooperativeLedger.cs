@@ -31,6 +31,8 @@ internal sealed class SalePosition
     public Money RemainingNet => Net - ReversedNet;
     public Money RemainingCommission => Commission - ReversedCommission;
     public Money RemainingGross => RemainingNet + RemainingCommission;
+
+    public SalePosition Copy() => (SalePosition)MemberwiseClone();
 }
 
 internal sealed class PayoutPosition
@@ -60,6 +62,19 @@ internal sealed class CooperativeLedger
     public DateTimeOffset? LastPostedAt { get; set; }
 
     public static CooperativeLedger Empty(Guid cooperativeId) => new() { Id = cooperativeId };
+
+    /// <summary>
+    /// A copy to decide on: Marten applies the appended events to the aggregate it fetched for writing, so decisions
+    /// never change that one.
+    /// </summary>
+    public CooperativeLedger Copy() => new()
+    {
+        Id = Id, Version = Version, Pending = Pending, Available = Available, OwedToPlatform = OwedToPlatform, Commission = Commission,
+        PlatformCash = PlatformCash, LastPostedAt = LastPostedAt,
+        Sales = Sales.ToDictionary(s => s.Key, s => s.Value.Copy()),
+        Payouts = Payouts.ToDictionary(p => p.Key, p => new PayoutPosition { PayoutId = p.Value.PayoutId, Reference = p.Value.Reference,
+            Taken = p.Value.Taken.ToList(), Returned = p.Value.Returned }),
+    };
 
     /// <summary>What a payout would pay now: available minus owedToPlatform.</summary>
     public Money Payable => Available - OwedToPlatform;

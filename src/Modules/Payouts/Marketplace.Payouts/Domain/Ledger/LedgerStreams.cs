@@ -8,13 +8,13 @@ internal static class LedgerStreams
 {
     /// <summary>
     /// Reads a cooperative's ledger for writing (optimistic: a concurrent writer makes the save fail), runs the
-    /// decisions one after the other on it, and appends what they decided; the caller saves.
+    /// decisions one after the other on a copy of it, and appends what they decided; the caller saves.
     /// </summary>
     public static async Task<CooperativeLedger> DecideAsync(this IDocumentSession session, Guid cooperativeId,
         IEnumerable<Func<CooperativeLedger, IReadOnlyList<ILedgerTransaction>>> decisions, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<CooperativeLedger>(cooperativeId, ct);
-        var ledger = stream.Aggregate ?? CooperativeLedger.Empty(cooperativeId);
+        var ledger = stream.Aggregate?.Copy() ?? CooperativeLedger.Empty(cooperativeId);
         foreach (var decide in decisions)
             foreach (var transaction in decide(ledger))
             {

@@ -68,6 +68,9 @@ internal sealed class Payout
         CreatedAt = e.At;
     }
 
+    /// <summary>A copy to change: Marten applies appended events to the aggregate it fetched for writing.</summary>
+    public Payout Copy() => (Payout)MemberwiseClone();
+
     public void Apply(PayoutSent e) { Status = PayoutStatus.Sent; BankReference = e.BankReference; SentAt = e.At; }
     public void Apply(PayoutPaid e) { Status = PayoutStatus.Paid; TransferId = e.TransferId; PaidAt = e.At; }
     public void Apply(PayoutFailed e) { Status = PayoutStatus.Failed; FailureReason = e.Reason; FailedAt = e.At; }

@@ -31,7 +31,7 @@ internal sealed class MarkPayoutSentHandler(IPayoutsStore store, TimeProvider cl
     {
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Payout>(cmd.PayoutId, ct);
-        var payout = stream.Aggregate ?? throw new NotFound("The payout");
+        var payout = stream.Aggregate?.Copy() ?? throw new NotFound("The payout");
         if (payout is { Status: PayoutStatus.Sent } && payout.BankReference == cmd.BankReference!.Trim())
             return PayoutView.Of(payout); // said twice
         var now = clock.GetUtcNow();

@@ -1,0 +1,142 @@
+using System.Text;
+
+namespace Marketplace.Payouts.Tests.Integration;
+
+[Collection(PayoutsCollection.Name)]
+public sealed class LedgerTests(PayoutsApp app)
+{
+    [Fact]
+    public async Task Given_a_card_sub_order_When_paid_then_delivered_Then_its_net_is_pending_then_available_delivery_fee_included()
+    {
+        var admin = (await app.AdminAsync()).Client;
+        await admin.SetCommissionAsync(0.10m, new Dictionary<string, decimal> { ["saffron"] = 0.15m });
+        var coop = await app.Cooperatives.NewAsync("Tifaout");
+        var order = await app.Orders.PlaceAsync("card", new TestPart(coop, 35m, new TestLine("argan-oil", 120.05m), new TestLine("saffron", 10.05m)));
+        (await coop.Owner.Client.BalanceAsync(coop.Id)).Should().Be((0m, 0m, 0m), "nothing is owed before the payment");
+
+        await app.Orders.PayAsync(order);
+        // commission: 12.01 (12.005 rounded half away from zero) + 1.51 (1.5075); the delivery fee of 35 is not commissioned
+        (await coop.Owner.Client.BalanceAsync(coop.Id)).Should().Be((0m, 151.58m, 0m));
+
+        await app.Orders.DeliverAsync(order, coop);
+        (await coop.Owner.Client.BalanceAsync(coop.Id)).Should().Be((151.58m, 0m, 0m));
+    }
+
+    [Fact]
+    public async Task Given_a_cash_sub_order_When_delivered_Then_the_cooperative_owes_the_commission()
+    {
+        var admin = (await app.AdminAsync()).Client;
+        await admin.SetCommissionAsync(0.10m);
+        var coop = await app.Cooperatives.NewAsync("Amlou");
+        await app.Orders.DeliveredCashSaleAsync(coop, 20m, new TestLine("amlou", 85.50m));
+
+        (await coop.Owner.Client.BalanceAsync(coop.Id)).Should().Be((0m, 0m, 8.55m));
+    }
+
+    [Fact]
+    public async Task Given_events_delivered_twice_When_the_ledger_is_read_Then_each_was_posted_once()
+    {
+        var admin = (await app.AdminAsync()).Client;
+        await admin.SetCommissionAsync(0.10m);
+        var coop = await app.Cooperatives.NewAsync("Redelivered");
+        var order = await app.Orders.PlaceAsync("card", new TestPart(coop, 0m, new TestLine("honey", 200m)));
+        await app.Orders.PublishAsync(order.Placed);
+        var paid = await app.Orders.PayAsync(order);
+        await app.Orders.PublishAsync(paid);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.Orders.PublishAsync(paid)));
+        var delivered = await app.Orders.DeliverAsync(order, coop);
+        await Task.WhenAll(app.Orders.PublishAsync(delivered), app.Orders.PublishAsync(delivered));
+
+        (await coop.Owner.Client.BalanceAsync(coop.Id)).Should().Be((180m, 0m, 0m));
+        var ledger = await (await coop.Owner.Client.GetAsync($"/api/cooperatives/{coop.Id}/ledger")).Json();
+        ledger["total"]!.GetValue<int>().Should().Be(3, "pending +180, then pending -180 and available +180");
+    }
+
+    [Fact]
+    public async Task Given_a_paid_card_order_When_cancelled_and_refunded_Then_its_entries_are_reversed_once()
+    {
+        var admin = (await app.AdminAsync()).Client;
+        await admin.SetCommissionAsync(0.10m);
+        var coop = await app.Cooperatives.NewAsync("Cancelled");
+        var kept = await app.Orders.DeliveredCardSaleAsync(coop, 0m, new TestLine("honey", 100m));
+        var order = await app.Orders.PlaceAsync("card", new TestPart(coop, 30m, new TestLine("honey", 200m)));
+        await app.Orders.PayAsync(order);
+        (await coop.Owner.Client.BalanceAsync(coop.Id)).Should().Be((90m, 210m, 0m));
+
+        await app.Orders.CancelAsync(order);
+        await app.Orders.RefundAsync(order, 230m);
+
+        (await coop.Owner.Client.BalanceAsync(coop.Id)).Should().Be((90m, 0m, 0m));
+        var ledger = await (await coop.Owner.Client.GetAsync($"/api/cooperatives/{coop.Id}/ledger?pageSize=1")).Json();
+        var last = ledger["items"]![0]!;
+        last["kind"]!.GetValue<string>().Should().Be("cancellation");
+        last["reference"]!.GetValue<string>().Should().Be(order.Number);
+        last["amount"].Mad().Should().Be(-210m);
+        last["balanceAfter"].Mad().Should().Be(0m);
+        _ = kept;
+    }
+
+    [Fact]
+    public async Task Given_a_delivered_card_order_When_refunded_Then_the_available_net_is_reversed()
+    {
+        var admin = (await app.AdminAsync()).Client;
+        await admin.SetCommissionAsync(0.10m);
+        var coop = await app.Cooperatives.NewAsync("Refunded");
+        var order = await app.Orders.DeliveredCardSaleAsync(coop, 0m, new TestLine("honey", 300m));
+
+        await app.Orders.RefundAsync(order, 100m);
+
+        (await coop.Owner.Client.BalanceAsync(coop.Id)).Should().Be((180m, 0m, 0m), "a third refunded: 90 of the cooperative's 270 go back");
+    }
+
+    [Fact]
+    public async Task Given_entries_When_reading_the_ledger_Then_pages_come_newest_first_and_every_balance_is_the_sum_of_its_entries()
+    {
+        var admin = (await app.AdminAsync()).Client;
+        await admin.SetCommissionAsync(0.10m);
+        var coop = await app.Cooperatives.NewAsync("Paged");
+        for (var i = 1; i <= 3; i++) await app.Orders.DeliveredCardSaleAsync(coop, 10m, new TestLine("honey", 100m * i));
+        await app.Orders.DeliveredCashSaleAsync(coop, 0m, new TestLine("honey", 50m));
+
+        var first = await (await (await coop.Owner.Client.GetAsync($"/api/cooperatives/{coop.Id}/ledger?page=1&pageSize=4")).ShouldHaveStatus(200)).Json();
+        var second = await (await coop.Owner.Client.GetAsync($"/api/cooperatives/{coop.Id}/ledger?page=2&pageSize=4")).Json();
+        var third = await (await coop.Owner.Client.GetAsync($"/api/cooperatives/{coop.Id}/ledger?page=3&pageSize=4")).Json();
+        first["total"]!.GetValue<int>().Should().Be(10);
+        first["page"]!.GetValue<int>().Should().Be(1);
+        first["pageSize"]!.GetValue<int>().Should().Be(4);
+        var entries = new[] { first, second, third }.SelectMany(p => p["items"]!.AsArray()).ToList();
+        entries.Should().HaveCount(10);
+        entries[0]!["kind"]!.GetValue<string>().Should().Be("cash_sale_commission");
+        entries[0]!["account"]!.GetValue<string>().Should().Be("owed_to_platform");
+        entries.Select(e => e!["at"]!.GetValue<DateTimeOffset>()).Should().BeInDescendingOrder();
+
+        var balance = await coop.Owner.Client.BalanceAsync(coop.Id);
+        var sums = entries.GroupBy(e => e!["account"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Sum(e => e!["amount"].Mad()));
+        (sums.GetValueOrDefault("available"), sums.GetValueOrDefault("pending"), sums.GetValueOrDefault("owed_to_platform")).Should().Be(balance);
+        balance.Should().Be((570m, 0m, 5m));
+        foreach (var account in entries.GroupBy(e => e!["account"]!.GetValue<string>()))
+            account.First()!["balanceAfter"].Mad().Should().Be(sums[account.Key], "the newest entry of an account carries its balance");
+    }
+
+    [Fact]
+    public async Task Given_a_month_of_entries_When_downloading_the_statement_Then_it_is_csv_in_utf8_with_a_bom()
+    {
+        var admin = (await app.AdminAsync()).Client;
+        await admin.SetCommissionAsync(0.10m);
+        var coop = await app.Cooperatives.NewAsync("Statement");
+        var order = await app.Orders.DeliveredCardSaleAsync(coop, 0m, new TestLine("honey", 100m));
+        var month = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(1)).ToString("yyyy-MM");
+
+        var response = await (await coop.Owner.Client.GetAsync($"/api/cooperatives/{coop.Id}/statements/{month}.csv?lang=ar")).ShouldHaveStatus(200);
+
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        bytes.Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().Be("date,cooperative,kind,account,reference,amount,balance_after,currency");
+        lines.Skip(1).Should().HaveCount(3).And.AllSatisfy(l => l.Should().Contain(order.Number).And.Contain(coop.ArabicName));
+        lines.Last().Should().EndWith("delivery,available," + order.Number + ",90.00,90.00,MAD");
+        var empty = await (await admin.GetAsync($"/api/cooperatives/{coop.Id}/statements/2020-01.csv")).ShouldHaveStatus(200);
+        Encoding.UTF8.GetString((await empty.Content.ReadAsByteArrayAsync())[3..]).Trim().Should().Be(lines[0]);
+    }
+}
