@@ -38,8 +38,9 @@ internal sealed class MarkPayoutSentHandler(IPayoutsStore store, TimeProvider cl
         var sent = PayoutDecisions.MarkSent(payout, cmd.BankReference!.Trim(), cmd.By, now);
         stream.AppendOne(sent);
         payout.Apply(sent);
+        var (amount, negative) = (payout.Amount.Amount, -payout.Amount.Amount);
         var candidates = await session.Query<StatementLine>()
-            .Where(l => l.PayoutId == null && (l.Amount == payout.Amount.Amount || l.Amount == -payout.Amount.Amount)).ToListAsync(ct);
+            .Where(l => l.PayoutId == null && (l.Amount == amount || l.Amount == negative)).ToListAsync(ct);
         if (candidates.OrderBy(l => l.Date).FirstOrDefault(l => PayoutDecisions.Matches(payout, l.Reference, l.Amount)) is { } line)
         {
             var reconciled = new PayoutReconciled(payout.Id, "bank_statement", $"{line.Date:yyyy-MM-dd} {line.Reference} {line.Amount:0.00}", now);
