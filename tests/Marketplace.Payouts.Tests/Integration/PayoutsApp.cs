@@ -9,6 +9,11 @@ public class PayoutsApp : MarketplaceApp
 {
     public ShiftedClock Clock { get; } = new();
 
+    public PayoutsApp() { }
+
+    /// <summary>Another node on the same database (a second process of the platform).</summary>
+    internal PayoutsApp(TestDatabase shared) : base(shared) { }
+
     protected override void Configure(IDictionary<string, string?> settings) =>
         settings["Marketplace:Payouts:MinimumPayout"] = "100";
 

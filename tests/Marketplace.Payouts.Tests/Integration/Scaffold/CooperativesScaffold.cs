@@ -18,11 +18,13 @@ internal static class CooperativesScaffold
 
     public static void Register(IServiceCollection services)
     {
-        services.AddSingleton<State>();
+        services.AddSingleton(Shared); // every node of a test sees the same cooperatives, as they would in the database
         services.AddTransient<IRequestHandler<GetCooperativeAccess, CooperativeAccess?>, Handlers>();
         services.AddTransient<IRequestHandler<GetPayoutAccount, PayoutAccount?>, Handlers>();
         services.AddTransient<IRequestHandler<GetCooperativeSummaries, IReadOnlyList<CooperativeSummary>>, Handlers>();
     }
+
+    internal static readonly State Shared = new();
 
     internal sealed record Cooperative(Guid Id, Guid Owner, IReadOnlyDictionary<string, string> Name, PayoutAccount? Account);
 
