@@ -29,6 +29,7 @@ public sealed class AccessTests(PayoutsApp app)
         { "GET", "/api/admin/payouts" },
         { "GET", "/api/admin/payouts/bank-transfers.csv" },
         { "POST", $"/api/admin/payouts/{Guid.NewGuid()}/mark-sent" },
+        { "POST", $"/api/admin/payouts/{Guid.NewGuid()}/mark-failed" },
         { "POST", "/api/admin/reconciliation/bank-statements" },
         { "GET", "/api/admin/reconciliation" },
         { "POST", "/api/admin/reconciliation/stripe" },
@@ -41,7 +42,7 @@ public sealed class AccessTests(PayoutsApp app)
         foreach (var client in new[] { coop.Owner.Client, (await app.NewShopperAsync()).Client })
         {
             var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), route)
-                { Content = method == "GET" ? null : System.Net.Http.Json.JsonContent.Create(new { periodEnd = "2026-01-04", defaultRate = 0.5, bankReference = "X" }) });
+                { Content = method == "GET" ? null : System.Net.Http.Json.JsonContent.Create(new { periodEnd = "2026-01-04", defaultRate = 0.5, bankReference = "X", reason = "X" }) });
             response.StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
         }
         (await app.Anonymous().SendAsync(new HttpRequestMessage(new HttpMethod(method), route))).StatusCode

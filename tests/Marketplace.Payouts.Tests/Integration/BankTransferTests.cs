@@ -86,4 +86,25 @@ public sealed class BankTransferTests(PayoutsApp app)
         var admin = (await app.AdminAsync()).Client;
         await (await admin.GetAsync($"/api/admin/payouts?{query}")).ShouldBeProblem(400);
     }
+
+    [Fact]
+    public async Task Given_a_sent_transfer_that_the_bank_returned_When_marked_failed_Then_its_money_is_back_in_the_balance_and_paid_next_period()
+    {
+        var admin = (await app.AdminAsync()).Client;
+        var (coop, _, payout) = await PendingBankPayoutAsync(app, admin, "Returned", 500m);
+        var id = payout["id"]!.GetValue<Guid>();
+        await (await admin.PostJson($"/api/admin/payouts/{id}/mark-sent", new { bankReference = "BK-9" })).ShouldHaveStatus(200);
+
+        var failed = await (await (await admin.PostJson($"/api/admin/payouts/{id}/mark-failed", new { reason = "Compte clôturé" })).ShouldHaveStatus(200)).Json();
+        await (await admin.PostJson($"/api/admin/payouts/{id}/mark-failed", new { reason = "again" })).ShouldBeProblem(409);
+
+        failed["status"]!.GetValue<string>().Should().Be("failed");
+        failed["failureReason"]!.GetValue<string>().Should().Be("Compte clôturé");
+        (await coop.Owner.Client.BalanceAsync(coop.Id)).Should().Be((450m, 0m, 0m));
+        var entry = (await (await coop.Owner.Client.GetAsync($"/api/cooperatives/{coop.Id}/ledger?pageSize=1")).Json())["items"]![0]!;
+        entry["kind"]!.GetValue<string>().Should().Be("payout_returned");
+        entry["reference"]!.GetValue<string>().Should().Be(payout["reference"]!.GetValue<string>());
+        var next = await PayoutRunTests.RunAsync(admin, PayoutRunTests.FreshPeriod());
+        PayoutRunTests.PayoutOf(next, coop)!["amount"].Mad().Should().Be(450m);
+    }
 }

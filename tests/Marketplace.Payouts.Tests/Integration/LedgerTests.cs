@@ -139,4 +139,25 @@ public sealed class LedgerTests(PayoutsApp app)
         var empty = await (await admin.GetAsync($"/api/cooperatives/{coop.Id}/statements/2020-01.csv")).ShouldHaveStatus(200);
         Encoding.UTF8.GetString((await empty.Content.ReadAsByteArrayAsync())[3..]).Trim().Should().Be(lines[0]);
     }
+
+    [Fact]
+    public async Task Given_entries_on_several_days_When_reading_the_ledger_between_two_days_Then_only_those_days_are_listed()
+    {
+        var admin = (await app.AdminAsync()).Client;
+        await admin.SetCommissionAsync(0.10m);
+        var coop = await app.Cooperatives.NewAsync("Dated");
+        var order = await app.Orders.PlaceAsync("card", new TestPart(coop, 0m, new TestLine("honey", 100m)));
+        await app.Orders.PayAsync(order);
+        var today = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(1));
+        using (app.Clock.Advance(TimeSpan.FromDays(3)))
+            await app.Orders.DeliverAsync(order, coop);
+
+        async Task<int> CountAsync(string query) =>
+            (await (await (await coop.Owner.Client.GetAsync($"/api/cooperatives/{coop.Id}/ledger?{query}")).ShouldHaveStatus(200)).Json())["total"]!.GetValue<int>();
+
+        (await CountAsync($"from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}")).Should().Be(1);
+        (await CountAsync($"from={today.AddDays(3):yyyy-MM-dd}")).Should().Be(2);
+        (await CountAsync($"to={today.AddDays(-1):yyyy-MM-dd}")).Should().Be(0);
+        (await CountAsync("")).Should().Be(3);
+    }
 }

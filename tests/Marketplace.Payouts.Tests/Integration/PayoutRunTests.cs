@@ -146,4 +146,33 @@ public sealed class PayoutRunTests(PayoutsApp app)
         payouts["items"]!.AsArray().Single()!["periodEnd"]!.GetValue<string>().Should().Be(Yesterday);
         (await coop.Owner.Client.BalanceAsync(coop.Id)).Should().Be((0m, 0m, 0m));
     }
+
+    [Fact]
+    public async Task Given_a_cooperative_paid_by_stripe_connect_When_stripe_is_not_configured_Then_it_is_skipped_and_keeps_its_balance()
+    {
+        var admin = (await app.AdminAsync()).Client;
+        await admin.SetCommissionAsync(0.10m);
+        var coop = await app.Cooperatives.NewAsync("NoStripe");
+        await app.Cooperatives.SetStripeAccountAsync(coop, "acct_1NoStripeHere");
+        await app.Orders.DeliveredCardSaleAsync(coop, 0m, new TestLine("honey", 500m));
+
+        var run = await RunAsync(admin, FreshPeriod());
+
+        PayoutOf(run, coop).Should().BeNull();
+        run["skipped"]!.AsArray().Should().Contain(s => s!["cooperativeId"]!.GetValue<Guid>() == coop.Id
+            && s["reason"]!.GetValue<string>() == "stripe_not_configured");
+        (await coop.Owner.Client.BalanceAsync(coop.Id)).Should().Be((450m, 0m, 0m));
+    }
+
+    [Fact]
+    public async Task The_weekly_run_is_registered_with_hangfire_on_monday_at_6_in_casablanca()
+    {
+        using var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+
+        var job = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Single(j => j.Id == "payouts.weekly-run");
+
+        job.Cron.Should().Be("0 6 * * 1");
+        job.TimeZoneId.Should().Be("Africa/Casablanca");
+        job.Job.Type.Should().Be(typeof(Marketplace.Payouts.Jobs.WeeklyPayoutJob));
+    }
 }

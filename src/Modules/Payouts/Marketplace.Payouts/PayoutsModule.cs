@@ -79,6 +79,7 @@ public static class PayoutsModule
         ListPayoutsEndpoints.MapAdmin(admin);
         GetBankTransferBatchEndpoint.Map(admin);
         MarkPayoutSentEndpoint.Map(admin);
+        MarkPayoutFailedEndpoint.Map(admin);
         ImportBankStatementEndpoint.Map(admin);
         GetReconciliationEndpoint.Map(admin);
         CompareStripeTransfersEndpoint.Map(admin);

@@ -89,6 +89,16 @@ internal static class PayoutDecisions
         _ => new PayoutSent(payout.Id, bankReference, by, at),
     };
 
+    /// <summary>A bank transfer the bank returned: pending or sent, never one already reconciled.</summary>
+    public static PayoutFailed MarkFailed(Payout payout, string reason, DateTimeOffset at) => payout switch
+    {
+        { Method: not PayoutMethod.BankTransfer } => throw new DomainRuleViolated("not_a_bank_transfer",
+            "Only bank-transfer payouts are marked as failed by hand; Stripe payouts fail on their own."),
+        { Status: not (PayoutStatus.Pending or PayoutStatus.Sent) } => throw new DomainRuleViolated("payout_not_returnable",
+            $"This payout is {payout.Status.ToString().ToLowerInvariant()}: only a pending or sent payout can fail."),
+        _ => new PayoutFailed(payout.Id, reason, at),
+    };
+
     /// <summary>A statement line matches a sent payout when its reference contains the payout's and its absolute amount is the payout's.</summary>
     public static bool Matches(Payout payout, string lineReference, decimal lineAmount) =>
         payout.Status == PayoutStatus.Sent
