@@ -9,8 +9,8 @@ public interface ICooperatives
     Task<TestCooperative> NewAsync(string name);
     Task SetBankAccountAsync(TestCooperative cooperative, string rib);
     Task SetStripeAccountAsync(TestCooperative cooperative, string accountId);
-    /// <summary>Payouts held (a payout account just changed, say) until then.</summary>
-    Task HoldPayoutsAsync(TestCooperative cooperative, DateTimeOffset until);
+    /// <summary>Another RIB in place of the first: payouts are held for 48 hours (anti-fraud).</summary>
+    Task ChangeBankAccountAsync(TestCooperative cooperative, string rib);
 }
 
 /// <summary>RIBs with a valid key (97 - (number mod 97)), as Moroccan banks check them.</summary>

@@ -89,7 +89,7 @@ public sealed class PayoutRunTests(PayoutsApp app)
         await app.Orders.DeliveredCardSaleAsync(noAccount, 0m, new TestLine("honey", 1000m));
         var held = await app.Cooperatives.NewAsync("Held");
         await app.Cooperatives.SetBankAccountAsync(held, Ribs.New());
-        await app.Cooperatives.HoldPayoutsAsync(held, app.Clock.GetUtcNow().AddHours(48));
+        await app.Cooperatives.ChangeBankAccountAsync(held, Ribs.New());
         await app.Orders.DeliveredCardSaleAsync(held, 0m, new TestLine("honey", 1000m));
 
         var run = await RunAsync(admin, FreshPeriod());

@@ -26,7 +26,7 @@ public class PayoutsApp : MarketplaceApp
 
     public ICooperatives Cooperatives => CooperativesScaffold.IsNeeded
         ? new ScaffoldCooperatives(this, Services.GetRequiredService<CooperativesScaffold.State>())
-        : throw new NotImplementedException("Drive the real Cooperatives module over HTTP once it lands.");
+        : new HttpCooperatives(this);
 
     public OrdersFeed Orders => new(this);
 }

@@ -70,8 +70,8 @@ internal sealed class ScaffoldCooperatives(PayoutsApp app, CooperativesScaffold.
     public Task SetStripeAccountAsync(TestCooperative cooperative, string accountId) =>
         SetAsync(cooperative, new PayoutAccount(cooperative.Id, "stripe_connect", null, accountId, null));
 
-    public Task HoldPayoutsAsync(TestCooperative cooperative, DateTimeOffset until) =>
-        SetAsync(cooperative, state.Cooperatives[cooperative.Id].Account! with { OnHoldUntil = until });
+    public Task ChangeBankAccountAsync(TestCooperative cooperative, string rib) =>
+        SetAsync(cooperative, new PayoutAccount(cooperative.Id, "bank_transfer", rib, null, app.Clock.GetUtcNow().AddHours(48)));
 
     private Task SetAsync(TestCooperative cooperative, PayoutAccount account)
     {
