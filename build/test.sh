@@ -22,6 +22,7 @@ log "Building (warnings are errors)"
 dotnet build Marketplace.sln -c Release -warnaserror -nologo -v q -clp:ErrorsOnly </dev/null || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 results="$ROOT/TestResults/$(date +%Y%m%d-%H%M%S)"
+export MARKETPLACE_TEST_RESULTS="$results"   # screenshots of the browser tests go there
 mkdir -p "$results"
 log "Running the tests (results in ${results#$ROOT/})"
 dotnet test Marketplace.sln -c Release --no-build --nologo -v q \

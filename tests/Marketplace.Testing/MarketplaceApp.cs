@@ -34,8 +34,11 @@ public class MarketplaceApp : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Database = shared ?? await TestDatabase.CreateAsync();
-        _ = Server; // start the host now, so that the first test does not pay for it
+        StartHost();
     }
+
+    /// <summary>Starts the host now, so that the first test does not pay for it (in memory; browsers need a real port).</summary>
+    protected virtual void StartHost() => _ = Server;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -63,7 +66,8 @@ public class MarketplaceApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (shared is null) await Database.DisposeAsync();
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>A new shopper, registered and signed in, with a client that carries their token.</summary>
     public async Task<TestUser> NewShopperAsync(string? name = null)

@@ -5,6 +5,7 @@ using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue;
 using Marketplace.Cooperatives;
 using Marketplace.Host.Infrastructure;
+using Marketplace.Host.Web;
 using Marketplace.Orders;
 using Marketplace.Payouts;
 
@@ -44,13 +45,17 @@ builder.Services
     .AddPayoutsModule(config)
     .AddMarketplaceRateLimits(config)
     .AddMarketplaceJobs(config)
-    .AddOperations();
+    .AddOperations()
+    .AddMarketplaceWeb();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseExceptionHandler("/error/500");
+app.UseWhen(ForPeople, web => web.UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseWhen(c => !ForPeople(c), api => api.UseStatusCodePages());
+app.UseMarketplaceWeb();
 app.UseMiddleware<RequestLimits>();
+app.UseRouting(); // after the error pages, so that their re-executed requests are routed again
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -62,5 +67,10 @@ app.MapCooperativesModule();
 app.MapCatalogueModule();
 app.MapOrdersModule();
 app.MapPayoutsModule();
+app.MapRazorPages();
 
 app.Run();
+
+// A person with a browser gets pages for errors; API clients get problem details.
+static bool ForPeople(HttpContext context) => !context.Request.Path.StartsWithSegments("/api")
+    && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);

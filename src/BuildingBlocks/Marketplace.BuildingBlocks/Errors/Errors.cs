@@ -35,3 +35,9 @@ public sealed class TooManyAttempts(string message, TimeSpan retryAfter) : Marke
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>503: a service we depend on (a payment gateway, say) is unreachable for now; the same request can be retried.</summary>
+public sealed class DependencyUnavailable(string message, TimeSpan? retryAfter = null) : MarketplaceException(message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter ?? TimeSpan.FromSeconds(10);
+}

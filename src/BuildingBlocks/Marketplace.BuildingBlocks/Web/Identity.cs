@@ -36,4 +36,15 @@ public static class Identity
             : throw new Unauthenticated("Sign in first.");
 
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+
+    /// <summary>Who a user is and their platform roles, as tokens and cookies carry them. Cooperative rights are not here.</summary>
+    public static ClaimsIdentity ClaimsOf(Guid id, string email, string displayName, IEnumerable<string> roles, string authenticationType)
+    {
+        var identity = new ClaimsIdentity(authenticationType, NameClaim, RoleClaim);
+        identity.AddClaim(new Claim(SubjectClaim, id.ToString()));
+        identity.AddClaim(new Claim(EmailClaim, email));
+        identity.AddClaim(new Claim(NameClaim, displayName));
+        foreach (var role in roles) identity.AddClaim(new Claim(RoleClaim, role));
+        return identity;
+    }
 }

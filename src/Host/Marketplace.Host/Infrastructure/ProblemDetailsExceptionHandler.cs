@@ -18,6 +18,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested) return true;
+        if (IsPageRequest(context)) return false; // the error page (UseExceptionHandler's path) answers people
         var problem = Describe(exception, context);
         if (problem.Status >= 500) logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = problem.Status!.Value;
@@ -35,6 +36,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         Unauthenticated u => Problem(401, "Not signed in", u.Message),
         Unprocessable u => Problem(422, "Unprocessable request", u.Message),
         TooManyAttempts t => RetryAfter(context, t.RetryAfter, Problem(429, "Too many attempts", t.Message)),
+        DependencyUnavailable d => RetryAfter(context, d.RetryAfter, Problem(503, "Service unavailable", d.Message)),
         DomainRuleViolated d => WithCode(Problem(409, "Conflict", d.Message), d.Code, d.Details),
         ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException =>
             Problem(409, "Conflict", "Someone else changed this at the same time: read it again and retry."),
@@ -42,6 +44,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             RetryAfter(context, TimeSpan.FromSeconds(5), Problem(503, "Service unavailable", "The service is briefly unavailable: retry in a few seconds.")),
         _ => Problem(500, "Unexpected error", "Something went wrong on our side. It has been logged."),
     };
+
+    private static bool IsPageRequest(HttpContext context) => !context.Request.Path.StartsWithSegments("/api")
+        && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
@@ -65,7 +70,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         _ => b.Message,
     };
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=converted to )[\w.`\[\], ]+?(?=\. Path)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=converted to )[\w.+`\[\], ]+?(?=\. Path)")]
     private static partial System.Text.RegularExpressions.Regex TypeName();
 
     private static bool IsDatabaseUnavailable(Exception? ex)

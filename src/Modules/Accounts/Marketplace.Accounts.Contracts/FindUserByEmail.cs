@@ -16,3 +16,15 @@ public sealed record GetUsers(IReadOnlyList<Guid> Ids) : IRequest<IReadOnlyList<
 /// For loading demo data through the same rules as registration; answers the user's id.
 /// </summary>
 public sealed record EnsureUser(string Email, string Password, string DisplayName) : IRequest<Guid>;
+
+/// <summary>Register a shopper account (the API's POST /api/accounts/register and the sign-up page). Answers the new id.</summary>
+public sealed record RegisterUser(string? Email, string? Password, string? DisplayName) : IRequest<Guid>;
+
+/// <summary>
+/// Check an e-mail and password (the sign-in page), with the same lockout as the API: refused with
+/// 401 for wrong credentials and 429 while the account is locked. Answers who signed in.
+/// </summary>
+public sealed record SignInWithPassword(string? Email, string? Password) : IRequest<SignedInUser>;
+
+/// <param name="Roles">platform roles: "shopper", "admin".</param>
+public sealed record SignedInUser(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles);

@@ -29,7 +29,7 @@ public static class AccountsModule
         });
         services.AddOptions<AdminOptions>().Bind(config.GetSection("Marketplace:Admin")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthOptions>().Bind(config.GetSection("Marketplace:Auth")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Passwords>().AddSingleton<SigningKeys>().AddSingleton<AccessTokens>();
+        services.AddSingleton<Passwords>().AddSingleton<SigningKeys>().AddSingleton<AccessTokens>().AddSingleton<CredentialCheck>();
         services.AddHostedService<AccountsStartup>();
         services.AddDataProtection().SetApplicationName("souss-massa-marketplace");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(

@@ -29,14 +29,6 @@ internal sealed class AccessTokens(SigningKeys keys, IOptions<AuthOptions> optio
         return (token, (int)lifetime.TotalSeconds);
     }
 
-    /// <summary>Who the user is and their platform roles. Cooperative staff rights are not here: they are asked of Cooperatives.</summary>
-    public static ClaimsIdentity ClaimsFor(UserAccount user, string authenticationType = "Bearer")
-    {
-        var identity = new ClaimsIdentity(authenticationType, Identity.NameClaim, Identity.RoleClaim);
-        identity.AddClaim(new Claim(Identity.SubjectClaim, user.Id.ToString()));
-        identity.AddClaim(new Claim(Identity.EmailClaim, user.Email));
-        identity.AddClaim(new Claim(Identity.NameClaim, user.DisplayName));
-        foreach (var role in user.Roles) identity.AddClaim(new Claim(Identity.RoleClaim, role));
-        return identity;
-    }
+    public static ClaimsIdentity ClaimsFor(UserAccount user) =>
+        Identity.ClaimsOf(user.Id, user.Email, user.DisplayName, user.Roles, "Bearer");
 }

@@ -1,9 +1,8 @@
 using FluentValidation;
-using JasperFx;
 using Marketplace.Accounts.Auth;
+using Marketplace.Accounts.Contracts;
 using Marketplace.Accounts.Domain;
 using Marketplace.BuildingBlocks;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,9 +10,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Accounts.Features;
 
-internal sealed record Login(string? Email, string? Password) : IRequest<Login.SignedIn>
+/// <summary>Sign in for the API: a bearer access token.</summary>
+internal sealed record Login(string? Email, string? Password) : IRequest<Login.Token>
 {
-    internal sealed record SignedIn(string AccessToken, int ExpiresIn, string TokenType, UserAccount User);
+    internal sealed record Token(string AccessToken, int ExpiresIn, string TokenType);
 }
 
 internal sealed class LoginValidator : AbstractValidator<Login>
@@ -25,55 +25,38 @@ internal sealed class LoginValidator : AbstractValidator<Login>
     }
 }
 
-/// <summary>Checks a password; 5 failures in 15 minutes lock the account for 15 minutes (429 meanwhile).</summary>
-internal sealed class LoginHandler(IAccountsStore store, Passwords passwords, AccessTokens tokens, TimeProvider clock)
-    : IRequestHandler<Login, Login.SignedIn>
+internal sealed class SignInWithPasswordValidator : AbstractValidator<SignInWithPassword>
 {
-    private static Unauthenticated WrongCredentials() => new("The e-mail or the password is wrong.");
-
-    public async Task<Login.SignedIn> Handle(Login cmd, CancellationToken ct)
+    public SignInWithPasswordValidator()
     {
-        var email = UserAccount.NormaliseEmail(cmd.Email!);
-        for (var attempt = 0; ; attempt++)
-        {
-            await using var session = store.LightweightSession();
-            var user = await session.Query<UserAccount>().SingleOrDefaultAsync(u => u.Email == email, ct);
-            if (user is null)
-            {
-                passwords.Verify(new UserAccount { PasswordHash = Passwords.DummyHash }, cmd.Password!); // same time either way
-                throw WrongCredentials();
-            }
-            var now = clock.GetUtcNow();
-            if (user.IsLockedAt(now))
-                throw new TooManyAttempts("Too many failed sign-ins: this account is locked for a while.", user.LockedUntil!.Value - now);
-            var ok = passwords.Verify(user, cmd.Password!);
-            if (ok && user.RecentFailures.Count == 0)
-                return SignIn(user);
-            if (ok) user.RecordSuccess(); else user.RecordFailure(now);
-            session.Update(user);
-            try { await session.SaveChangesAsync(ct); }
-            catch (ConcurrencyException) when (attempt < 5) { continue; } // a concurrent sign-in changed the counters
-            return ok ? SignIn(user) : throw WrongCredentials();
-        }
+        RuleFor(x => x.Email).NotEmpty().MaximumLength(254);
+        RuleFor(x => x.Password).NotEmpty().MaximumLength(128);
     }
+}
 
-    private Login.SignedIn SignIn(UserAccount user)
+internal sealed class LoginHandler(CredentialCheck credentials, AccessTokens tokens) : IRequestHandler<Login, Login.Token>
+{
+    public async Task<Login.Token> Handle(Login cmd, CancellationToken ct)
     {
-        var (token, expiresIn) = tokens.Issue(user);
-        return new Login.SignedIn(token, expiresIn, "Bearer", user);
+        var (token, expiresIn) = tokens.Issue(await credentials.VerifyAsync(cmd.Email!, cmd.Password!, ct));
+        return new Login.Token(token, expiresIn, "Bearer");
+    }
+}
+
+/// <summary>Sign in for the web pages, which put the answer in a cookie.</summary>
+internal sealed class SignInWithPasswordHandler(CredentialCheck credentials) : IRequestHandler<SignInWithPassword, SignedInUser>
+{
+    public async Task<SignedInUser> Handle(SignInWithPassword cmd, CancellationToken ct)
+    {
+        var user = await credentials.VerifyAsync(cmd.Email!, cmd.Password!, ct);
+        return new SignedInUser(user.Id, user.Email, user.DisplayName, user.Roles);
     }
 }
 
 internal static class LoginEndpoint
 {
-    internal sealed record Token(string AccessToken, int ExpiresIn, string TokenType);
-
     public static void Map(RouteGroupBuilder group) => group.MapPost("/login",
-            async (Login body, IMediator mediator, CancellationToken ct) =>
-            {
-                var signedIn = await mediator.Send(body, ct);
-                return TypedResults.Ok(new Token(signedIn.AccessToken, signedIn.ExpiresIn, signedIn.TokenType));
-            })
+            async (Login body, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(body, ct)))
         .AllowAnonymous()
         .RequireRateLimiting(Identity.RateLimits.SignIn)
         .WithSummary("Sign in: a bearer access token");

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Accounts.Contracts;
 using Marketplace.Accounts.Domain;
 using Marketplace.BuildingBlocks;
 using Marten;
@@ -9,9 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Accounts.Features;
 
-internal sealed record Register(string? Email, string? Password, string? DisplayName) : IRequest<Guid>;
-
-internal sealed class RegisterValidator : AbstractValidator<Register>
+internal sealed class RegisterValidator : AbstractValidator<RegisterUser>
 {
     public RegisterValidator()
     {
@@ -22,9 +21,9 @@ internal sealed class RegisterValidator : AbstractValidator<Register>
     }
 }
 
-internal sealed class RegisterHandler(IAccountsStore store, Passwords passwords, TimeProvider clock) : IRequestHandler<Register, Guid>
+internal sealed class RegisterHandler(IAccountsStore store, Passwords passwords, TimeProvider clock) : IRequestHandler<RegisterUser, Guid>
 {
-    public async Task<Guid> Handle(Register cmd, CancellationToken ct)
+    public async Task<Guid> Handle(RegisterUser cmd, CancellationToken ct)
     {
         var user = new UserAccount
         {
@@ -50,7 +49,7 @@ internal static class RegisterEndpoint
     internal sealed record Registered(Guid Id);
 
     public static void Map(RouteGroupBuilder group) => group.MapPost("/register",
-            async (Register body, IMediator mediator, CancellationToken ct) =>
+            async (RegisterUser body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created("/api/accounts/me", new Registered(await mediator.Send(body, ct))))
         .AllowAnonymous()
         .WithSummary("Register a shopper account");

@@ -1,5 +1,4 @@
 using Marketplace.Accounts.Contracts;
-using Marketplace.Accounts.Features;
 using Marketplace.BuildingBlocks;
 using MediatR;
 
@@ -12,7 +11,7 @@ internal sealed class EnsureUserHandler(IMediator mediator) : IRequestHandler<En
         if (await mediator.Send(new FindUserByEmail(cmd.Email), ct) is { } existing) return existing.Id;
         try
         {
-            return await mediator.Send(new Register(cmd.Email, cmd.Password, cmd.DisplayName), ct);
+            return await mediator.Send(new RegisterUser(cmd.Email, cmd.Password, cmd.DisplayName), ct);
         }
         catch (DomainRuleViolated e) when (e.Code == "email_taken")
         {

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marketplace.BuildingBlocks;
+using Marketplace.Cooperatives.Contracts;
+using Marketplace.Cooperatives.Domain;
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Marketplace.Cooperatives.Features;
+
+/// <summary>
+/// The directory: verified cooperatives, to everyone. Administrators may list another status (?status=pending).
+/// Filters: province (a code), sector, q (text in names and descriptions in every language, accents aside).
+/// </summary>
+internal sealed record GetDirectory(bool CallerIsAdmin, string? Status, string? Province, string? Sector, string? Q,
+    PageRequest Page, string Language) : IRequest<PagedList<CooperativeListItem>>;
+
+internal sealed class GetDirectoryValidator : AbstractValidator<GetDirectory>
+{
+    public GetDirectoryValidator()
+    {
+        RuleFor(x => x.Status).Must(s => s is null || Cooperative.Names.Parse(s) is not null)
+            .WithMessage($"status is one of {CooperativeStatus.Pending}, {CooperativeStatus.Verified}, {CooperativeStatus.Suspended}.");
+        RuleFor(x => x.Province).Must(p => p is null || Provinces.IsKnown(p))
+            .WithMessage($"Unknown province: one of {string.Join(", ", Provinces.All.Select(p => p.Code))}.");
+        RuleFor(x => x.Sector).MaximumLength(40);
+        RuleFor(x => x.Q).MaximumLength(100);
+    }
+}
+
+internal sealed class GetDirectoryHandler(ICooperativesStore store) : IRequestHandler<GetDirectory, PagedList<CooperativeListItem>>
+{
+    public async Task<PagedList<CooperativeListItem>> Handle(GetDirectory query, CancellationToken ct)
+    {
+        // Only administrators see other statuses; for everyone else the directory is the verified cooperatives.
+        var status = query.CallerIsAdmin && Cooperative.Names.Parse(query.Status) is { } asked ? asked : Status.Verified;
+        await using var session = store.QuerySession();
+        var cooperatives = session.Query<Cooperative>().Where(c => c.Status == status);
+        if (query.Province is { } province) cooperatives = cooperatives.Where(c => c.Province == province);
+        if (query.Sector?.Trim().ToLowerInvariant() is { Length: > 0 } sector) cooperatives = cooperatives.Where(c => c.Sectors.Contains(sector));
+        if (query.Q is { } q && Texts.Fold(q.Trim()) is { Length: > 0 } text) cooperatives = cooperatives.Where(c => c.SearchText.Contains(text));
+        var total = await cooperatives.CountAsync(ct);
+        var page = await cooperatives.OrderBy(c => c.AppliedAt).ThenBy(c => c.Id)
+            .Skip(query.Page.Skip).Take(query.Page.PageSize).ToListAsync(ct);
+        return new PagedList<CooperativeListItem>(page.Select(c => CooperativeViews.ListItem(c, query.Language)).ToList(),
+            total, query.Page.Page, query.Page.PageSize);
+    }
+}
+
+internal static class GetDirectoryEndpoint
+{
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/", async (string? status, string? province, string? sector, string? q,
+            int? page, int? pageSize, HttpContext http, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetDirectory(user.IsAdmin(), status, province, sector, q,
+                PageRequest.From(page, pageSize), Language.Of(http)), ct)))
+        .AllowAnonymous()
+        .WithSummary("The directory of verified cooperatives (administrators: ?status=), with filters and paging");
+}

@@ -1,0 +1,25 @@
+using JasperFx.Events;
+using Marketplace.BuildingBlocks;
+using Marketplace.Cooperatives.Contracts;
+using Marketplace.Cooperatives.Domain;
+using MediatR;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Cooperatives.Integration;
+
+/// <summary>
+/// Publishes, after commit and at least once, what other modules must hear of cooperatives: verified, suspended,
+/// reinstated, payout account changed. Keyed by the domain event's id, so receivers can drop redeliveries.
+/// </summary>
+internal sealed class CooperativesOutbox(IMediator mediator, ILogger<CooperativesOutbox> logger, TimeProvider clock)
+    : IntegrationOutbox("cooperatives-outbox", mediator, logger, clock)
+{
+    protected override IEnumerable<INotification> Map(IEvent e) => e.Data switch
+    {
+        CooperativeVerified v => [new CooperativeVerifiedIntegrationEvent(e.Id, v.CooperativeId, v.At)],
+        CooperativeSuspended s => [new CooperativeSuspendedIntegrationEvent(e.Id, s.CooperativeId, s.At)],
+        CooperativeReinstated r => [new CooperativeReinstatedIntegrationEvent(e.Id, r.CooperativeId, r.At)],
+        PayoutAccountSet p => [new PayoutAccountChangedIntegrationEvent(e.Id, p.CooperativeId, p.Method, p.OnHoldUntil, p.At)],
+        _ => [],
+    };
+}
