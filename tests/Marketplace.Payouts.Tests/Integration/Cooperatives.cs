@@ -3,16 +3,6 @@ namespace Marketplace.Payouts.Tests.Integration;
 /// <param name="Name">in French; <paramref name="ArabicName"/> in Arabic.</param>
 public sealed record TestCooperative(Guid Id, TestUser Owner, string Name, string ArabicName);
 
-/// <summary>The sellers' side that the Payouts tests need: cooperatives, their staff, their payout accounts.</summary>
-public interface ICooperatives
-{
-    Task<TestCooperative> NewAsync(string name);
-    Task SetBankAccountAsync(TestCooperative cooperative, string rib);
-    Task SetStripeAccountAsync(TestCooperative cooperative, string accountId);
-    /// <summary>Another RIB in place of the first: payouts are held for 48 hours (anti-fraud).</summary>
-    Task ChangeBankAccountAsync(TestCooperative cooperative, string rib);
-}
-
 /// <summary>RIBs with a valid key (97 - (number mod 97)), as Moroccan banks check them.</summary>
 public static class Ribs
 {

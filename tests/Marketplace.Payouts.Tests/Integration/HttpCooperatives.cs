@@ -1,7 +1,7 @@
 namespace Marketplace.Payouts.Tests.Integration;
 
 /// <summary>The sellers' side through the HTTP API of API.md (the Cooperatives module): applied, verified, with a payout account.</summary>
-public sealed class HttpCooperatives(PayoutsApp app) : ICooperatives
+public sealed class HttpCooperatives(PayoutsApp app)
 {
     public async Task<TestCooperative> NewAsync(string name)
     {
@@ -32,5 +32,6 @@ public sealed class HttpCooperatives(PayoutsApp app) : ICooperatives
         await (await cooperative.Owner.Client.PutJson($"/api/cooperatives/{cooperative.Id}/payout-account",
             new { method = "stripe_connect", stripeAccountId = accountId })).ShouldHaveStatus(200);
 
+    /// <summary>Another RIB in place of the first: payouts are held for 48 hours (anti-fraud).</summary>
     public Task ChangeBankAccountAsync(TestCooperative cooperative, string rib) => SetBankAccountAsync(cooperative, rib);
 }

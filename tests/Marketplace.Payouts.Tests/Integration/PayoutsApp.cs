@@ -1,4 +1,3 @@
-using Marketplace.Payouts.Tests.Integration.Scaffold;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,12 +20,9 @@ public class PayoutsApp : MarketplaceApp
     {
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(Clock);
-        if (CooperativesScaffold.IsNeeded) CooperativesScaffold.Register(services);
     }
 
-    public ICooperatives Cooperatives => CooperativesScaffold.IsNeeded
-        ? new ScaffoldCooperatives(this, Services.GetRequiredService<CooperativesScaffold.State>())
-        : new HttpCooperatives(this);
+    public HttpCooperatives Cooperatives => new(this);
 
     public OrdersFeed Orders => new(this);
 }
