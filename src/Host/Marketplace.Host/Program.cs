@@ -4,6 +4,7 @@ using Marketplace.Accounts;
 using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue;
 using Marketplace.Cooperatives;
+using Marketplace.Demo;
 using Marketplace.Host.Infrastructure;
 using Marketplace.Host.Web;
 using Marketplace.Orders;
@@ -43,6 +44,7 @@ builder.Services
     .AddCatalogueModule(config)
     .AddOrdersModule(config)
     .AddPayoutsModule(config)
+    .AddDemoModule(config) // after the modules: seeds at start (MARKETPLACE_SEED_DEMO=1) once their stores and the administrator are ready
     .AddMarketplaceRateLimits(config)
     .AddMarketplaceJobs(config)
     .AddOperations()

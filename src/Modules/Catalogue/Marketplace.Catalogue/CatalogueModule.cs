@@ -1,10 +1,19 @@
+using JasperFx.Events.Projections;
 using Marketplace.BuildingBlocks;
+using Marketplace.Catalogue.Domain;
+using Marketplace.Catalogue.Features;
+using Marketplace.Catalogue.Images;
+using Marketplace.Catalogue.Search;
+using Marketplace.Catalogue.Stock;
 using Marten;
+using Marten.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables.Indexes;
 
 namespace Marketplace.Catalogue;
 
@@ -15,12 +24,53 @@ public static class CatalogueModule
 {
     public static IServiceCollection AddCatalogueModule(this IServiceCollection services, IConfiguration config)
     {
-        services.AddModuleStore<ICatalogueStore>(config, "catalogue", lockOffset: 3, _ => { });
+        services.AddModuleStore<ICatalogueStore>(config, "catalogue", lockOffset: 3, o =>
+        {
+            o.Events.MapDomainEvents(typeof(CatalogueModule).Assembly);
+            o.Projections.Snapshot<Product>(SnapshotLifecycle.Inline);
+            o.Schema.For<Product>()
+                .Duplicate(p => p.CooperativeId, notNull: true)
+                .Duplicate(p => p.Status, notNull: true)
+                .Duplicate(p => p.Category, notNull: true)
+                .Duplicate(p => p.Province, notNull: true)
+                .Duplicate(p => p.Price, pgType: "numeric", notNull: true)
+                .Duplicate(p => p.PublishedAt)
+                .UniqueIndex(UniqueIndexType.Computed, "catalogue_product_sku", p => p.CooperativeId, p => p.SkuKey);
+            o.Policies.ForAllDocuments(mapping =>
+            {
+                if (mapping.DocumentType == typeof(Product))
+                    mapping.Indexes.Add(FullTextIndexDefinition.ForTsVector(
+                        PostgresqlObjectName.From(mapping.TableName, SchemaUtils.IdentifierUsage.General), SearchFields.VectorSql(), "catalogue_product_search"));
+            });
+            o.Schema.For<Reservation>().Duplicate(r => r.Status, notNull: true).Duplicate(r => r.ExpiresAt, notNull: true);
+            o.RegisterDocumentType<CooperativeStanding>();
+            o.RegisterDocumentType<ProcessedMessage>();
+        });
+        services.AddOptions<CatalogueOptions>().Bind(config.GetSection("Marketplace:Catalogue")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IFileStorage>(new LocalFolderStorage(LocalFolderStorage.RootFrom(config)));
+        services.AddSingleton<ProductSearchSql>().AddSingleton<ProductSearch>();
+        services.AddTransient<ReleaseExpiredReservationsJob>();
+        services.AddHostedService<ExpiryJobRegistration>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCatalogueModule(this IEndpointRouteBuilder app)
     {
+        var staff = app.MapGroup("/api/cooperatives/{cooperativeId:guid}/products").WithTags("Catalogue")
+            .RequireAuthorization(Identity.Policies.SignedIn);
+        ListCooperativeProductsEndpoint.Map(staff);
+        CreateProductEndpoint.Map(staff);
+        UpdateProductEndpoint.Map(staff);
+        PublishProductEndpoint.Map(staff);
+        SetProductStockEndpoint.Map(staff);
+        UploadProductImageEndpoint.Map(staff);
+        ManageProductImagesEndpoints.Map(staff);
+
+        var shop = app.MapGroup("/api/products").WithTags("Catalogue");
+        SearchProductsEndpoint.Map(shop);
+        GetProductEndpoint.Map(shop);
+        ServeProductImagesEndpoints.Map(shop);
+        GetCategoriesEndpoint.Map(app);
         return app;
     }
 }

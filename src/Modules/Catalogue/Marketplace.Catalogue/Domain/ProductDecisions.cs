@@ -1,0 +1,101 @@
+using Marketplace.BuildingBlocks;
+
+namespace Marketplace.Catalogue.Domain;
+
+/// <summary>The decide functions of a product: state and a command in, events out (or a refusal). No I/O.</summary>
+internal static class ProductDecisions
+{
+    public const int MaxImages = 8;
+
+    public static ProductListed List(Guid productId, Guid cooperativeId, ListingFields listing, int onHand, Guid by, DateTimeOffset now) =>
+        new(productId, cooperativeId, listing, onHand, by, now);
+
+    /// <summary>Replaces the listing when <paramref name="expectedVersion"/> is the current one; a stock count goes with it.</summary>
+    public static IReadOnlyList<object> Edit(Product product, long expectedVersion, ListingFields listing, int? onHand, Guid by, DateTimeOffset now)
+    {
+        if (product.ListingVersion != expectedVersion)
+            throw new DomainRuleViolated("stale_version",
+                $"The product changed since version {expectedVersion} (it is at version {product.ListingVersion}): read it again.")
+            { Details = new Dictionary<string, object?> { ["currentVersion"] = product.ListingVersion } };
+        var events = new List<object> { new ListingEdited(product.Id, listing, by, now) };
+        if (onHand is { } quantity) events.AddRange(Count(product, quantity, by, now));
+        return events;
+    }
+
+    public static IReadOnlyList<object> Publish(Product product, Guid by, DateTimeOffset now) =>
+        product.IsPublished ? [] : [new ProductPublished(product.Id, by, now)];
+
+    public static IReadOnlyList<object> Unpublish(Product product, Guid by, DateTimeOffset now) =>
+        product.IsPublished ? [new ProductUnpublished(product.Id, by, now)] : [];
+
+    /// <summary>A new quantity on hand; it cannot fall below what checkouts in progress hold.</summary>
+    public static IReadOnlyList<object> Count(Product product, int onHand, Guid by, DateTimeOffset now)
+    {
+        if (onHand < 0) throw new ValidationFailed("quantity", "The quantity on hand cannot be negative.");
+        if (onHand < product.Reserved)
+            throw new DomainRuleViolated("stock_below_reserved",
+                $"{product.Reserved} units are reserved by checkouts in progress: the stock on hand cannot be less.")
+            { Details = new Dictionary<string, object?> { ["reserved"] = product.Reserved } };
+        return onHand == product.OnHand ? [] : [new StockCounted(product.Id, onHand, product.OnHand, by, now)];
+    }
+
+    /// <summary>The reason a line cannot be reserved, or null when it can.</summary>
+    public static string? CannotReserve(Product? product, int quantity, bool cooperativeSuspended) => product switch
+    {
+        null => StockReasons.UnknownProduct,
+        { IsPublished: false } => StockReasons.NotPurchasable,
+        _ when cooperativeSuspended => StockReasons.NotPurchasable,
+        _ when product.Available < quantity => StockReasons.InsufficientStock,
+        _ => null,
+    };
+
+    public static StockReserved Reserve(Product product, Guid orderId, int quantity, DateTimeOffset now) =>
+        product.Available >= quantity && quantity > 0 ? new StockReserved(product.Id, orderId, quantity, now)
+            : throw new InvalidOperationException("Reserve only what CannotReserve accepted."); // a bug, never input
+
+    /// <summary>Gives back what order <paramref name="orderId"/> still holds of this product (nothing when it holds none).</summary>
+    public static IReadOnlyList<object> Release(Product product, Guid orderId, string reason, DateTimeOffset now) =>
+        product.Reservations.GetValueOrDefault(orderId) is > 0 and var held
+            ? [new ReservationReleased(product.Id, orderId, held, reason, now)] : [];
+
+    /// <summary>
+    /// The order was placed: its reservation becomes a sale. Without a reservation (it expired first), the units are
+    /// sold from what is available, if there are enough: the stock on hand never goes below zero.
+    /// </summary>
+    public static IReadOnlyList<object> Sell(Product product, Guid orderId, int quantity, DateTimeOffset now)
+    {
+        var held = product.Reservations.GetValueOrDefault(orderId);
+        if (held >= quantity) return [new StockSold(product.Id, orderId, quantity, true, now)];
+        if (held > 0) return [new StockSold(product.Id, orderId, held, true, now), .. SellFree(product, orderId, quantity - held, now)];
+        return SellFree(product, orderId, quantity, now);
+    }
+
+    private static IReadOnlyList<object> SellFree(Product product, Guid orderId, int quantity, DateTimeOffset now) =>
+        product.Available >= quantity ? [new StockSold(product.Id, orderId, quantity, false, now)] : [];
+
+    public static StockReturned Return(Product product, Guid orderId, int quantity, DateTimeOffset now) => new(product.Id, orderId, quantity, now);
+
+    public static ImageAdded AddImage(Product product, Guid imageId, string fileKey, string contentType, long size, Guid by, DateTimeOffset now) =>
+        product.Images.Count >= MaxImages
+            ? throw new DomainRuleViolated("too_many_images", $"A product has at most {MaxImages} images: delete one first.")
+            : new ImageAdded(product.Id, imageId, fileKey, contentType, size, by, now);
+
+    public static ImageRemoved RemoveImage(Product product, Guid imageId, Guid by, DateTimeOffset now) =>
+        product.Images.Any(i => i.Id == imageId) ? new ImageRemoved(product.Id, imageId, by, now) : throw new NotFound("The image");
+
+    public static ImagesReordered ReorderImages(Product product, IReadOnlyList<Guid> imageIds, Guid by, DateTimeOffset now)
+    {
+        var current = product.Images.Select(i => i.Id).ToHashSet();
+        if (imageIds.Count != current.Count || !current.SetEquals(imageIds))
+            throw new ValidationFailed("imageIds", "List every image of the product once, in the new order.");
+        return new ImagesReordered(product.Id, imageIds, by, now);
+    }
+}
+
+/// <summary>Why a line cannot be reserved, as <see cref="Contracts.StockShortage.Reason"/> spells it.</summary>
+internal static class StockReasons
+{
+    public const string InsufficientStock = "insufficient_stock";
+    public const string NotPurchasable = "not_purchasable";
+    public const string UnknownProduct = "unknown_product";
+}

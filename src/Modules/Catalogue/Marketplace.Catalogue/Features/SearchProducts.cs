@@ -1,0 +1,86 @@
+using System.Globalization;
+using FluentValidation;
+using Marketplace.BuildingBlocks;
+using Marketplace.Catalogue.Domain;
+using Marketplace.Catalogue.Search;
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Marketplace.Catalogue.Features;
+
+/// <summary>The shop: published products of cooperatives that are not suspended, filtered, sorted, a page at a time.</summary>
+internal sealed record SearchProducts(string? Q, string? Category, string? CooperativeId, string? Label, string? Province,
+    string? MinPrice, string? MaxPrice, string? Sort, string? Page, string? PageSize, string Language)
+    : IRequest<PagedList<ProductViews.Item>>
+{
+    public static readonly string[] Sorts = ["relevance", "price", "-price", "newest"];
+    public static decimal? Amount(string? s) => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
+    public static int? Number(string? s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+}
+
+internal sealed class SearchProductsValidator : AbstractValidator<SearchProducts>
+{
+    public SearchProductsValidator()
+    {
+        RuleFor(x => x.Q).MaximumLength(200);
+        RuleFor(x => x.Category).Must(c => c is null || Categories.IsKnown(c)).WithMessage("Unknown category (see GET /api/categories).");
+        RuleFor(x => x.CooperativeId).Must(c => c is null || Guid.TryParse(c, out _)).WithMessage("A cooperative id is a GUID.");
+        RuleFor(x => x.Label).Must(l => l is null || Labels.IsKnown(l.ToUpperInvariant()))
+            .WithMessage($"Labels are {string.Join(", ", Labels.All.Keys)}.");
+        RuleFor(x => x.Province).Must(p => p is null || Provinces.IsKnown(p)).WithMessage("Unknown province code.");
+        RuleFor(x => x.MinPrice).Must(p => p is null || SearchProducts.Amount(p) >= 0).WithMessage("minPrice is an amount of 0 or more.");
+        RuleFor(x => x.MaxPrice).Must(p => p is null || SearchProducts.Amount(p) >= 0).WithMessage("maxPrice is an amount of 0 or more.")
+            .Must((x, max) => x.MinPrice is null || max is null || !(SearchProducts.Amount(max) < SearchProducts.Amount(x.MinPrice)))
+            .WithMessage("maxPrice is at least minPrice.");
+        RuleFor(x => x.Sort).Must(s => s is null || SearchProducts.Sorts.Contains(s))
+            .WithMessage($"sort is one of {string.Join(", ", SearchProducts.Sorts)}.");
+        RuleFor(x => x.Page).Must(p => p is null || SearchProducts.Number(p) >= 1).WithMessage("page starts at 1.");
+        RuleFor(x => x.PageSize).Must(p => p is null || SearchProducts.Number(p) is >= 1 and <= PageRequest.MaxPageSize)
+            .WithMessage($"pageSize is between 1 and {PageRequest.MaxPageSize}.");
+    }
+}
+
+internal sealed class SearchProductsHandler(ProductSearch search, IMediator mediator) : IRequestHandler<SearchProducts, PagedList<ProductViews.Item>>
+{
+    public async Task<PagedList<ProductViews.Item>> Handle(SearchProducts query, CancellationToken ct)
+    {
+        var (page, products, total) = await search.FindAsync(query, ct);
+        var cooperatives = await mediator.CooperativesAsync(products.Select(p => p.CooperativeId), ct);
+        return new PagedList<ProductViews.Item>(products.Select(p => p.ToItem(cooperatives, query.Language)).ToList(), total, page.Page, page.PageSize);
+    }
+}
+
+/// <summary>The products of a page of the shop, in order, and how many match in all.</summary>
+internal sealed class ProductSearch(ICatalogueStore store, ProductSearchSql sql)
+{
+    public async Task<(PageRequest Page, IReadOnlyList<Product> Products, long Total)> FindAsync(SearchProducts query, CancellationToken ct)
+    {
+        var page = new PageRequest(SearchProducts.Number(query.Page) ?? 1, SearchProducts.Number(query.PageSize) ?? 20);
+        await using var session = store.QuerySession();
+        var suspended = await session.Query<CooperativeStanding>().Where(s => s.Suspended).Select(s => s.Id).ToListAsync(ct);
+        var filter = new ProductFilter(SearchQuery.Parse(query.Q),
+            query.Category is null ? null : Categories.WithDescendants(query.Category),
+            query.CooperativeId is null ? null : Guid.Parse(query.CooperativeId), query.Label?.ToUpperInvariant(), query.Province,
+            SearchProducts.Amount(query.MinPrice), SearchProducts.Amount(query.MaxPrice), suspended,
+            query.Sort ?? (string.IsNullOrWhiteSpace(query.Q) ? "newest" : "relevance"));
+        var (ids, total) = await sql.FindAsync(filter, page, ct);
+        var products = (await session.LoadManyAsync<Product>(ct, ids)).ToDictionary(p => p.Id);
+        return (page, ids.Where(products.ContainsKey).Select(id => products[id]).ToList(), total);
+    }
+}
+
+internal static class SearchProductsEndpoint
+{
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/",
+            (string? q, string? category, string? cooperativeId, string? label, string? province, string? minPrice, string? maxPrice,
+                    string? sort, string? page, string? pageSize, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new SearchProducts(q, Blank(category), Blank(cooperativeId), Blank(label), Blank(province), Blank(minPrice),
+                    Blank(maxPrice), Blank(sort), Blank(page), Blank(pageSize), Language.Of(http)), ct))
+        .AllowAnonymous()
+        .WithSummary("Search and browse the shop: q in any language, filters, sorts, pages");
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Marketplace.BuildingBlocks;
+using Marketplace.Catalogue.Domain;
+using Marketplace.Catalogue.Features;
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace Marketplace.Catalogue.Images;
+
+/// <summary>
+/// A product's images: the list (as visible as the product), and each file. A file never changes under its id, so
+/// it is served as immutable for a year, with an ETag and Last-Modified (304 to conditional requests).
+/// </summary>
+internal static class ServeProductImagesEndpoints
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/{productId:guid}/images",
+                async (Guid productId, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok((await mediator.Send(new GetProduct(productId, Language.Of(http), user.ViewerId(), user.IsAdmin()), ct)).Images))
+            .AllowAnonymous()
+            .WithSummary("A product's images, in order");
+        group.MapGet("/{productId:guid}/images/{imageId:guid}",
+                async (Guid productId, Guid imageId, HttpContext http, ICatalogueStore store, IFileStorage files, CancellationToken ct) =>
+                {
+                    await using var session = store.QuerySession();
+                    var image = (await session.LoadAsync<Product>(productId, ct))?.Images.Find(i => i.Id == imageId)
+                        ?? throw new NotFound("The image");
+                    var content = await files.OpenAsync(image.FileKey, ct) ?? throw new NotFound("The image");
+                    http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                    http.Response.Headers.XContentTypeOptions = "nosniff";
+                    return TypedResults.Stream(content, image.ContentType, lastModified: image.AddedAt,
+                        entityTag: new EntityTagHeaderValue($"\"{image.Id:N}\""));
+                })
+            .AllowAnonymous()
+            .WithSummary("An image file, cacheable for a year");
+    }
+}

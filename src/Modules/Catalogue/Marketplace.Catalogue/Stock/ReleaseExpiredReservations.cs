@@ -1,0 +1,73 @@
+using Hangfire;
+using Marketplace.Catalogue.Domain;
+using Marten;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Catalogue.Stock;
+
+/// <summary>Gives back the stock of reservations for which no order appeared in time. Answers how many were released.</summary>
+internal sealed record ReleaseExpiredReservations(int Batch = 200) : IRequest<int>;
+
+internal sealed class ReleaseExpiredReservationsHandler(ICatalogueStore store, TimeProvider clock, ILogger<ReleaseExpiredReservationsHandler> logger)
+    : IRequestHandler<ReleaseExpiredReservations, int>
+{
+    public async Task<int> Handle(ReleaseExpiredReservations cmd, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        IReadOnlyList<Guid> due;
+        await using (var query = store.QuerySession())
+            due = await query.Query<Reservation>().Where(r => r.Status == ReservationStatus.Reserved && r.ExpiresAt <= now)
+                .OrderBy(r => r.ExpiresAt).Take(cmd.Batch).Select(r => r.Id).ToListAsync(ct);
+        var released = 0;
+        foreach (var orderId in due)
+            if (await ReleaseAsync(orderId, now, ct)) released++;
+        if (released > 0) logger.LogInformation("Released {Count} expired stock reservations", released);
+        return released;
+    }
+
+    private async Task<bool> ReleaseAsync(Guid orderId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<Reservation>(orderId, ct) is not { } known) return false;
+        var streams = await session.LockProductsAsync(known.ProductIds, ct);
+        var reservation = (await session.LoadAsync<Reservation>(orderId, ct))!;   // under the locks: the order may have come meanwhile
+        if (reservation.Status != ReservationStatus.Reserved || reservation.ExpiresAt > now) return false;
+        foreach (var line in reservation.Lines.Where(l => l.State == ReservationStatus.Reserved))
+        {
+            if (streams[line.ProductId].Aggregate is { } product)
+                streams[line.ProductId].AppendMany(ProductDecisions.Release(product, orderId, "expired", now));
+            line.State = ReservationStatus.Released;
+        }
+        reservation.Status = ReservationStatus.Expired;
+        session.Store(reservation);
+        await session.SaveChangesAsync(ct);
+        return true;
+    }
+}
+
+/// <summary>The Hangfire job (a thin shell: Hangfire calls public methods only).</summary>
+internal sealed class ReleaseExpiredReservationsJob(IMediator mediator)
+{
+    public const string Id = "catalogue.release-expired-reservations";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)] // it runs again at the next minute anyway
+    public Task<int> RunAsync(CancellationToken ct) => mediator.Send(new ReleaseExpiredReservations(), ct);
+}
+
+/// <summary>Registers the recurring expiry job at start (every minute by default: Marketplace:Catalogue:ExpiryCron).</summary>
+internal sealed class ExpiryJobRegistration(IServiceProvider services, IOptions<CatalogueOptions> options) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct)
+    {
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ReleaseExpiredReservationsJob>(
+            ReleaseExpiredReservationsJob.Id, job => job.RunAsync(CancellationToken.None), options.Value.ExpiryCron);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,103 @@
+using Marketplace.BuildingBlocks;
+
+namespace Marketplace.Demo.Tests;
+
+/// <summary>What the shop shows once the demo data is loaded at start (MARKETPLACE_SEED_DEMO=1), over HTTP.</summary>
+[Collection(SeededCollection.Name)]
+public sealed class DemoDataTests(SeededApp app)
+{
+    [Fact]
+    public async Task Given_the_demo_data_Then_at_least_20_verified_cooperatives_cover_the_six_provinces()
+    {
+        var cooperatives = await app.AllItemsAsync(app.Anonymous(), "/api/cooperatives");
+
+        cooperatives.Should().HaveCountGreaterThanOrEqualTo(20).And.HaveCount(DemoCatalogue.Cooperatives);
+        cooperatives.Select(c => c["status"]!.GetValue<string>()).Should().OnlyContain(s => s == "verified");
+        cooperatives.Select(c => c["province"]!.GetValue<string>()).Distinct().Should().BeEquivalentTo(Provinces.All.Select(p => p.Code));
+        var arabic = await app.AllItemsAsync(app.Anonymous(), "/api/cooperatives?lang=ar");
+        arabic.Select(c => c["name"]!.GetValue<string>()).Should().OnlyContain(n => n.StartsWith("تعاونية"));
+    }
+
+    [Fact]
+    public async Task Given_the_demo_data_Then_at_least_150_published_products_fill_every_category_in_three_languages()
+    {
+        var products = await app.AllItemsAsync(app.Anonymous(), "/api/products");
+
+        products.Should().HaveCountGreaterThanOrEqualTo(150).And.HaveCount(DemoCatalogue.Products);
+        products.Select(p => p["id"]!.GetValue<Guid>()).Should().OnlyHaveUniqueItems();
+        products.Should().OnlyContain(p => p["price"]!["currency"]!.GetValue<string>() == "MAD" && p["price"]!["amount"]!.GetValue<decimal>() > 0);
+        products.Should().OnlyContain(p => p["available"]!.GetValue<bool>() && p["stock"]!.GetValue<int>() > 0);
+        products.Select(p => p["province"]!.GetValue<string>()).Distinct().Should().HaveCount(6);
+
+        var categories = (await (await app.Anonymous().GetAsync("/api/categories")).Json()).AsArray().Select(c => c!["code"]!.GetValue<string>());
+        foreach (var category in categories)
+        {
+            var inCategory = await (await app.Anonymous().GetAsync($"/api/products?category={category}")).Json();
+            inCategory["total"]!.GetValue<long>().Should().BePositive("the demo has products of category {0}", category);
+        }
+
+        var details = await (await app.Anonymous().GetAsync($"/api/products/{products[0]["id"]}")).Json();
+        details["translations"]!["name"]!.AsObject().Select(l => l.Key).Should().Contain(["ar", "fr", "en"]);
+        details["translations"]!["description"]!.AsObject().Select(l => l.Key).Should().Contain(["ar", "fr", "en"]);
+        details["status"]!.GetValue<string>().Should().Be("published");
+    }
+
+    [Theory]
+    [InlineData("argan", "ar")]
+    [InlineData("أركان", "ar")]
+    [InlineData("الاركان", "fr")]
+    [InlineData("safran", "fr")]
+    [InlineData("honey", "en")]
+    public async Task A_shopper_finds_demo_products_by_name_in_any_language(string q, string lang)
+    {
+        var found = await (await app.Anonymous().GetAsync($"/api/products?q={Uri.EscapeDataString(q)}&lang={lang}")).Json();
+        found["total"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(5);
+    }
+
+    [Fact]
+    public async Task The_demo_owner_signs_in_and_is_staff_of_a_verified_cooperative_with_its_listings()
+    {
+        var owner = await app.SignedInClientAsync(DemoAccounts.OwnerEmail, DemoAccounts.OwnerPassword);
+        var me = await (await owner.GetAsync("/api/accounts/me")).Json();
+        me["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Contain("cooperative_staff");
+        var cooperativeId = me["cooperativeIds"]!.AsArray().Should().ContainSingle().Subject!.GetValue<Guid>();
+
+        var profile = await (await (await app.Anonymous().GetAsync($"/api/cooperatives/{cooperativeId}?lang=fr")).ShouldHaveStatus(200)).Json();
+        (profile["name"]!.GetValue<string>(), profile["status"]!.GetValue<string>()).Should().Be((DemoCatalogue.All[0].NameFr, "verified"));
+        var listings = await (await (await owner.GetAsync($"/api/cooperatives/{cooperativeId}/products")).ShouldHaveStatus(200)).Json();
+        listings["total"]!.GetValue<long>().Should().Be(DemoCatalogue.ProductsOf(DemoCatalogue.All[0]).Count());
+        var stranger = (await app.NewShopperAsync()).Client;
+        await (await stranger.GetAsync($"/api/cooperatives/{cooperativeId}/products")).ShouldBeProblem(403);
+    }
+
+    [Fact]
+    public async Task The_demo_shopper_signs_in_as_a_shopper()
+    {
+        var shopper = await app.SignedInClientAsync(DemoAccounts.ShopperEmail, DemoAccounts.ShopperPassword);
+        var me = await (await shopper.GetAsync("/api/accounts/me")).Json();
+        me["email"]!.GetValue<string>().Should().Be(DemoAccounts.ShopperEmail);
+        me["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Equal("shopper");
+        me["cooperativeIds"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_accounts_file_lists_the_demo_accounts_in_the_layout_of_run_sh_and_they_sign_in()
+    {
+        var lines = await File.ReadAllLinesAsync(app.AccountsFile);
+
+        lines.Should().HaveCount(2);
+        lines[0].Should().StartWith("demo owner      " + DemoAccounts.OwnerEmail + " / ");
+        lines[1].Should().StartWith("demo shopper    " + DemoAccounts.ShopperEmail + " / ");
+        foreach (var line in lines)
+        {
+            var credentials = line[16..].Split("   ")[0].Split(" / ");
+            await app.SignedInClientAsync(credentials[0], credentials[1]);
+        }
+    }
+
+    [Fact]
+    public void The_demo_loader_goes_through_the_modules_contracts_only() =>
+        typeof(DemoSeeder).Assembly.GetReferencedAssemblies().Select(a => a.Name!)
+            .Where(n => n.StartsWith("Marketplace.") && n != "Marketplace.BuildingBlocks")
+            .Should().OnlyContain(n => n.EndsWith(".Contracts"), "demo data is loaded through the same commands as the API");
+}
