@@ -12,7 +12,7 @@ internal sealed record TransferOutcome(string? TransferId, string? Refusal)
     public static TransferOutcome Refused(string reason) => new(null, reason);
 }
 
-/// <summary>A transfer as the gateway lists it.</summary>
+/// <summary>A transfer as the gateway lists it; <see cref="Amount"/> is what the cooperative kept (reversals deducted).</summary>
 /// <param name="PayoutId">from the transfer's metadata, when it was made by this platform.</param>
 internal sealed record GatewayTransfer(string Id, Money Amount, string Destination, Guid? PayoutId, DateTimeOffset Created);
 

@@ -35,6 +35,7 @@ internal sealed class StripeTransfers : IStripeTransfers
 
     public async Task<TransferOutcome> TransferAsync(TransferRequest request, CancellationToken ct)
     {
+        if (await MadeAlreadyAsync(request, ct) is { } earlier) return TransferOutcome.Made(earlier);
         try
         {
             var transfer = await client.Value.V1.Transfers.CreateAsync(new TransferCreateOptions
@@ -59,6 +60,24 @@ internal sealed class StripeTransfers : IStripeTransfers
         }
     }
 
+    /// <summary>
+    /// The transfer of this payout if Stripe made it already: an answer lost, then a retry after Stripe forgot the
+    /// idempotency key (24 hours on). Any error here is transient: it says nothing of the transfer.
+    /// </summary>
+    private async Task<string?> MadeAlreadyAsync(TransferRequest request, CancellationToken ct)
+    {
+        try
+        {
+            var made = await client.Value.V1.Transfers.ListAsync(new TransferListOptions { TransferGroup = request.Reference, Limit = 10 },
+                null, ct);
+            return made.Data.FirstOrDefault(t => t.Metadata?.GetValueOrDefault("payoutId") == request.PayoutId.ToString())?.Id;
+        }
+        catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            throw new TransferGatewayUnavailable($"Stripe's transfers of payout {request.Reference} could not be read now.", e);
+        }
+    }
+
     public async Task<IReadOnlyList<GatewayTransfer>> ListTransfersAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         try
@@ -70,7 +89,7 @@ internal sealed class StripeTransfers : IStripeTransfers
                 Limit = 100,
             }, null, ct);
             await foreach (var t in list.WithCancellation(ct))
-                transfers.Add(new GatewayTransfer(t.Id, Money.FromMinorUnits(t.Amount, t.Currency.ToUpperInvariant()), t.DestinationId,
+                transfers.Add(new GatewayTransfer(t.Id, Money.FromMinorUnits(t.Amount - t.AmountReversed, t.Currency.ToUpperInvariant()), t.DestinationId,
                     t.Metadata is not null && t.Metadata.TryGetValue("payoutId", out var id) && Guid.TryParse(id, out var payoutId) ? payoutId : null,
                     new DateTimeOffset(DateTime.SpecifyKind(t.Created, DateTimeKind.Utc))));
             return transfers;
@@ -81,9 +100,16 @@ internal sealed class StripeTransfers : IStripeTransfers
         }
     }
 
-    /// <summary>Worth trying again: Stripe unreachable or overloaded, an error on its side, or the platform's balance short for now.</summary>
+    /// <summary>
+    /// Worth trying again: Stripe unreachable or overloaded, an error on its side, or an answer that says nothing of the
+    /// transfer itself (another request with the same idempotency key in flight: 409 idempotency_error). Only a refusal of
+    /// the transfer fails the payout: an ambiguous answer must never give the money back while Stripe may have paid it.
+    /// A short platform balance (balance_insufficient) is a refusal: Stripe keeps that answer for the idempotency key for
+    /// 24 hours, so the payout fails with its reason and its money is paid in the next period.
+    /// </summary>
     internal static bool IsTransient(StripeException e) =>
-        e.HttpStatusCode is 0 or HttpStatusCode.TooManyRequests or HttpStatusCode.Unauthorized or >= HttpStatusCode.InternalServerError
-        || e.StripeError?.Type is null or "api_error" or "rate_limit_error" or "api_connection_error" or "authentication_error"
-        || e.StripeError?.Code is "balance_insufficient" or "lock_timeout";
+        e.HttpStatusCode is 0 or HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests or HttpStatusCode.Unauthorized
+            or >= HttpStatusCode.InternalServerError
+        || e.StripeError?.Type is null or "api_error" or "rate_limit_error" or "api_connection_error" or "authentication_error" or "idempotency_error"
+        || e.StripeError?.Code is "lock_timeout" or "rate_limit";
 }
