@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Marketplace.BuildingBlocks;
 
 namespace Marketplace.Host.Infrastructure;
@@ -11,16 +12,15 @@ internal static class Jobs
     {
         var cs = config.GetConnectionString("Marketplace")!;
         var poll = TimeSpan.FromMilliseconds(config.GetValue("Marketplace:Jobs:PollMilliseconds", 5000));
-        services.AddHangfire(c => c
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = poll };
+        services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(cs), new PostgreSqlStorageOptions
-            {
-                SchemaName = "hangfire",
-                PrepareSchemaIfNecessary = true,
-                QueuePollInterval = poll,
-            }));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
+        // This Host's own storage, resolved from its container (JobStorage.Current is global to the process, and
+        // several Hosts share a process in tests).
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(cs, options, null), options));
         if (config.GetValue("Marketplace:Jobs:Server", true))
             services.AddHangfireServer(o =>
             {

@@ -1,10 +1,18 @@
 using Marketplace.BuildingBlocks;
+using Marketplace.Orders.Domain;
+using Marketplace.Orders.Expiry;
+using Marketplace.Orders.Features;
+using Marketplace.Orders.Fulfilment;
+using Marketplace.Orders.Integration;
+using Marketplace.Orders.Payments;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Weasel.Postgresql;
+using Projections = JasperFx.Events.Projections;
 
 namespace Marketplace.Orders;
 
@@ -15,12 +23,40 @@ public static class OrdersModule
 {
     public static IServiceCollection AddOrdersModule(this IServiceCollection services, IConfiguration config)
     {
-        services.AddModuleStore<IOrdersStore>(config, "orders", lockOffset: 4, _ => { });
+        services.AddModuleStore<IOrdersStore>(config, "orders", lockOffset: 4, o =>
+            {
+                o.Events.MapDomainEvents(typeof(OrdersModule).Assembly);
+                o.Projections.Snapshot<Order>(Projections.SnapshotLifecycle.Inline);
+                o.Schema.For<Order>().Index(x => x.ShopperId).Index(x => x.PlacedAt).GinIndexJsonData();
+                o.RegisterDocumentType<CheckoutClaim>();
+                o.RegisterDocumentType<ProcessedMessage>();
+                o.RegisterDocumentType<OutboxDeadLetter>();
+                o.Storage.ExtendedSchemaObjects.Add(new Sequence($"orders.{OrderNumbers.Sequence}"));
+            })
+            .AddSubscriptionWithServices<OrdersOutbox>(ServiceLifetime.Scoped);
+        services.AddOptions<OrdersOptions>().Bind(config.GetSection(OrdersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StripeOptions>().Bind(config.GetSection(StripeOptions.Section));
+        services.AddHttpClient("stripe", c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<OrderNumbers>();
+        services.AddSingleton<IPaymentGateway, StripeGateway>();
+        services.AddScoped<CardPayments>();
+        services.AddTransient<ExpireUnpaidOrdersJob>();
+        services.AddTransient<IssueDueRefundsJob>();
+        services.AddHostedService<OrdersJobsStartup>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapOrdersModule(this IEndpointRouteBuilder app)
     {
+        var orders = app.MapGroup("/api/orders").WithTags("Orders");
+        PlaceOrderEndpoint.Map(orders);
+        ListOrdersEndpoint.Map(orders);
+        GetOrderEndpoint.Map(orders);
+        CancelOrderEndpoint.Map(orders);
+        var fulfilment = app.MapGroup("/api/cooperatives/{id:guid}/orders").WithTags("Orders");
+        ListCooperativeOrdersEndpoint.Map(fulfilment);
+        MoveSubOrderEndpoints.Map(fulfilment);
+        StripeWebhookEndpoint.Map(app);
         return app;
     }
 }

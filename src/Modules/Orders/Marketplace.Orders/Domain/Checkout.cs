@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using Marketplace.BuildingBlocks;
+using Marketplace.Catalogue.Contracts;
+using Marketplace.Cooperatives.Contracts;
+
+namespace Marketplace.Orders.Domain;
+
+internal sealed record CartLine(Guid ProductId, int Quantity);
+
+/// <summary>
+/// Placing an order, as a pure decision: prices frozen from the catalogue's answer, one sub-order per cooperative
+/// (in the order the cart first names them), each with its delivery fee: the cooperative's flat fee, waived when
+/// the sub-order's items reach its threshold.
+/// </summary>
+internal static class Checkout
+{
+    public static OrderPlaced Place(Guid orderId, string number, Guid shopperId, PaymentMethod method, IReadOnlyList<CartLine> cart,
+        IReadOnlyList<CheckoutProduct> products, IReadOnlyList<ShippingPolicy> policies, ShippingAddress address, string requestHash,
+        DateTimeOffset now, TimeSpan paymentTimeout)
+    {
+        var byId = products.ToDictionary(p => p.ProductId);
+        var missing = cart.Where(l => !byId.ContainsKey(l.ProductId)).Select(l => l.ProductId).ToList();
+        if (missing.Count > 0) throw new InvalidOperationException($"No product answer for {string.Join(", ", missing)}.");
+        var currency = products.Select(p => p.Currency).Distinct().ToList();
+        if (currency.Count != 1 || currency[0] != Money.DefaultCurrency)
+            throw new DomainRuleViolated("currency", $"Orders are in {Money.DefaultCurrency} only.");
+
+        var subOrders = cart.GroupBy(l => byId[l.ProductId].CooperativeId).Select(group =>
+        {
+            var lines = group.Select(l => Line(byId[l.ProductId], l.Quantity)).ToList();
+            var subtotal = Money.Sum(lines.Select(l => l.LineTotal));
+            var shipping = Fee(policies.FirstOrDefault(p => p.CooperativeId == group.Key), subtotal);
+            return new PlacedSubOrder(SubOrderId(orderId, group.Key), group.Key, lines, subtotal, shipping);
+        }).ToList();
+
+        var items = Money.Sum(subOrders.Select(s => s.Subtotal));
+        var shippingTotal = Money.Sum(subOrders.Select(s => s.Shipping));
+        return new OrderPlaced(orderId, number, shopperId, method, subOrders, items, shippingTotal, items + shippingTotal, address,
+            requestHash, now, method == PaymentMethod.Card ? now + paymentTimeout : null);
+    }
+
+    public static Money Fee(ShippingPolicy? policy, Money subtotal)
+    {
+        if (policy is null) return Money.Zero(subtotal.Currency);
+        if (policy.FreeAbove is { } threshold && subtotal.Amount >= threshold) return Money.Zero(subtotal.Currency);
+        return new Money(policy.FlatFee, policy.Currency);
+    }
+
+    private static OrderLine Line(CheckoutProduct p, int quantity)
+    {
+        var unitPrice = new Money(p.UnitPrice, p.Currency);
+        return new OrderLine(p.ProductId, p.Sku, p.Category, p.Name, p.Unit, quantity, unitPrice, unitPrice * quantity);
+    }
+
+    /// <summary>An order's id follows from the shopper and their Idempotency-Key: a retry finds the same order.</summary>
+    public static Guid OrderId(Guid shopperId, string idempotencyKey) => NameGuid($"order:{shopperId:N}:{idempotencyKey}");
+
+    public static Guid SubOrderId(Guid orderId, Guid cooperativeId) => NameGuid($"sub-order:{orderId:N}:{cooperativeId:N}");
+
+    /// <summary>A GUID made from a name (SHA-256, version 8 by RFC 9562): the same name always gives the same id.</summary>
+    public static Guid NameGuid(string name)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, 16).ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    public static string Hash(string canonical) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+}

@@ -1,0 +1,187 @@
+using Marketplace.BuildingBlocks;
+
+namespace Marketplace.Orders.Domain;
+
+/// <summary>
+/// An order as its events made it: one sub-order per cooperative. Marten keeps it inline (a snapshot document),
+/// so answers read their own writes. Decisions are in <see cref="OrderDecisions"/>; this class only applies facts.
+/// </summary>
+internal sealed class Order
+{
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public string Number { get; set; } = "";
+    public Guid ShopperId { get; set; }
+    public PaymentMethod Method { get; set; }
+    public OrderStatus Status { get; set; }
+    public List<SubOrder> SubOrders { get; set; } = [];
+    public Money ItemsTotal { get; set; } = Money.Zero();
+    public Money ShippingTotal { get; set; } = Money.Zero();
+    public Money Total { get; set; } = Money.Zero();
+    public ShippingAddress? Address { get; set; }
+    public string RequestHash { get; set; } = "";
+    public DateTimeOffset PlacedAt { get; set; }
+    public DateTimeOffset? PaymentDueBy { get; set; }
+    public Payment Payment { get; set; } = new();
+    /// <summary>Cooperatives see and fulfil it: cash on delivery at once, card once paid.</summary>
+    public bool OpenToCooperatives { get; set; }
+    public string? CancelReason { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    public SubOrder? SubOrder(Guid id) => SubOrders.FirstOrDefault(s => s.Id == id);
+
+    public void Apply(OrderPlaced e)
+    {
+        Id = e.OrderId;
+        Number = e.Number;
+        ShopperId = e.ShopperId;
+        Method = e.Method;
+        SubOrders = e.SubOrders.Select(s => new SubOrder
+        {
+            Id = s.SubOrderId, CooperativeId = s.CooperativeId, Lines = s.Lines.ToList(), Subtotal = s.Subtotal, Shipping = s.Shipping,
+            Total = s.Total, Status = SubOrderStatus.Placed,
+        }).ToList();
+        ItemsTotal = e.ItemsTotal;
+        ShippingTotal = e.ShippingTotal;
+        Total = e.Total;
+        Address = e.Address;
+        RequestHash = e.RequestHash;
+        PlacedAt = e.PlacedAt;
+        PaymentDueBy = e.PaymentDueBy;
+        Payment = new Payment { Status = PaymentStatus.Pending };
+        OpenToCooperatives = e.Method == PaymentMethod.CashOnDelivery;
+        Status = DeriveStatus();
+    }
+
+    public void Apply(PaymentRequested e)
+    {
+        Payment.Gateway = e.Gateway;
+        Payment.Reference = e.Reference;
+        Payment.ClientSecret = e.ClientSecret;
+    }
+
+    public void Apply(PaymentFailed e)
+    {
+        Payment.Status = PaymentStatus.Failed;
+        Payment.LastFailure = e.Reason;
+    }
+
+    public void Apply(OrderPaid e)
+    {
+        Payment.Status = PaymentStatus.Paid;
+        Payment.Gateway ??= e.Gateway;
+        Payment.Reference ??= e.Reference;
+        Payment.PaidAt = e.PaidAt;
+        Payment.AmountReceived = e.Amount;
+        OpenToCooperatives = true;
+        Status = DeriveStatus();
+    }
+
+    public void Apply(SubOrderAccepted e) => Move(e.SubOrderId, SubOrderStatus.Accepted, s => s.AcceptedAt = e.At);
+
+    public void Apply(SubOrderShipped e) => Move(e.SubOrderId, SubOrderStatus.Shipped, s =>
+    {
+        s.Carrier = e.Carrier;
+        s.TrackingNumber = e.TrackingNumber;
+        s.ShippedAt = e.At;
+    });
+
+    public void Apply(SubOrderDelivered e)
+    {
+        Move(e.SubOrderId, SubOrderStatus.Delivered, s =>
+        {
+            s.DeliveredAt = e.At;
+            s.CashCollected = e.CashCollected;
+        });
+        if (Method == PaymentMethod.CashOnDelivery && Status == OrderStatus.Delivered) Payment.Status = PaymentStatus.Collected;
+    }
+
+    public void Apply(OrderCancelled e)
+    {
+        foreach (var s in SubOrders.Where(s => e.SubOrders.Any(c => c.SubOrderId == s.Id))) s.Status = SubOrderStatus.Cancelled;
+        CancelReason = e.Reason;
+        CancelledAt = e.At;
+        Payment.RefundDue = e.RefundDue;
+        Payment.Status = e.RefundDue ? PaymentStatus.RefundPending : PaymentStatus.Cancelled;
+        Status = DeriveStatus();
+    }
+
+    public void Apply(RefundIssued e)
+    {
+        Payment.RefundDue = false;
+        Payment.RefundReference = e.Reference;
+        Payment.AmountRefunded = e.Amount;
+        Payment.Status = PaymentStatus.Refunded;
+    }
+
+    private void Move(Guid subOrderId, SubOrderStatus to, Action<SubOrder> also)
+    {
+        var sub = SubOrder(subOrderId)!;
+        sub.Status = to;
+        also(sub);
+        Status = DeriveStatus();
+    }
+
+    /// <summary>The order's status follows its sub-orders (API.md).</summary>
+    public OrderStatus DeriveStatus()
+    {
+        var live = SubOrders.Where(s => s.Status != SubOrderStatus.Cancelled).ToList();
+        if (live.Count == 0) return OrderStatus.Cancelled;
+        if (Method == PaymentMethod.Card && Payment.Status != PaymentStatus.Paid) return OrderStatus.PendingPayment;
+        if (live.All(s => s.Status == SubOrderStatus.Delivered)) return OrderStatus.Delivered;
+        if (live.All(s => s.Status is SubOrderStatus.Shipped or SubOrderStatus.Delivered)) return OrderStatus.Shipped;
+        if (live.Any(s => s.Status is SubOrderStatus.Shipped or SubOrderStatus.Delivered)) return OrderStatus.PartiallyShipped;
+        return Method == PaymentMethod.Card ? OrderStatus.Paid : OrderStatus.Placed;
+    }
+
+    /// <summary>Applies one fact (the same Apply methods Marten calls), for decisions that follow decisions.</summary>
+    public Order Then(IDomainEvent e)
+    {
+        switch (e)
+        {
+            case OrderPlaced x: Apply(x); break;
+            case PaymentRequested x: Apply(x); break;
+            case PaymentFailed x: Apply(x); break;
+            case OrderPaid x: Apply(x); break;
+            case SubOrderAccepted x: Apply(x); break;
+            case SubOrderShipped x: Apply(x); break;
+            case SubOrderDelivered x: Apply(x); break;
+            case OrderCancelled x: Apply(x); break;
+            case RefundIssued x: Apply(x); break;
+            default: throw new InvalidOperationException($"No Apply for {e.GetType().Name}.");
+        }
+        Version++;
+        return this;
+    }
+}
+
+internal sealed class SubOrder
+{
+    public Guid Id { get; set; }
+    public Guid CooperativeId { get; set; }
+    public SubOrderStatus Status { get; set; }
+    public List<OrderLine> Lines { get; set; } = [];
+    public Money Subtotal { get; set; } = Money.Zero();
+    public Money Shipping { get; set; } = Money.Zero();
+    public Money Total { get; set; } = Money.Zero();
+    public string? Carrier { get; set; }
+    public string? TrackingNumber { get; set; }
+    public Money? CashCollected { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public DateTimeOffset? ShippedAt { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+}
+
+internal sealed class Payment
+{
+    public PaymentStatus Status { get; set; }
+    public string? Gateway { get; set; }
+    public string? Reference { get; set; }
+    public string? ClientSecret { get; set; }
+    public string? LastFailure { get; set; }
+    public DateTimeOffset? PaidAt { get; set; }
+    public Money? AmountReceived { get; set; }
+    public bool RefundDue { get; set; }
+    public string? RefundReference { get; set; }
+    public Money? AmountRefunded { get; set; }
+}

@@ -1,0 +1,56 @@
+using Marketplace.BuildingBlocks;
+
+namespace Marketplace.Orders.Domain;
+
+// The facts of an order's life, one stream per order. They carry what the outbox needs to tell other modules
+// (number, sub-orders...), so that an integration event is made from its domain event alone.
+
+internal sealed record OrderLine(Guid ProductId, string Sku, string Category, IReadOnlyDictionary<string, string> Name, string Unit,
+    int Quantity, Money UnitPrice, Money LineTotal);
+
+internal sealed record PlacedSubOrder(Guid SubOrderId, Guid CooperativeId, IReadOnlyList<OrderLine> Lines, Money Subtotal, Money Shipping)
+{
+    public Money Total => Subtotal + Shipping;
+}
+
+internal sealed record ShippingAddress(string FullName, string Phone, string Line1, string? Line2, string City, string? Province,
+    string? PostalCode);
+
+[EventName("orders.order_placed")]
+internal sealed record OrderPlaced(Guid OrderId, string Number, Guid ShopperId, PaymentMethod Method, IReadOnlyList<PlacedSubOrder> SubOrders,
+    Money ItemsTotal, Money ShippingTotal, Money Total, ShippingAddress Address, string RequestHash, DateTimeOffset PlacedAt,
+    DateTimeOffset? PaymentDueBy) : IDomainEvent;
+
+/// <summary>The gateway was asked for the payment (a Stripe PaymentIntent); the shopper pays with the client secret.</summary>
+[EventName("orders.payment_requested")]
+internal sealed record PaymentRequested(Guid OrderId, string Gateway, string Reference, string? ClientSecret, Money Amount,
+    DateTimeOffset At) : IDomainEvent;
+
+/// <summary>An attempt to pay failed (card declined, wrong amount...): the order stays payable.</summary>
+[EventName("orders.payment_failed")]
+internal sealed record PaymentFailed(Guid OrderId, string Reference, string Reason, DateTimeOffset At) : IDomainEvent;
+
+[EventName("orders.order_paid")]
+internal sealed record OrderPaid(Guid OrderId, string Number, string Gateway, string Reference, Money Amount, DateTimeOffset PaidAt)
+    : IDomainEvent;
+
+[EventName("orders.sub_order_accepted")]
+internal sealed record SubOrderAccepted(Guid OrderId, Guid SubOrderId, Guid By, DateTimeOffset At) : IDomainEvent;
+
+[EventName("orders.sub_order_shipped")]
+internal sealed record SubOrderShipped(Guid OrderId, Guid SubOrderId, string Carrier, string TrackingNumber, Guid By, DateTimeOffset At)
+    : IDomainEvent;
+
+[EventName("orders.sub_order_delivered")]
+internal sealed record SubOrderDelivered(Guid OrderId, string Number, Guid SubOrderId, Guid CooperativeId, PaymentMethod Method,
+    Money? CashCollected, Guid By, DateTimeOffset At) : IDomainEvent;
+
+/// <param name="Reason">"shopper" (the shopper cancelled) or "payment_expired" (a card order left unpaid).</param>
+/// <param name="RefundDue">money was received: it goes back (<see cref="RefundIssued"/> records it).</param>
+[EventName("orders.order_cancelled")]
+internal sealed record OrderCancelled(Guid OrderId, string Number, string Reason, IReadOnlyList<PlacedSubOrder> SubOrders, bool RefundDue,
+    Guid? By, DateTimeOffset At) : IDomainEvent;
+
+[EventName("orders.refund_issued")]
+internal sealed record RefundIssued(Guid OrderId, string Number, string Gateway, string Reference, Money Amount, DateTimeOffset At)
+    : IDomainEvent;

@@ -1,0 +1,42 @@
+using Marketplace.BuildingBlocks;
+using Marketplace.Orders.Domain;
+using Marketplace.Orders.Payments;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Marketplace.Orders.Features;
+
+internal sealed record CancelOrder(Guid OrderId, Guid UserId, bool IsAdmin) : IRequest<Order>;
+
+/// <summary>
+/// The shopper cancels before anything ships: an unpaid card payment is stopped first (so it cannot succeed
+/// afterwards), the cancellation is recorded (its stock returns through the integration event), and money received
+/// is refunded once. When the gateway is down the cancellation stands and the payment is refund_pending: the refunds
+/// job completes it, and so does calling this again.
+/// </summary>
+internal sealed class CancelOrderHandler(IOrdersStore store, CardPayments payments, TimeProvider clock) : IRequestHandler<CancelOrder, Order>
+{
+    public async Task<Order> Handle(CancelOrder cmd, CancellationToken ct)
+    {
+        var order = OrderAccess.ShopperOrAdmin(await store.LoadOrderAsync(cmd.OrderId, ct), cmd.UserId, cmd.IsAdmin);
+        if (order.Status == OrderStatus.Cancelled && order.Payment.RefundDue) return await payments.TryRefundIfDueAsync(order, ct);
+        _ = order.CancelByShopper(cmd.UserId, clock.GetUtcNow()); // refuses early, before the payment is touched
+        if (order.Status == OrderStatus.PendingPayment && !await payments.StopPaymentAsync(order, ct))
+            throw new DomainRuleViolated("payment_in_progress",
+                $"The payment of order {order.Number} has just gone through: try again in a moment to cancel it with a refund.");
+        order = await store.UpdateAsync(order.Id, o => o.CancelByShopper(cmd.UserId, clock.GetUtcNow()), ct);
+        return await payments.TryRefundIfDueAsync(order, ct);
+    }
+}
+
+internal static class CancelOrderEndpoint
+{
+    public static void Map(RouteGroupBuilder group) => group.MapPost("/{id:guid}/cancel",
+            async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(OrderView.Of(await mediator.Send(new CancelOrder(id, http.User.UserId(), http.User.IsAdmin()), ct),
+                    Language.Of(http))))
+        .RequireAuthorization(Identity.Policies.SignedIn)
+        .WithSummary("Cancel my order before any part of it ships: stock returns, a card payment is refunded");
+}

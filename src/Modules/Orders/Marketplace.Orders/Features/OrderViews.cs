@@ -1,0 +1,51 @@
+using Marketplace.BuildingBlocks;
+using Marketplace.Orders.Domain;
+
+namespace Marketplace.Orders.Features;
+
+/// <summary>An order as API.md answers it; names of products in the asked language.</summary>
+internal sealed record OrderView(Guid Id, string Number, OrderStatus Status, DateTimeOffset PlacedAt, Money ItemsTotal, Money ShippingTotal,
+    Money Total, IReadOnlyList<SubOrderView> SubOrders, PaymentView Payment, ShippingAddress? ShippingAddress, Guid ShopperId,
+    string? CancelReason)
+{
+    public static OrderView Of(Order o, string language) => new(o.Id, o.Number, o.Status, o.PlacedAt, o.ItemsTotal, o.ShippingTotal,
+        o.Total, o.SubOrders.Select(s => SubOrderView.Of(s, language)).ToList(), PaymentView.Of(o), o.Address, o.ShopperId,
+        o.CancelReason);
+}
+
+internal sealed record SubOrderView(Guid Id, Guid CooperativeId, SubOrderStatus Status, IReadOnlyList<LineView> Lines, Money Subtotal,
+    Money Shipping, Money Total, string? Carrier, string? TrackingNumber, Money? CashCollected)
+{
+    public static SubOrderView Of(SubOrder s, string language) => new(s.Id, s.CooperativeId, s.Status,
+        s.Lines.Select(l => LineView.Of(l, language)).ToList(), s.Subtotal, s.Shipping, s.Total, s.Carrier, s.TrackingNumber,
+        s.CashCollected);
+}
+
+internal sealed record LineView(Guid ProductId, string Sku, string Name, string Unit, int Quantity, Money UnitPrice, Money LineTotal)
+{
+    public static LineView Of(OrderLine l, string language) =>
+        new(l.ProductId, l.Sku, PickName(l.Name, language), l.Unit, l.Quantity, l.UnitPrice, l.LineTotal);
+
+    public static string PickName(IReadOnlyDictionary<string, string> name, string language) =>
+        new[] { language, "fr", "ar", "en", "zgh" }.Select(k => name.TryGetValue(k, out var v) ? v : null)
+            .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) ?? name.Values.FirstOrDefault() ?? "";
+}
+
+/// <param name="ClientSecret">for the shopper's browser to pay by card, while the order waits for its payment.</param>
+internal sealed record PaymentView(PaymentMethod Method, PaymentStatus Status, string? ClientSecret, DateTimeOffset? PayBefore,
+    string? LastFailure)
+{
+    public static PaymentView Of(Order o) => new(o.Method, o.Payment.Status,
+        o.Status == OrderStatus.PendingPayment ? o.Payment.ClientSecret : null,
+        o.Status == OrderStatus.PendingPayment ? o.PaymentDueBy : null, o.Payment.LastFailure);
+}
+
+/// <summary>A cooperative's part of an order, as its staff see it.</summary>
+internal sealed record CooperativeSubOrderView(Guid Id, Guid OrderId, string OrderNumber, Guid CooperativeId, SubOrderStatus Status,
+    DateTimeOffset PlacedAt, PaymentMethod PaymentMethod, IReadOnlyList<LineView> Lines, Money Subtotal, Money Shipping, Money Total,
+    ShippingAddress? ShippingAddress, string? Carrier, string? TrackingNumber, Money? CashCollected)
+{
+    public static CooperativeSubOrderView Of(Order o, SubOrder s, string language) => new(s.Id, o.Id, o.Number, s.CooperativeId, s.Status,
+        o.PlacedAt, o.Method, s.Lines.Select(l => LineView.Of(l, language)).ToList(), s.Subtotal, s.Shipping, s.Total, o.Address,
+        s.Carrier, s.TrackingNumber, s.CashCollected);
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using FluentValidation;
+using Marketplace.Orders.Domain;
+using MediatR;
+
+namespace Marketplace.Orders.Features;
+
+/// <summary>POST /api/orders: the shopper's cart, where to deliver it, how to pay; keyed by the Idempotency-Key header.</summary>
+internal sealed record PlaceOrder(Guid ShopperId, string? IdempotencyKey, IReadOnlyList<CartLineInput?>? Lines,
+    AddressInput? ShippingAddress, string? PaymentMethod) : IRequest<PlaceOrder.Outcome>
+{
+
+    /// <param name="Created">this request placed it (201); else an earlier one with the same key did (200).</param>
+    internal sealed record Outcome(Order Order, bool Created);
+
+    public const int MaxQuantity = 999;
+    public const int MaxLines = 100;
+
+    public IReadOnlyList<CartLine> Cart() => Lines!.GroupBy(l => l!.ProductId!.Value)
+        .Select(g => new CartLine(g.Key, g.Sum(l => l!.Quantity!.Value))).ToList();
+
+    public ShippingAddress Destination() => new(ShippingAddress!.FullName!.Trim(), ShippingAddress.Phone!.Trim(),
+        ShippingAddress.Line1!.Trim(), Blank(ShippingAddress.Line2), ShippingAddress.City!.Trim(), Blank(ShippingAddress.Province),
+        Blank(ShippingAddress.PostalCode));
+
+    public PaymentMethod Method() => Wire.ParseMethod(PaymentMethod)!.Value;
+
+    /// <summary>What "the same body" means: the lines as sent, the address and the method.</summary>
+    public string RequestHash() => Checkout.Hash(JsonSerializer.Serialize(new
+    {
+        lines = Lines!.Select(l => new { p = l!.ProductId, q = l.Quantity }),
+        address = Destination(),
+        method = PaymentMethod,
+    }));
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+// Top-level (not nested) types: JSON errors name the type, and the Host hides top-level type names only.
+internal sealed record CartLineInput(Guid? ProductId, int? Quantity);
+
+internal sealed record AddressInput(string? FullName, string? Phone, string? Line1, string? Line2, string? City, string? Province,
+    string? PostalCode);
+
+internal sealed record CheckoutBody(IReadOnlyList<CartLineInput?>? Lines, AddressInput? ShippingAddress, string? PaymentMethod);
+
+internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrder>
+{
+    public PlaceOrderValidator()
+    {
+        RuleFor(x => x.IdempotencyKey).NotEmpty().WithMessage("The Idempotency-Key header is required (a new random key per order).")
+            .MaximumLength(200);
+        RuleFor(x => x.Lines).NotEmpty().WithMessage("An order has at least one line.")
+            .Must(l => l is null || l.Count <= PlaceOrder.MaxLines).WithMessage($"An order has at most {PlaceOrder.MaxLines} lines.");
+        RuleForEach(x => x.Lines).NotNull().ChildRules(line =>
+        {
+            line.RuleFor(l => l!.ProductId).NotEmpty();
+            line.RuleFor(l => l!.Quantity).NotNull().InclusiveBetween(1, PlaceOrder.MaxQuantity);
+        });
+        RuleFor(x => x.Lines).Must(l => l is null || l.Where(x => x?.ProductId is not null && x.Quantity is not null)
+                .GroupBy(x => x!.ProductId).All(g => g.Sum(x => x!.Quantity!.Value) <= PlaceOrder.MaxQuantity))
+            .WithMessage($"At most {PlaceOrder.MaxQuantity} of one product.");
+        RuleFor(x => x.ShippingAddress).NotNull().WithMessage("A shipping address is required.");
+        RuleFor(x => x.ShippingAddress!).ChildRules(a =>
+        {
+            a.RuleFor(x => x.FullName).NotEmpty().MaximumLength(100).Must(NotBlank).WithMessage("'Full Name' must not be blank.");
+            a.RuleFor(x => x.Phone).NotEmpty().Matches(@"^\+?[0-9 ().-]{6,20}$").WithMessage("A phone number: digits, +, spaces.");
+            a.RuleFor(x => x.Line1).NotEmpty().MaximumLength(200).Must(NotBlank).WithMessage("'Line1' must not be blank.");
+            a.RuleFor(x => x.Line2).MaximumLength(200);
+            a.RuleFor(x => x.City).NotEmpty().MaximumLength(100).Must(NotBlank).WithMessage("'City' must not be blank.");
+            a.RuleFor(x => x.Province).MaximumLength(100);
+            a.RuleFor(x => x.PostalCode).MaximumLength(20);
+        }).When(x => x.ShippingAddress is not null);
+        RuleFor(x => x.PaymentMethod).NotEmpty().Must(m => m is null || Wire.ParseMethod(m) is not null)
+            .WithMessage("paymentMethod is \"card\" or \"cash_on_delivery\".");
+    }
+
+    private static bool NotBlank(string? s) => s is null || s.Trim().Length > 0;
+}

@@ -1,0 +1,61 @@
+using Marketplace.BuildingBlocks;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Stripe;
+
+namespace Marketplace.Orders.Payments;
+
+/// <summary>
+/// POST /api/payments/stripe/webhook: the signature is checked on the raw body with Stripe.net (a bad or stale one is a
+/// 400 and changes nothing); payment_intent.succeeded and payment_intent.payment_failed are recorded once per event id;
+/// other event types are acknowledged and ignored.
+/// </summary>
+internal static class StripeWebhookEndpoint
+{
+    public static void Map(IEndpointRouteBuilder app) => app.MapPost("/api/payments/stripe/webhook", Receive)
+        .AllowAnonymous()
+        .WithTags("Payments")
+        .WithSummary("Stripe's webhook (signed with the webhook secret)");
+
+    private static async Task<IResult> Receive(HttpContext http, IMediator mediator, IOptions<StripeOptions> options, TimeProvider clock,
+        ILoggerFactory loggers, CancellationToken ct)
+    {
+        var secret = options.Value.WebhookSecret;
+        if (string.IsNullOrWhiteSpace(secret))
+            throw new ValidationFailed("Stripe-Signature", "Stripe webhooks are not configured on this platform.");
+        using var reader = new StreamReader(http.Request.Body);
+        var json = await reader.ReadToEndAsync(ct);
+        Event stripeEvent;
+        try
+        {
+            stripeEvent = EventUtility.ConstructEvent(json, http.Request.Headers["Stripe-Signature"].ToString(), secret,
+                options.Value.WebhookToleranceSeconds, clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
+        }
+        catch (Exception e) when (e is StripeException or Newtonsoft.Json.JsonException or ArgumentException or FormatException)
+        {
+            loggers.CreateLogger("Marketplace.Orders.StripeWebhook").LogWarning("Stripe webhook refused: {Reason}", e.Message);
+            throw new ValidationFailed("Stripe-Signature", "The webhook's signature is missing, wrong or too old.");
+        }
+        if (Outcome(stripeEvent) is { } outcome) await mediator.Send(outcome, ct);
+        return TypedResults.Ok(new { received = true });
+    }
+
+    private static RecordPaymentOutcome? Outcome(Event e)
+    {
+        if (e.Data?.Object is not PaymentIntent intent
+            || !(intent.Metadata?.TryGetValue("orderId", out var id) ?? false) || !Guid.TryParse(id, out var orderId))
+            return null;
+        return e.Type switch
+        {
+            EventTypes.PaymentIntentSucceeded => new RecordPaymentOutcome("stripe", e.Id, orderId, intent.Id, true,
+                Money.FromMinorUnits(intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount, intent.Currency.ToUpperInvariant()), null),
+            EventTypes.PaymentIntentPaymentFailed => new RecordPaymentOutcome("stripe", e.Id, orderId, intent.Id, false, null,
+                intent.LastPaymentError?.Message ?? intent.LastPaymentError?.Code ?? "payment_failed"),
+            _ => null,
+        };
+    }
+}

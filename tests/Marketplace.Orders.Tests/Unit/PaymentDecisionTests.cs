@@ -1,0 +1,113 @@
+using Marketplace.Orders.Domain;
+using static Marketplace.Orders.Tests.Unit.OrderFixtures;
+
+namespace Marketplace.Orders.Tests.Unit;
+
+public sealed class PaymentDecisionTests
+{
+    [Fact]
+    public void Given_a_cash_order_Then_it_is_placed_at_once_and_open_to_the_cooperatives()
+    {
+        var order = Given(Placed(PaymentMethod.CashOnDelivery));
+        order.Status.Should().Be(OrderStatus.Placed);
+        order.OpenToCooperatives.Should().BeTrue();
+        order.SubOrders.Should().OnlyContain(s => s.Status == SubOrderStatus.Placed);
+    }
+
+    [Fact]
+    public void Given_a_card_order_When_its_payment_is_requested_twice_Then_one_request_is_recorded()
+    {
+        var order = Given(Placed(PaymentMethod.Card));
+        order.Status.Should().Be(OrderStatus.PendingPayment);
+        order.OpenToCooperatives.Should().BeFalse();
+
+        var first = order.RequestPayment("stripe", "pi_1", "secret", T0);
+        first.Should().ContainSingle().Which.Should().BeOfType<PaymentRequested>().Which.Amount.Should().Be(order.Total);
+        order.Then(first).RequestPayment("stripe", "pi_2", "secret", T0).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Given_a_card_order_awaiting_payment_When_the_gateway_confirms_the_right_amount_Then_it_is_paid_once()
+    {
+        var order = CardOrder(paid: false);
+
+        var events = order.ConfirmPayment("stripe", "pi_1", order.Total, T0.AddMinutes(2));
+
+        events.Should().ContainSingle().Which.Should().BeOfType<OrderPaid>().Which.Reference.Should().Be("pi_1");
+        order.Then(events);
+        order.Status.Should().Be(OrderStatus.Paid);
+        order.OpenToCooperatives.Should().BeTrue();
+        order.ConfirmPayment("stripe", "pi_1", order.Total, T0.AddMinutes(3)).Should().BeEmpty("a payment is recorded once");
+    }
+
+    [Fact]
+    public void Given_a_card_order_When_the_gateway_confirms_another_amount_Then_it_is_not_paid_and_the_mismatch_is_recorded()
+    {
+        var order = CardOrder(paid: false);
+
+        var events = order.ConfirmPayment("stripe", "pi_1", Mad(1.00m), T0);
+
+        events.Should().ContainSingle().Which.Should().BeOfType<PaymentFailed>().Which.Reason.Should().StartWith("amount_mismatch");
+        order.Then(events).Status.Should().Be(OrderStatus.PendingPayment);
+    }
+
+    [Fact]
+    public void Given_a_card_order_When_another_payment_is_confirmed_Then_it_is_not_paid()
+    {
+        var order = CardOrder(paid: false);
+        order.ConfirmPayment("stripe", "pi_other", order.Total, T0).Should().ContainSingle().Which.Should().BeOfType<PaymentFailed>();
+    }
+
+    [Fact]
+    public void Given_a_crash_before_the_payment_reference_was_recorded_When_the_gateway_confirms_it_Then_the_order_is_paid_with_that_reference()
+    {
+        var order = Given(Placed(PaymentMethod.Card));
+
+        var paid = order.ConfirmPayment("stripe", "pi_9", order.Total, T0).Should().ContainSingle().Which.Should().BeOfType<OrderPaid>().Subject;
+
+        order.Then(paid).Payment.Reference.Should().Be("pi_9");
+        order.Payment.Gateway.Should().Be("stripe");
+        order.Status.Should().Be(OrderStatus.Paid);
+        order.RequestPayment("stripe", "pi_10", "secret", T0).Should().BeEmpty("a paid order asks for no payment");
+    }
+
+    [Fact]
+    public void Given_a_card_order_When_a_payment_fails_Then_it_is_recorded_and_the_order_stays_payable()
+    {
+        var order = CardOrder(paid: false);
+
+        order.Then(order.RecordPaymentFailure("pi_1", "Your card was declined.", T0));
+
+        order.Status.Should().Be(OrderStatus.PendingPayment);
+        order.Payment.Status.Should().Be(PaymentStatus.Failed);
+        order.Payment.LastFailure.Should().Be("Your card was declined.");
+        order.ConfirmPayment("stripe", "pi_1", order.Total, T0).Should().ContainSingle().Which.Should().BeOfType<OrderPaid>();
+    }
+
+    [Fact]
+    public void Given_a_paid_order_When_a_late_failure_arrives_Then_nothing_changes() =>
+        CardOrder(paid: true).RecordPaymentFailure("pi_1", "declined", T0).Should().BeEmpty();
+
+    [Fact]
+    public void Given_an_unpaid_card_order_When_its_time_is_up_Then_it_is_cancelled_without_refund()
+    {
+        var order = CardOrder(paid: false);
+        order.Expire(T0.AddMinutes(29)).Should().BeEmpty();
+
+        var events = order.Expire(T0.AddMinutes(30));
+
+        var cancelled = events.Should().ContainSingle().Which.Should().BeOfType<OrderCancelled>().Subject;
+        cancelled.Reason.Should().Be("payment_expired");
+        cancelled.RefundDue.Should().BeFalse();
+        cancelled.SubOrders.Should().HaveCount(2, "all its stock goes back");
+        order.Then(events).Status.Should().Be(OrderStatus.Cancelled);
+        order.Payment.Status.Should().Be(PaymentStatus.Cancelled);
+    }
+
+    [Fact]
+    public void Given_a_paid_or_cash_order_When_the_expiry_runs_Then_nothing_happens()
+    {
+        CardOrder(paid: true).Expire(T0.AddDays(1)).Should().BeEmpty();
+        Given(Placed(PaymentMethod.CashOnDelivery)).Expire(T0.AddDays(1)).Should().BeEmpty();
+    }
+}
