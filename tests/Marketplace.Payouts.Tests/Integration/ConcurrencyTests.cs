@@ -8,7 +8,7 @@ public sealed class ConcurrencyTests(PayoutsApp app)
     {
         var admin = (await app.AdminAsync()).Client;
         await admin.SetCommissionAsync(0.10m);
-        await using var second = new PayoutsApp(app.Database);
+        await using var second = new PayoutsApp(app.Database, app.Stripe);
         await second.InitializeAsync();
         var otherAdmin = (await second.AdminAsync()).Client;
         foreach (var node in new[] { admin, otherAdmin })
