@@ -64,7 +64,6 @@ public sealed class MoneyFlowTests(PayoutsAppWithJobs app)
         var again = await PayoutRunTests.RunAsync(admin, today);
         PayoutRunTests.PayoutOf(again, argan)!["id"]!.GetValue<Guid>().Should().Be(stripeId);
         PayoutRunTests.PayoutOf(again, honey)!["id"]!.GetValue<Guid>().Should().Be(byBank["id"]!.GetValue<Guid>());
-        await Task.Delay(1000);
         app.Stripe.Transfers.Values.Count(t => (string)t["destination"]! == account).Should().Be(1);
 
         // Bank transfer: in the batch for the bank, marked sent, then found in the platform's bank statement.

@@ -10,10 +10,13 @@ public sealed class PayoutsAppWithJobs : PayoutsApp
 {
     protected override bool RunsJobs => true;
 
+    /// <summary>Jobs run on Hangfire's worker threads, which a machine busy with other test runs may starve for a while.</summary>
+    private static readonly TimeSpan JobTimeout = TimeSpan.FromSeconds(90);
+
     /// <summary>The payout as administrators list it, once <paramref name="done"/> holds (the job that pays it runs apart).</summary>
     public async Task<JsonNode> PayoutWhenAsync(HttpClient admin, Guid payoutId, Func<JsonNode, bool> done, string what) =>
         await Poll.UntilAsync(async () => (await (await admin.GetAsync("/api/admin/payouts?pageSize=100")).Json())["items"]!.AsArray()
-            .Single(p => p!["id"]!.GetValue<Guid>() == payoutId)!, done, what: what);
+            .Single(p => p!["id"]!.GetValue<Guid>() == payoutId)!, done, JobTimeout, what);
 
     /// <summary>
     /// Waits until Hangfire has scheduled a retry of the job paying <paramref name="payoutId"/> (after a failure), then runs
@@ -24,7 +27,7 @@ public sealed class PayoutsAppWithJobs : PayoutsApp
         var storage = Services.GetRequiredService<JobStorage>();
         var jobId = (await Poll.UntilAsync(() => Task.FromResult(storage.GetMonitoringApi().ScheduledJobs(0, 500)
                 .Where(j => j.Value.Job?.Args.FirstOrDefault() is Guid id && id == payoutId).Select(j => j.Key).ToList()),
-            ids => ids.Count > 0, what: $"a retry of the transfer of payout {payoutId}"))[0];
+            ids => ids.Count > 0, JobTimeout, $"a retry of the transfer of payout {payoutId}"))[0];
         using var connection = storage.GetConnection();
         var retries = int.Parse(connection.GetJobParameter(jobId, "RetryCount") ?? "0");
         Services.GetRequiredService<IBackgroundJobClient>().Requeue(jobId);
