@@ -20,7 +20,8 @@ public static partial class ApiContract
 
     public static IReadOnlyList<ApiRoute> Routes { get; } = Parse(File.ReadAllLines(Path));
 
-    public static string Unnamed(string template) => Parameter().Replace(template, "{}");
+    /// <summary>The template with its parameters unnamed and no trailing slash ("/api/cooperatives/{id:guid}/" is "/api/cooperatives/{}").</summary>
+    public static string Unnamed(string template) => Parameter().Replace(template.Length > 1 ? template.TrimEnd('/') : template, "{}");
 
     public static IReadOnlyList<ApiRoute> Parse(IEnumerable<string> lines)
     {
