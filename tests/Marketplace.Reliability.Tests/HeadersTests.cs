@@ -13,11 +13,35 @@ namespace Marketplace.Reliability.Tests;
 [Collection(SuiteCollection.Name)]
 public sealed partial class HeadersTests(SuiteApp app)
 {
-    public static readonly TheoryData<string> Pages = new() { "/", "/?lang=ar", "/account/login", "/account/register", "/no-such-page" };
+    public static readonly TheoryData<string> Pages = new()
+    {
+        "/", "/?lang=ar", "/account/login", "/account/register", "/no-such-page", "/cart", "/search?q=argan",
+        "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", // reflected, escaped
+    };
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Given_a_page_Then_its_policy_forbids_inline_scripts_and_framing_and_the_page_needs_none(string path)
+    public Task Given_a_page_Then_its_policy_forbids_inline_scripts_and_framing_and_the_page_needs_none(string path) => AssertPageAsync(path);
+
+    [Fact]
+    public async Task Given_a_product_and_a_cooperative_named_with_HTML_Then_their_pages_escape_it_and_carry_the_headers()
+    {
+        var market = new HttpMarket(app);
+        var coop = await market.NewCooperativeAsync();
+        var product = await market.NewProductAsync(coop, 70m, 5);
+        var hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+        await (await coop.Owner.Client.PutJson($"/api/cooperatives/{coop.Id}/products/{product.Id}", new
+        {
+            sku = product.Sku, category = "argan-culinary-oil", name = new { fr = hostile, ar = hostile }, description = new { fr = hostile },
+            price = Requests.Mad(70m), unit = "<b>1 l</b>", stock = 5, labels = new[] { "IGP" }, province = "taroudant",
+            version = (await market.DetailsAsync(product.Id))["version"]!.GetValue<int>(),
+        })).ShouldHaveStatus(200);
+        await AssertPageAsync($"/products/{product.Id}");
+        await AssertPageAsync($"/cooperatives/{coop.Id}");
+        await AssertPageAsync("/search?q=img");
+    }
+
+    private async Task AssertPageAsync(string path)
     {
         var client = app.Anonymous();
         var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -34,7 +58,9 @@ public sealed partial class HeadersTests(SuiteApp app)
 
         var html = await response.Content.ReadAsStringAsync();
         InlineScript().Matches(html).Select(m => m.Value).Should().BeEmpty("scripts come from files ({0})", path);
-        EventHandlerAttribute().Matches(html).Select(m => m.Value).Should().BeEmpty("no inline event handlers ({0})", path);
+        var tags = QuotedValue().Replace(html, "\"\""); // text inside attribute values (escaped input) is no attribute
+        EventHandlerAttribute().Matches(tags).Select(m => m.Value).Should().BeEmpty("no inline event handlers ({0})", path);
+        html.Should().NotContain("<img src=x").And.NotContain("<script>alert", "what people typed is escaped ({0})", path);
         html.Should().NotContain("javascript:");
     }
 
@@ -107,6 +133,9 @@ public sealed partial class HeadersTests(SuiteApp app)
 
     [GeneratedRegex(@"<[^>]+\son[a-z]+\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex EventHandlerAttribute();
+
+    [GeneratedRegex("\"[^\"]*\"")]
+    private static partial Regex QuotedValue();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Antiforgery();
