@@ -23,19 +23,22 @@ public sealed class StateSnapshot(string connectionString)
         return state;
     }
 
-    /// <summary>Waits until nothing is written any more (the async daemon and the outbox have caught up).</summary>
+    /// <summary>Waits until nothing is written any more (the async daemon and the outbox have caught up): no change for about a second.</summary>
     public async Task<IReadOnlyDictionary<string, string>> QuietAsync(TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         var last = await TakeAsync();
-        while (true)
+        var quiet = 0;
+        while (quiet < 3)
         {
             await Task.Delay(300);
             var now = await TakeAsync();
-            if (Changes(last, now).Count == 0) return now;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The platform kept writing: " + string.Join(", ", Changes(last, now)));
+            var changes = Changes(last, now);
+            quiet = changes.Count == 0 ? quiet + 1 : 0;
+            if (quiet == 0 && DateTime.UtcNow > deadline) throw new TimeoutException("The platform kept writing: " + string.Join(", ", changes));
             last = now;
         }
+        return last;
     }
 
     /// <summary>What differs; a table that appeared empty (Marten creates some on first use, even by a read) is no change.</summary>
