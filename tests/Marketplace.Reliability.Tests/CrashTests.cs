@@ -107,6 +107,15 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         var placed = (await (await shopper.Client.GetAsync("/api/orders?pageSize=100")).Json())["total"]!.GetValue<int>();
         placed.Should().BeGreaterThanOrEqualTo(acknowledged.Count).And.BeLessThanOrEqualTo(acknowledged.Count + 4, "at most one request in flight per client");
 
+        await Task.Delay(8000);
+        await using (var connection = new Npgsql.NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var locks = new Npgsql.NpgsqlCommand("select string_agg(resource || '@' || acquired::text, ', ') from hangfire.lock", connection);
+            output.WriteLine($"hangfire locks after the restart: {await locks.ExecuteScalarAsync()}");
+            await using var states = new Npgsql.NpgsqlCommand("select string_agg(s, ', ') from (select statename || ' ' || count(*) as s from hangfire.job group by statename) x", connection);
+            output.WriteLine($"hangfire jobs: {await states.ExecuteScalarAsync()}");
+        }
         var details = await Poll.UntilAsync(() => market.DetailsAsync(product.Id),
             d => d["reserved"]!.GetValue<int>() == 0 && d["onHand"]!.GetValue<int>() == InitialStock - placed,
             TimeSpan.FromSeconds(90), $"stock to settle at {InitialStock} - {placed} with nothing reserved");
