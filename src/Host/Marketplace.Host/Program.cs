@@ -28,6 +28,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new MoneyJsonConverter());
+    o.SerializerOptions.Converters.Add(new SafeStringJsonConverter());
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
 });
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -54,10 +55,11 @@ var app = builder.Build();
 
 app.UseExceptionHandler("/error/500");
 app.UseWhen(ForPeople, web => web.UseStatusCodePagesWithReExecute("/error/{0}"));
-app.UseWhen(c => !ForPeople(c), api => api.UseStatusCodePages());
+app.UseWhen(c => !ForPeople(c), api => api.UseStatusCodePages(ApiProblems.WriteStatusAsync));
 app.UseMarketplaceWeb();
 app.UseMiddleware<RequestLimits>();
 app.UseRouting(); // after the error pages, so that their re-executed requests are routed again
+app.UseMiddleware<HostileInput>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -22,13 +22,19 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         var problem = Describe(exception, context);
         if (problem.Status >= 500) logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception })) return true;
+        // The Accept header names no JSON type: a problem all the same, with its own status (not the error page's 500).
+        await ApiProblems.WriteAsync(context, problem, exception);
+        return true;
     }
 
     private static ProblemDetails Describe(Exception exception, HttpContext context) => exception switch
     {
         ValidationFailed v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
             { Status = 400, Title = "Invalid input", Detail = v.Message },
+        // A body that says multipart or form but is not (or exceeds the form limits): bad input, not our failure.
+        IOException { Source: "Microsoft.AspNetCore.WebUtilities" } or InvalidDataException { Source: "Microsoft.AspNetCore.WebUtilities" } =>
+            Problem(400, "Bad request", "The body is not a well-formed form: " + exception.Message),
         BadHttpRequestException b => new ProblemDetails
             { Status = b.StatusCode, Title = b.StatusCode == 413 ? "Request too large" : "Bad request", Detail = Readable(b) },
         NotFound n => Problem(404, "Not found", n.Message),

@@ -1,20 +1,28 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Host.Infrastructure;
 
-/// <summary>Request bodies: 6 MB for uploads (multipart), 256 KB for everything else. Larger: 413.</summary>
+/// <summary>Request bodies: 6 MB for uploads (multipart), 256 KB for everything else. Larger: a 413 problem.</summary>
 internal sealed class RequestLimits(RequestDelegate next)
 {
     public const long MaxUploadBytes = 6 * 1024 * 1024;
     public const long MaxJsonBytes = 256 * 1024;
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         var isUpload = context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (!isUpload && feature is { IsReadOnly: false }) feature.MaxRequestBodySize = MaxJsonBytes;
-        if (!isUpload && context.Request.ContentLength > MaxJsonBytes)
-            throw new BadHttpRequestException($"The body is larger than {MaxJsonBytes / 1024} KB.", StatusCodes.Status413PayloadTooLarge);
-        return next(context);
+        if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = isUpload ? MaxUploadBytes : MaxJsonBytes;
+        var limit = isUpload ? MaxUploadBytes : MaxJsonBytes;
+        // Answered here rather than thrown: a thrown exception re-runs the pipeline for the error page, which met this
+        // same body again and failed (a 500 or a bare 413).
+        if (context.Request.ContentLength > limit)
+        {
+            await ApiProblems.WriteAsync(context, new ProblemDetails
+                { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request too large", Detail = $"The body is larger than {limit / 1024} KB." });
+            return;
+        }
+        await next(context);
     }
 }

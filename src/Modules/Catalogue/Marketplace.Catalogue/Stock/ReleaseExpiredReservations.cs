@@ -54,7 +54,9 @@ internal sealed class ReleaseExpiredReservationsJob(IMediator mediator)
 {
     public const string Id = "catalogue.release-expired-reservations";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    // No DisableConcurrentExecution: Hangfire.PostgreSql keeps the lock of a job killed mid-run (a crash) until its
+    // DistributedLockTimeout (10 minutes), and no reservation would be released meanwhile. Two runs at once are safe:
+    // each release locks the product streams and reads the reservation again under the locks.
     [AutomaticRetry(Attempts = 0)] // it runs again at the next minute anyway
     public Task<int> RunAsync(CancellationToken ct) => mediator.Send(new ReleaseExpiredReservations(), ct);
 }

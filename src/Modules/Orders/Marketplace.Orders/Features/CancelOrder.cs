@@ -8,19 +8,20 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Orders.Features;
 
-internal sealed record CancelOrder(Guid OrderId, Guid UserId, bool IsAdmin) : IRequest<Order>;
+internal sealed record CancelOrder(Guid OrderId, Guid UserId) : IRequest<Order>;
 
 /// <summary>
 /// The shopper cancels before anything ships: an unpaid card payment is stopped first (so it cannot succeed
 /// afterwards), the cancellation is recorded (its stock returns through the integration event), and money received
 /// is refunded once. When the gateway is down the cancellation stands and the payment is refund_pending: the refunds
-/// job completes it, and so does calling this again.
+/// job completes it, and so does calling this again. Only the shopper who ordered may cancel (API.md): an administrator
+/// may read the order but not cancel it as if they were its shopper.
 /// </summary>
 internal sealed class CancelOrderHandler(IOrdersStore store, CardPayments payments, TimeProvider clock) : IRequestHandler<CancelOrder, Order>
 {
     public async Task<Order> Handle(CancelOrder cmd, CancellationToken ct)
     {
-        var order = OrderAccess.ShopperOrAdmin(await store.LoadOrderAsync(cmd.OrderId, ct), cmd.UserId, cmd.IsAdmin);
+        var order = OrderAccess.ShopperOrAdmin(await store.LoadOrderAsync(cmd.OrderId, ct), cmd.UserId, isAdmin: false);
         if (order.Status == OrderStatus.Cancelled && order.Payment.RefundDue) return await payments.TryRefundIfDueAsync(order, ct);
         _ = order.CancelByShopper(cmd.UserId, clock.GetUtcNow()); // refuses early, before the payment is touched
         if (order.Status == OrderStatus.PendingPayment && !await payments.StopPaymentAsync(order, ct))
@@ -35,7 +36,7 @@ internal static class CancelOrderEndpoint
 {
     public static void Map(RouteGroupBuilder group) => group.MapPost("/{id:guid}/cancel",
             async (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(OrderView.Of(await mediator.Send(new CancelOrder(id, http.User.UserId(), http.User.IsAdmin()), ct),
+                TypedResults.Ok(OrderView.Of(await mediator.Send(new CancelOrder(id, http.User.UserId()), ct),
                     Language.Of(http))))
         .RequireAuthorization(Identity.Policies.SignedIn)
         .WithSummary("Cancel my order before any part of it ships: stock returns, a card payment is refunded");

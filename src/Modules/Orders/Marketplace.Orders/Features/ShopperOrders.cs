@@ -46,7 +46,7 @@ internal sealed class ListShopperOrdersHandler(IMediator mediator) : IRequestHan
 internal sealed class CancelShopperOrderHandler(IMediator mediator) : IRequestHandler<CancelShopperOrder, ShopperOrder>
 {
     public async Task<ShopperOrder> Handle(CancelShopperOrder cmd, CancellationToken ct) =>
-        ShopperOrders.Of(await mediator.Send(new CancelOrder(cmd.OrderId, cmd.UserId, cmd.IsAdmin), ct), cmd.Language);
+        ShopperOrders.Of(await mediator.Send(new CancelOrder(cmd.OrderId, cmd.UserId), ct), cmd.Language);
 }
 
 internal static class ShopperOrders

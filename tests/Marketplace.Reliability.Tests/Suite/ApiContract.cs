@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace Marketplace.Reliability.Tests.Suite;
+
+/// <summary>A route of API.md's tables: its method, its path template, who may call it (the "who" column).</summary>
+public sealed record ApiRoute(string Method, string Template, string Who)
+{
+    /// <summary>"POST /api/cooperatives/{}/staff": the template with its parameters unnamed.</summary>
+    public string Key => $"{Method} {ApiContract.Unnamed(Template)}";
+    public override string ToString() => $"{Method} {Template}";
+}
+
+/// <summary>
+/// API.md, the HTTP contract, read from the docs (docs/API.md in the checkout, else the team's shared docs, else
+/// $MARKETPLACE_API_MD): every route of its tables, so that the suite fails when a route of the contract is not tested.
+/// </summary>
+public static partial class ApiContract
+{
+    public static string Path { get; } = Locate();
+
+    public static IReadOnlyList<ApiRoute> Routes { get; } = Parse(File.ReadAllLines(Path));
+
+    /// <summary>The template with its parameters unnamed and no trailing slash ("/api/cooperatives/{id:guid}/" is "/api/cooperatives/{}").</summary>
+    public static string Unnamed(string template) => Parameter().Replace(template.Length > 1 ? template.TrimEnd('/') : template, "{}");
+
+    public static IReadOnlyList<ApiRoute> Parse(IEnumerable<string> lines)
+    {
+        var routes = new List<ApiRoute>();
+        foreach (var line in lines)
+        {
+            var cells = line.Split('|', StringSplitOptions.TrimEntries);
+            if (cells.Length < 4 || !cells[1].Contains(" /api/")) continue;
+            ApiRoute? previous = null;
+            foreach (var part in cells[1].Split(", ", StringSplitOptions.TrimEntries))
+            {
+                var route = part.StartsWith('/') && previous is not null
+                    ? previous with { Template = previous.Template[..previous.Template.LastIndexOf('/')] + part }
+                    : part.Split(' ') is [var method, var template] ? new ApiRoute(method, template, cells[2]) : null;
+                if (route is null) throw new FormatException($"API.md: cannot read the route '{part}' in: {line}");
+                routes.Add(route);
+                previous = route;
+            }
+        }
+        return routes;
+    }
+
+    private static string Locate()
+    {
+        string?[] candidates =
+        [
+            System.IO.Path.Combine(Harness.Repository.Root, "docs", "API.md"),
+            Environment.GetEnvironmentVariable("MARKETPLACE_API_MD"),
+            "/work/shared/docs/API.md",
+        ];
+        return candidates.FirstOrDefault(c => c is not null && File.Exists(c))
+               ?? throw new FileNotFoundException("API.md not found (docs/API.md in the checkout, $MARKETPLACE_API_MD or /work/shared/docs/API.md)");
+    }
+
+    [GeneratedRegex(@"\{[^}]*\}")]
+    private static partial Regex Parameter();
+}

@@ -1,0 +1,76 @@
+using System.Net.Http.Json;
+using System.Text;
+
+namespace Marketplace.Reliability.Tests.Suite;
+
+/// <summary>
+/// A well-formed request for each route of API.md, aimed at the world's resources (cooperative A and its product, the
+/// first shopper's orders...): what an allowed caller would send. The access table and the fuzz test start from these.
+/// </summary>
+public static class Requests
+{
+    public static readonly IReadOnlyDictionary<string, Func<World, HttpRequestMessage>> ByRoute = new Dictionary<string, Func<World, HttpRequestMessage>>
+    {
+        ["POST /api/accounts/register"] = _ => Json("POST", "/api/accounts/register", new { email = $"new-{Guid.NewGuid():N}@test.ma", password = "password-123", displayName = "New" }),
+        ["POST /api/accounts/login"] = w => Json("POST", "/api/accounts/login", new { email = w.Shopper2.Email, password = w.Shopper2.Password }),
+        ["GET /api/accounts/me"] = _ => Get("/api/accounts/me"),
+        ["POST /api/cooperatives"] = _ => Json("POST", "/api/cooperatives", World.CooperativeBody()),
+        ["GET /api/cooperatives"] = _ => Get("/api/cooperatives?page=1&pageSize=20"),
+        ["GET /api/cooperatives/{}"] = w => Get($"/api/cooperatives/{w.CoopA.Id}"),
+        ["POST /api/admin/cooperatives/{}/verify"] = w => Json("POST", $"/api/admin/cooperatives/{w.PendingCoop}/verify", null),
+        ["POST /api/admin/cooperatives/{}/suspend"] = w => Json("POST", $"/api/admin/cooperatives/{w.PendingCoop}/suspend", null),
+        ["POST /api/admin/cooperatives/{}/reinstate"] = w => Json("POST", $"/api/admin/cooperatives/{w.PendingCoop}/reinstate", null),
+        ["POST /api/cooperatives/{}/staff"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/staff", new { email = w.OtherUserEmail }),
+        ["POST /api/cooperatives/{}/members"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/members", new { fullName = "Fadma Ait Said", role = "treasurer", joinedOn = "2019-03-01" }),
+        ["PUT /api/cooperatives/{}/shipping"] = w => Json("PUT", $"/api/cooperatives/{w.CoopA.Id}/shipping", new { flatFee = Mad(0m) }),
+        ["PUT /api/cooperatives/{}/payout-account"] = w => Json("PUT", $"/api/cooperatives/{w.CoopA.Id}/payout-account", new { method = "bank_transfer", rib = World.Rib() }),
+        ["POST /api/cooperatives/{}/products"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/products", World.ProductBody()),
+        ["PUT /api/cooperatives/{}/products/{}"] = w => Json("PUT", $"/api/cooperatives/{w.CoopA.Id}/products/{w.DraftProduct}", World.ProductBody(w.DraftVersion)),
+        ["POST /api/cooperatives/{}/products/{}/publish"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/products/{w.DraftProduct}/publish", null),
+        ["POST /api/cooperatives/{}/products/{}/unpublish"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/products/{w.DraftProduct}/unpublish", null),
+        ["PUT /api/cooperatives/{}/products/{}/stock"] = w => Json("PUT", $"/api/cooperatives/{w.CoopA.Id}/products/{w.DraftProduct}/stock", new { quantity = 50 }),
+        ["GET /api/products"] = _ => Get("/api/products?q=argan&sort=price&page=1&pageSize=20"),
+        ["GET /api/products/{}"] = w => Get($"/api/products/{w.ProductA.Id}"),
+        ["GET /api/categories"] = _ => Get("/api/categories"),
+        ["POST /api/orders"] = w => Idempotent(Json("POST", "/api/orders", World.OrderBody(w.ProductA.Id))),
+        ["GET /api/orders"] = _ => Get("/api/orders"),
+        ["GET /api/orders/{}"] = w => Get($"/api/orders/{w.OrderCash}"),
+        ["POST /api/orders/{}/cancel"] = w => Json("POST", $"/api/orders/{w.OrderToCancel}/cancel", null),
+        ["GET /api/cooperatives/{}/orders"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/orders?status=placed"),
+        ["POST /api/cooperatives/{}/orders/{}/accept"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/orders/{w.SubOrderCash}/accept", null),
+        ["POST /api/cooperatives/{}/orders/{}/ship"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/orders/{w.SubOrderCash}/ship", new { carrier = "Amana", trackingNumber = "AM000111MA" }),
+        ["POST /api/cooperatives/{}/orders/{}/deliver"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/orders/{w.SubOrderCash}/deliver", new { }),
+        ["POST /api/payments/stripe/webhook"] = _ => new HttpRequestMessage(HttpMethod.Post, "/api/payments/stripe/webhook")
+            { Content = new StringContent("""{"id":"evt_forged","type":"payment_intent.succeeded","data":{"object":{}}}""", Encoding.UTF8, "application/json") },
+        ["GET /api/cooperatives/{}/balance"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/balance"),
+        ["GET /api/cooperatives/{}/ledger"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/ledger"),
+        ["GET /api/cooperatives/{}/statements/{}.csv"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/statements/{DateTime.UtcNow:yyyy-MM}.csv"),
+        ["PUT /api/admin/commission"] = _ => Json("PUT", "/api/admin/commission", new { defaultRate = 0.1m, categoryRates = new Dictionary<string, decimal> { ["argan-culinary-oil"] = 0.12m } }),
+        ["POST /api/admin/payout-runs"] = _ => Json("POST", "/api/admin/payout-runs", new { periodEnd = DateTime.UtcNow.ToString("yyyy-MM-dd") }),
+        ["GET /api/admin/payouts"] = _ => Get("/api/admin/payouts?status=pending"),
+        ["POST /api/admin/payouts/{}/mark-sent"] = w => Json("POST", $"/api/admin/payouts/{w.PayoutB}/mark-sent", new { bankReference = "VIR-2026-0001" }),
+        ["POST /api/admin/reconciliation/bank-statements"] = _ => Upload("/api/admin/reconciliation/bank-statements", "file", "statement.csv", "text/csv",
+            "date,reference,amount,counterparty\n2026-11-01,VIR NOTHING,-10.00,Somebody\n"u8.ToArray()),
+        ["GET /api/admin/reconciliation"] = _ => Get("/api/admin/reconciliation"),
+    };
+
+    public static object Mad(decimal amount) => new { amount, currency = "MAD" };
+
+    public static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    public static HttpRequestMessage Json(string method, string url, object? body) =>
+        new(new HttpMethod(method), url) { Content = JsonContent.Create(body ?? new { }) };
+
+    public static HttpRequestMessage Idempotent(HttpRequestMessage request)
+    {
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return request;
+    }
+
+    public static HttpRequestMessage Upload(string url, string field, string fileName, string contentType, byte[] bytes)
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = new MultipartFormDataContent { { file, field, fileName } } };
+    }
+}
