@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Marketplace.Browser.Tests;
+
+/// <summary>Products in the cooperative space: the form keeps what was typed when refused, photos, publishing, stale edits.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CoopProductTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Creating_a_product_with_a_validation_error_keeps_what_was_typed_and_says_what_is_expected_beside_the_fields()
+    {
+        var coop = await new HttpMarket(app).NewCooperativeAsync();
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(coop.Owner, "fr", $"/coop/{coop.Id}/products");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter un produit" }).ClickAsync();
+
+        await page.GetByLabel("En arabe").First.FillAsync("أملو باللوز");
+        await page.GetByLabel("En français").First.FillAsync("Amlou aux amandes");
+        await page.GetByLabel("Catégorie").SelectOptionAsync("amlou-spreads");
+        await page.GetByLabel("Prix en dirhams").FillAsync("quatre-vingt");
+        await page.GetByLabel("Référence").FillAsync("AML-250");
+        await page.GetByLabel("Label agricole").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le produit" }).ClickAsync();
+
+        (await CoopSpaceData.AlertAsync(page)).Should().Be("Veuillez corriger les champs signalés.");
+        (await page.TextContentAsync("[data-valmsg-for='Input.Price']")).Should().StartWith("Entrez un prix en dirhams supérieur à 0");
+        (await page.TextContentAsync("[data-valmsg-for='Input.Unit']")).Should().StartWith("Indiquez l'unité vendue");
+        (await page.InputValueAsync("#Input_NameFr")).Should().Be("Amlou aux amandes");
+        (await page.InputValueAsync("#Input_NameAr")).Should().Be("أملو باللوز");
+        (await page.InputValueAsync("#Input_Price")).Should().Be("quatre-vingt");
+        (await page.InputValueAsync("#Input_Sku")).Should().Be("AML-250");
+        (await page.InputValueAsync("#Input_Category")).Should().Be("amlou-spreads");
+        (await page.GetByLabel("Label agricole").IsCheckedAsync()).Should().BeTrue();
+        await BrowserApp.ScreenshotAsync(page, "coop-product-errors-fr-desktop");
+
+        await page.GetByLabel("Prix en dirhams").FillAsync("95,50");
+        await page.GetByLabel("Unité vendue").FillAsync("pot 250 g");
+        await page.GetByLabel("Stock").FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le produit" }).ClickAsync();
+
+        await page.WaitForURLAsync(new Regex($"/coop/{coop.Id}/products/[0-9a-f-]{{36}}$"));
+        (await CoopSpaceData.NoticeAsync(page)).Should().StartWith("Le produit est enregistré comme brouillon");
+        (await page.TextContentAsync("h1")).Should().Be("Amlou aux amandes");
+        (await page.TextContentAsync("[data-testid=stock-line]")).Should().StartWith("En stock : 12");
+        (await page.InputValueAsync("#Input_Price")).Should().Be("95.5");
+
+        await page.GetByLabel("Ajouter une photo").SetInputFilesAsync(new FilePayload { Name = "amlou.png", MimeType = "image/png", Buffer = CoopSpaceData.Photo });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer la photo" }).ClickAsync();
+        (await CoopSpaceData.NoticeAsync(page)).Should().Be("La photo est ajoutée.");
+        (await page.Locator("ol.images img").CountAsync()).Should().Be(1);
+        (await page.Locator("ol.images").TextContentAsync()).Should().Contain("Photo principale");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mettre en vente" }).ClickAsync();
+        (await CoopSpaceData.NoticeAsync(page)).Should().Be("Le produit est en vente.");
+        (await page.Locator(".title-row .badge").TextContentAsync()).Should().Be("En vente");
+        await BrowserApp.ScreenshotAsync(page, "coop-product-published-fr-desktop");
+
+        var productId = page.Url.Split('/').Last();
+        var shown = await (await app.Anonymous().GetAsync($"/api/products/{productId}?lang=ar")).Json();
+        shown["name"]!.GetValue<string>().Should().Be("أملو باللوز");
+        shown["price"]!["amount"]!.GetValue<decimal>().Should().Be(95.50m);
+        shown["labels"]!.AsArray().Select(l => l!.GetValue<string>()).Should().Equal("LABEL_AGRICOLE");
+        shown["images"]!.AsArray().Should().HaveCount(1);
+        app.OutsideRequests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_edit_made_on_a_stale_version_is_refused_with_a_message_and_what_was_typed_stays()
+    {
+        var market = new HttpMarket(app);
+        var coop = await market.NewCooperativeAsync();
+        var product = await market.NewProductAsync(coop, 150m, stock: 5);
+        var page = await app.NewPageAsync(phone: true);
+        await page.SignInAsync(coop.Owner, "ar", $"/coop/{coop.Id}/products/{product.Id}");
+        var version = long.Parse(await page.InputValueAsync("#Input_Version"));
+
+        // meanwhile another member of the staff changes the price through the API
+        var details = await market.DetailsAsync(product.Id);
+        await (await coop.Owner.Client.PutJson($"/api/cooperatives/{coop.Id}/products/{product.Id}", new
+        {
+            sku = product.Sku, category = "argan-culinary-oil", name = new { fr = "Huile d'argan", ar = "زيت الأركان" },
+            price = new { amount = 160m, currency = "MAD" }, unit = "bottle 250 ml", labels = new[] { "IGP" }, province = "taroudant",
+            version = details["version"]!.GetValue<long>(),
+        })).ShouldHaveStatus(200);
+
+        await page.GetByLabel("الثمن بالدرهم").FillAsync("175");
+        await page.GetByLabel("بالعربية").First.FillAsync("زيت أركان بكر");
+        await page.GetByRole(AriaRole.Button, new() { Name = "حفظ التعديلات" }).ClickAsync();
+
+        (await CoopSpaceData.AlertAsync(page)).Should().StartWith("قام شخص آخر بتعديل هذا المنتج");
+        (await page.InputValueAsync("#Input_Price")).Should().Be("175", "what was typed stays");
+        (await page.InputValueAsync("#Input_NameAr")).Should().Be("زيت أركان بكر");
+        (await page.InputValueAsync("#Input_Version")).Should().Be(version.ToString());
+        await CoopSpaceData.FitsTheScreenAsync(page);
+        await BrowserApp.ScreenshotAsync(page, "coop-product-stale-ar-phone");
+        (await market.DetailsAsync(product.Id))["price"]!["amount"]!.GetValue<decimal>().Should().Be(160m, "the stale edit changed nothing");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "فتح النسخة المحدثة" }).ClickAsync();
+        (await page.InputValueAsync("#Input_Price")).Should().Be("160");
+        await page.GetByLabel("الثمن بالدرهم").FillAsync("175");
+        await page.GetByRole(AriaRole.Button, new() { Name = "حفظ التعديلات" }).ClickAsync();
+        (await CoopSpaceData.NoticeAsync(page)).Should().Be("تم حفظ التعديلات.");
+        (await market.DetailsAsync(product.Id))["price"]!["amount"]!.GetValue<decimal>().Should().Be(175m);
+    }
+}
