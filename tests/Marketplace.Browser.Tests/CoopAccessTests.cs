@@ -15,7 +15,7 @@ public sealed class CoopAccessTests(BrowserApp app)
         var page = await app.NewPageAsync();
         await page.SignInAsync(stranger, "fr");
 
-        foreach (var path in new[] { "", "/orders", "/products", "/members", "/staff", "/delivery", "/payout-account", $"/products/{Guid.NewGuid()}" })
+        foreach (var path in new[] { "", "/orders", "/products", "/members", "/staff", "/delivery", "/payout-account", "/balance", "/balance?handler=Statement&month=2026-11", $"/products/{Guid.NewGuid()}" })
         {
             var response = await page.GotoAsync($"/coop/{coop.Id}{path}");
             response!.Status.Should().Be(403, $"/coop/{{id}}{path} is for the cooperative's staff");

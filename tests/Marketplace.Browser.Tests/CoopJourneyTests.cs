@@ -33,6 +33,7 @@ public sealed class CoopJourneyTests(BrowserApp app)
         await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.getElementById('sales-chart'))");
         await CoopSpaceData.FitsTheScreenAsync(page);
         await BrowserApp.ScreenshotAsync(page, $"coop-journey-1-dashboard-{shot}");
+        await CoopBalanceSteps.SeeANothingOwedBalanceAsync(page, coop, w, shot);
 
         await page.Locator(".coop-nav").GetByRole(AriaRole.Link, new() { Name = w.Orders, Exact = true }).ClickAsync();
         var order = page.Locator($"article.order[data-order='{number}']");
@@ -71,7 +72,7 @@ public sealed class CoopJourneyTests(BrowserApp app)
         (await page.TextContentAsync("[data-testid=count-placed]")).Should().Be("0");
         (await page.TextContentAsync("[data-testid=month-sales]")).Should().Be(w.Money("360,00"), "a delivered order stays a sale");
 
-        await CoopBalanceSteps.SeeTheBalanceChangeAsync(app, page, coop, w, shot);
+        await CoopBalanceSteps.SeeTheBalanceChangeAsync(app, page, coop, number, 360m, w, shot);
         app.OutsideRequests.Should().BeEmpty();
     }
 }

@@ -40,7 +40,11 @@ public static class CoopSpaceData
         await page.Locator("#Email").FillAsync(user.Email);
         await page.Locator("#Password").FillAsync(user.Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**" + then);
+        try { await page.WaitForURLAsync("**" + then); }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Signed in, expected {then}, still on {page.Url}: {await page.TextContentAsync("main")}", e);
+        }
     }
 
     /// <summary>Nothing is wider than the screen (no sideways scrolling on a 360 px phone).</summary>
