@@ -75,4 +75,34 @@ public sealed class CoopAccessTests(BrowserApp app)
         await BrowserApp.ScreenshotAsync(page, "coop-applied-ar-phone");
         app.OutsideRequests.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task The_staff_of_another_cooperative_is_refused_its_pages_and_its_orders_even_with_a_valid_form_token()
+    {
+        var market = new HttpMarket(app);
+        var (theirs, mine) = (await market.NewCooperativeAsync(), await market.NewCooperativeAsync());
+        var product = await market.NewProductAsync(theirs, 90m, stock: 4);
+        var (_, number) = await app.CashOnDeliveryOrderAsync(product.Id, 1);
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(mine.Owner, "fr", $"/coop/{mine.Id}/orders");
+
+        foreach (var path in new[] { "", "/orders", $"/products/{product.Id}", "/balance", "/members" })
+            (await page.GotoAsync($"/coop/{theirs.Id}{path}"))!.Status.Should().Be(403, $"/coop/{{theirs}}{path} is not for another cooperative's staff");
+        (await page.GotoAsync($"/coop/{mine.Id}/products/{product.Id}"))!.Status.Should().Be(404, "their product is not one of mine");
+
+        // a form token of my own space, posted to their order queue: the token is good, the rights are not
+        await page.GotoAsync($"/coop/{mine.Id}/members");
+        var token = await page.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
+        var subOrderId = (await SubOrderAsync(theirs, number))["id"]!.GetValue<Guid>();
+        var refused = await page.APIRequest.PostAsync($"/coop/{theirs.Id}/orders?handler=Accept&subOrderId={subOrderId}",
+            new() { Form = page.APIRequest.CreateFormData().Set("__RequestVerificationToken", token) });
+        refused.Status.Should().Be(403);
+        (await SubOrderAsync(theirs, number))["status"]!.GetValue<string>().Should().Be("placed", "their order is still waiting to be accepted");
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> SubOrderAsync(MarketCooperative coop, string orderNumber)
+    {
+        var queue = await (await (await coop.Owner.Client.GetAsync($"/api/cooperatives/{coop.Id}/orders")).ShouldHaveStatus(200)).Json();
+        return queue["items"]!.AsArray().Single(s => s!["orderNumber"]!.GetValue<string>() == orderNumber)!;
+    }
 }

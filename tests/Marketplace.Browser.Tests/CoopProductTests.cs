@@ -1,3 +1,6 @@
+using Marketplace.Catalogue.Contracts;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -102,5 +105,46 @@ public sealed class CoopProductTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "حفظ التعديلات" }).ClickAsync();
         (await CoopSpaceData.NoticeAsync(page)).Should().Be("تم حفظ التعديلات.");
         (await market.DetailsAsync(product.Id))["price"]!["amount"]!.GetValue<decimal>().Should().Be(175m);
+    }
+
+    [Fact]
+    public async Task The_stock_is_changed_in_arabic_digits_not_below_what_checkouts_hold_and_the_list_unpublishes_a_product()
+    {
+        var market = new HttpMarket(app);
+        var coop = await market.NewCooperativeAsync();
+        var product = await market.NewProductAsync(coop, 150m, stock: 5);
+        StockReservation held;
+        using (var scope = app.Services.CreateScope())
+            held = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReserveStock(Guid.NewGuid(), [new StockLine(product.Id, 3)]));
+        held.Succeeded.Should().BeTrue("a checkout in progress holds 3 bottles");
+        var page = await app.NewPageAsync(phone: true);
+        await page.SignInAsync(coop.Owner, "ar", $"/coop/{coop.Id}/products");
+
+        var row = page.Locator($"li.product-row[data-sku='{product.Sku}']");
+        (await row.TextContentAsync()).Should().Contain("المخزون المتوفر: 2").And.Contain("معروض للبيع");
+        await row.Locator("a.product-name").ClickAsync();
+        (await page.TextContentAsync("[data-testid=stock-line]")).Should().Be("في المخزون: 5 · محجوز لطلبيات جارية: 3 · متوفر للبيع: 2");
+
+        await page.GetByLabel("الكمية الجديدة في المخزون").FillAsync("٢");
+        await page.GetByRole(AriaRole.Button, new() { Name = "تحديث المخزون" }).ClickAsync();
+        (await page.TextContentAsync("[data-valmsg-for='Quantity']")).Should().StartWith("3 وحدات محجوزة لطلبيات جارية");
+        (await page.InputValueAsync("#quantity")).Should().Be("٢", "what was typed stays");
+        await CoopSpaceData.FitsTheScreenAsync(page);
+        await BrowserApp.ScreenshotAsync(page, "coop-product-stock-refused-ar-phone");
+
+        await page.GetByLabel("الكمية الجديدة في المخزون").FillAsync("١٢");
+        await page.GetByRole(AriaRole.Button, new() { Name = "تحديث المخزون" }).ClickAsync();
+        (await CoopSpaceData.NoticeAsync(page)).Should().Be("تم تحديث المخزون.");
+        (await page.TextContentAsync("[data-testid=stock-line]")).Should().Be("في المخزون: 12 · محجوز لطلبيات جارية: 3 · متوفر للبيع: 9");
+        (await market.AvailableAsync(product.Id)).Should().Be(9);
+
+        await page.GotoAsync($"/coop/{coop.Id}/products");
+        await row.GetByRole(AriaRole.Button, new() { Name = "سحب من البيع" }).ClickAsync();
+        (await CoopSpaceData.NoticeAsync(page)).Should().Be("تم سحب المنتج من البيع.");
+        (await row.Locator(".badge").TextContentAsync()).Should().Be("مسودة");
+        (await app.Anonymous().GetAsync($"/api/products/{product.Id}")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound,
+            "a product taken off sale is not shown to shoppers");
+        await CoopSpaceData.FitsTheScreenAsync(page);
+        await BrowserApp.ScreenshotAsync(page, "coop-products-ar-phone");
     }
 }
