@@ -48,7 +48,14 @@ public sealed class BalanceModel(IMediator mediator, Texts texts, TimeProvider c
         return Page();
     }
 
-    /// <summary>A signed amount: "+36,00 MAD", "−120,00 MAD".</summary>
-    public static string Signed(decimal amount, string currency) =>
-        (amount > 0 ? "+" : amount < 0 ? "\u2212" : "") + Format.Money(Math.Abs(amount), currency);
+    /// <summary>
+    /// A signed amount: "+36,00 MAD", "−120,00 MAD". The sign and the number are isolated left to right, so that an Arabic
+    /// page shows the sign before the number ("+36,00 د.م."), not after it.
+    /// </summary>
+    public static string Signed(decimal amount, string currency)
+    {
+        var number = Math.Abs(amount).ToString("N2", CultureInfo.CurrentCulture);
+        var sign = amount > 0 ? "+" : amount < 0 ? "\u2212" : "";
+        return Format.Money(Math.Abs(amount), currency).Replace(number, $"\u2066{sign}{number}\u2069");
+    }
 }
