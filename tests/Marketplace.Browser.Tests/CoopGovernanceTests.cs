@@ -26,7 +26,7 @@ public sealed class CoopGovernanceTests(BrowserApp app)
         (await page.TextContentAsync("[data-valmsg-for='Input.Role']")).Should().StartWith("للتعاونية منخرط آخر في هذه المهمة");
 
         (await page.TextContentAsync("[data-testid=members-current]")).Should().Be("3");
-        (await page.TextContentAsync(".tiles")).Should().Contain("نساء : 2").And.Contain("رجال : 1");
+        (await page.TextContentAsync(".tiles")).Should().Contain("نساء: 2").And.Contain("رجال: 1");
         await CoopSpaceData.FitsTheScreenAsync(page);
         await BrowserApp.ScreenshotAsync(page, "coop-members-ar-phone");
 
@@ -34,7 +34,7 @@ public sealed class CoopGovernanceTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "تسجيل المغادرة" }).ClickAsync();
         (await CoopSpaceData.NoticeAsync(page)).Should().Be("تم تسجيل مغادرة محمد أمزيان.");
         (await page.TextContentAsync("[data-testid=members-current]")).Should().Be("2");
-        (await page.TextContentAsync(".tiles")).Should().Contain("غادر التعاونية 1").And.Contain("رجال : 0");
+        (await page.TextContentAsync(".tiles")).Should().Contain("غادر التعاونية 1").And.Contain("رجال: 0");
     }
 
     [Fact]
