@@ -54,6 +54,20 @@ public sealed class CoopProductTests(BrowserApp app)
         (await page.Locator("ol.images img").CountAsync()).Should().Be(1);
         (await page.Locator("ol.images").TextContentAsync()).Should().Contain("Photo principale");
 
+        await page.GetByLabel("Ajouter une photo").SetInputFilesAsync(new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = "amlou"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer la photo" }).ClickAsync();
+        (await page.TextContentAsync("[data-valmsg-for='File']")).Should().Be("Choisissez une photo JPEG, PNG ou WebP de 5 Mo au plus.");
+        await page.GetByLabel("Ajouter une photo").SetInputFilesAsync(new FilePayload { Name = "amlou-2.png", MimeType = "image/png", Buffer = CoopSpaceData.Photo });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer la photo" }).ClickAsync();
+        var (first, second) = (await page.Locator("ol.images img").Nth(0).GetAttributeAsync("src"), await page.Locator("ol.images img").Nth(1).GetAttributeAsync("src"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Avancer Photo 2 du produit" }).ClickAsync();
+        (await CoopSpaceData.NoticeAsync(page)).Should().Be("L'ordre des photos est changé.");
+        (await page.Locator("ol.images img").Nth(0).GetAttributeAsync("src")).Should().Be(second, "the second photo is now the product's picture");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Supprimer Photo 2 du produit" }).ClickAsync();
+        (await CoopSpaceData.NoticeAsync(page)).Should().Be("La photo est supprimée.");
+        (await page.Locator("ol.images img").CountAsync()).Should().Be(1);
+        (await page.Locator("ol.images img").First.GetAttributeAsync("src")).Should().Be(second).And.NotBe(first);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Mettre en vente" }).ClickAsync();
         (await CoopSpaceData.NoticeAsync(page)).Should().Be("Le produit est en vente.");
         (await page.Locator(".title-row .badge").TextContentAsync()).Should().Be("En vente");
