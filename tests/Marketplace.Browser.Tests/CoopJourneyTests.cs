@@ -4,14 +4,16 @@ namespace Marketplace.Browser.Tests;
 
 /// <summary>
 /// The cooperative's journey of issue 7: a shopper's cash-on-delivery order (made through the API) is accepted, shipped
-/// and delivered in the cooperative space, whose dashboard, queue and balance follow; on a phone in Arabic and on a
-/// desktop in French.
+/// and delivered in the cooperative space, whose dashboard, queue and balance follow; in Arabic and in French, each on
+/// a phone and on a desktop.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CoopJourneyTests(BrowserApp app)
 {
     [Theory]
     [InlineData(true, "ar")]
+    [InlineData(false, "ar")]
+    [InlineData(true, "fr")]
     [InlineData(false, "fr")]
     public async Task A_cooperative_accepts_ships_and_delivers_an_order_and_sees_its_balance_change(bool phone, string lang)
     {
