@@ -41,7 +41,7 @@ public sealed class DashboardModel(IMediator mediator, Texts texts, TimeProvider
         {
             ModelState.AddErrors(failed, new Dictionary<string, string>
             {
-                ["From"] = texts["admin.dash.from"], ["To"] = texts["admin.dash.to"], ["Granularity"] = texts["admin.dash.granularity"],
+                ["from"] = texts["admin.dash.from"], ["to"] = texts["admin.dash.to"], ["granularity"] = texts["admin.dash.granularity"],
             });
         }
     }

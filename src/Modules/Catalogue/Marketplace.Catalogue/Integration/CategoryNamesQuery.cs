@@ -5,11 +5,14 @@ using MediatR;
 
 namespace Marketplace.Catalogue.Integration;
 
-/// <summary>Names of the fixed category tree (reference data), for other modules' reports.</summary>
-internal sealed class GetCategoryNamesHandler : IRequestHandler<GetCategoryNames, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>>
+/// <summary>Names of the fixed category tree (reference data), for other modules' reports and the administration.</summary>
+internal sealed class GetCategoryNamesHandler : IRequestHandler<GetCategoryNames, IReadOnlyList<CategoryName>>
 {
-    public Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> Handle(GetCategoryNames query, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>>(query.Codes.Distinct()
-            .Select(Categories.Find).OfType<Category>()
-            .ToDictionary(c => c.Code, c => c.Name.ToDictionary()));
+    public Task<IReadOnlyList<CategoryName>> Handle(GetCategoryNames query, CancellationToken ct)
+    {
+        var all = Categories.Tree.SelectMany(c => c.Children.Select(child => (Category: child, Parent: (string?)c.Code)).Prepend((c, null)));
+        var asked = query.Codes?.ToHashSet();
+        return Task.FromResult<IReadOnlyList<CategoryName>>(all.Where(x => asked is null || asked.Contains(x.Category.Code))
+            .Select(x => new CategoryName(x.Category.Code, x.Category.Name.ToDictionary(), x.Parent)).ToList());
+    }
 }

@@ -45,7 +45,8 @@ internal sealed class GetSalesReportHandler(IOrdersStore store, IMediator mediat
 
         var cooperatives = (await mediator.Send(new GetCooperativeSummaries(sales.Select(s => s.CooperativeId).Distinct().ToList()), ct))
             .ToDictionary(c => c.Id);
-        var categories = await mediator.Send(new GetCategoryNames(sales.Select(s => s.Category).Distinct().ToList()), ct);
+        var categories = (await mediator.Send(new GetCategoryNames(sales.Select(s => s.Category).Distinct().ToList()), ct))
+            .ToDictionary(c => c.Code, c => c.Name);
         string ProvinceOf(Guid cooperative) => cooperatives.GetValueOrDefault(cooperative)?.Province ?? "";
 
         var byProvince = Provinces.All.Select(p => Series(p.Code, p.Name.Pick(query.Language),

@@ -43,7 +43,7 @@ public sealed class DetailsModel(IMediator mediator, Texts texts) : AdminPage
             return RedirectToPage(new { id = Id });
         }
         catch (NotFound) { return NotFound(); }
-        catch (ValidationFailed failed) { ModelState.AddErrors(failed, new Dictionary<string, string> { ["Reason"] = texts["admin.coop.reason"] }); }
+        catch (ValidationFailed failed) { ModelState.AddErrors(failed, new Dictionary<string, string> { ["reason"] = texts["admin.coop.reason"] }); }
         catch (DomainRuleViolated refused)
         {
             Problem = refused.Code == "illegal_status_change" ? texts["admin.coop.illegal"] : texts["admin.refused"];
