@@ -22,7 +22,54 @@ public sealed class AdminPagesTests(BrowserApp app)
         (await page.TextContentAsync("main")).Should().Contain("Vous n'avez pas accès à cette page.");
         (await page.Locator("a[href='/admin']").CountAsync()).Should().Be(0, "the layout offers no administration link to a shopper");
         await BrowserApp.ScreenshotAsync(page, "admin-403-fr-desktop");
-        (await page.GotoAsync("/admin"))!.Status.Should().Be(403);
+        foreach (var path in new[] { "/admin", "/admin/commission", "/admin/payout-runs", "/admin/payouts", "/admin/payouts?handler=Batch",
+                     "/admin/reconciliation", "/admin/dashboard", "/admin/jobs" })
+            (await page.GotoAsync(path))!.Status.Should().Be(403, path);
+        var post = await page.APIRequest.PostAsync("/admin/payout-runs", new() { Form = page.APIRequest.CreateFormData().Set("PeriodEnd", "2026-01-31") });
+        post.Status.Should().BeOneOf(400, 403);
+
+        var visitor = await app.NewPageAsync();
+        await visitor.GotoAsync("/admin/payouts");
+        visitor.Url.Should().Contain("/account/login", "a visitor is asked to sign in first");
+    }
+
+    [Fact]
+    public async Task A_form_of_the_administration_posted_without_its_antiforgery_token_is_refused()
+    {
+        var page = await app.AdminPageAsync(phone: false, "fr");
+        var before = await (await (await app.AdminAsync()).Client.GetAsync("/api/admin/commission")).Json();
+        var post = await page.APIRequest.PostAsync("/admin/commission", new() { Form = page.APIRequest.CreateFormData().Set("DefaultRate", "49") });
+        post.Status.Should().Be(400);
+        var after = await (await (await app.AdminAsync()).Client.GetAsync("/api/admin/commission")).Json();
+        after["defaultRate"]!.GetValue<decimal>().Should().Be(before["defaultRate"]!.GetValue<decimal>(), "nothing changed");
+    }
+
+    [Fact]
+    public async Task Commission_rates_are_typed_as_percentages_refused_beside_the_field_when_out_of_range_and_kept_in_the_history()
+    {
+        var page = await app.AdminPageAsync(phone: false, "fr");
+        await page.GotoAsync("/admin/commission");
+        var pottery = page.GetByLabel("Poterie", new() { Exact = true });
+        await pottery.FillAsync("75");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les taux" }).ClickAsync();
+        (await page.TextContentAsync("[data-valmsg-for='Rates[pottery]']")).Should().Contain("entre 0 et 50");
+        (await pottery.InputValueAsync()).Should().Be("75", "what was typed is kept");
+        (await page.Locator("[role=alert]").First.InnerTextAsync()).Should().Contain("Veuillez corriger");
+
+        await pottery.FillAsync("12,5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les taux" }).ClickAsync();
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Les nouveaux taux sont en vigueur");
+        (await page.GetByLabel("Poterie", new() { Exact = true }).InputValueAsync()).Should().Be("12,5");
+        (await page.Locator("[data-testid=commission-history] tbody tr").First.InnerTextAsync()).Should().Contain("Poterie 12,5 %");
+        var rates = await (await (await app.AdminAsync()).Client.GetAsync("/api/admin/commission")).Json();
+        rates["categoryRates"]!["pottery"]!.GetValue<decimal>().Should().Be(0.125m);
+        await BrowserApp.ScreenshotAsync(page, "admin-commission-fr-desktop");
+
+        await page.GotoAsync("/admin/commission?lang=ar");
+        await page.SetViewportSizeAsync(360, 740);
+        (await page.GetByLabel("الفخار", new() { Exact = true }).InputValueAsync()).Should().Be("12,5");
+        await BrowserApp.ScreenshotAsync(page, "admin-commission-ar-phone");
+        app.OutsideRequests.Should().BeEmpty();
     }
 
     [Fact]
