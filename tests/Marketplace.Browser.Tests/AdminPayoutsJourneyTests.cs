@@ -14,14 +14,14 @@ namespace Marketplace.Browser.Tests;
 public sealed class AdminPayoutsJourneyTests(PayoutsBrowserApp app)
 {
     private sealed record Words(string Verify, string Verified, string Run, string ToSend, string Sent, string Reconciled, string MarkSent,
-        string Required, string Import, string Currency);
+        string Required, string Import, string Compare, string NoDifference);
 
     private static readonly Dictionary<string, Words> Texts = new()
     {
         ["fr"] = new("Vérifier la coopérative", "Vérifiée", "Lancer les versements", "À envoyer", "Envoyé", "Rapproché", "Marquer envoyé",
-            "Ce champ est obligatoire.", "Importer le relevé", "MAD"),
+            "Ce champ est obligatoire.", "Importer le relevé", "Comparer avec Stripe", "aucune différence"),
         ["ar"] = new("توثيق التعاونية", "موثّقة", "إطلاق الدفعات", "في انتظار الإرسال", "مُرسل", "مُطابَق", "تأكيد الإرسال",
-            "هذا الحقل مطلوب.", "استيراد الكشف", "د.م."),
+            "هذا الحقل مطلوب.", "استيراد الكشف", "المقارنة مع سترايب", "لا يوجد أي فرق"),
     };
 
     [Fact]
@@ -98,6 +98,8 @@ public sealed class AdminPayoutsJourneyTests(PayoutsBrowserApp app)
         (await page.Locator("[data-testid=import-matched]").InnerTextAsync()).Should().Be("1");
         (await page.Locator("[data-testid=unmatched-lines] tr", new() { HasText = fee }).InnerTextAsync()).Should().Contain(Money(-15m, lang));
         (await page.Locator("[data-testid=unmatched-lines]").InnerTextAsync()).Should().NotContain(reference, "the transfer's line matched it");
+        await page.GetByRole(AriaRole.Button, new() { Name = words.Compare }).ClickAsync();
+        (await page.Locator("[data-testid=stripe-result]").InnerTextAsync()).Should().Contain(words.NoDifference, "no payout went through Stripe");
         await BrowserApp.ScreenshotAsync(page, $"admin-reconciliation-{shot}");
 
         await page.GotoAsync("/admin/payouts?status=reconciled");

@@ -99,3 +99,13 @@ public sealed record AdminReconciliation(IReadOnlyList<AdminStatementLine> Unmat
 /// <param name="Kind">missing_at_stripe, unknown_at_stripe, amount_differs or destination_differs.</param>
 public sealed record AdminStripeDifference(string Kind, string? TransferId, string? PayoutReference, decimal? OurAmount, decimal? StripeAmount,
     string Currency);
+
+/// <summary>
+/// Compares the Stripe payouts paid between two days with the transfers Stripe lists: payouts that agree become
+/// reconciled, differences are kept for <see cref="GetReconciliationForAdmin"/>. Missing days or more than 92 days are
+/// ValidationFailed ("from", "to"); Stripe not configured or unreachable is DomainRuleViolated ("stripe_not_configured",
+/// "stripe_unavailable").
+/// </summary>
+public sealed record CompareStripeTransfersForAdmin(DateOnly? From, DateOnly? To) : IRequest<AdminStripeComparison>;
+
+public sealed record AdminStripeComparison(DateTimeOffset ComparedAt, int Matched, IReadOnlyList<AdminStripeDifference> Differences);

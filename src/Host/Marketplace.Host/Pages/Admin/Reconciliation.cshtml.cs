@@ -13,11 +13,14 @@ namespace Marketplace.Host.Pages.Admin;
 /// reconcile it. Then what does not match: lines that match no payout, transfers sent that no statement shows yet, and
 /// the differences found with Stripe's transfers.
 /// </summary>
-public sealed partial class ReconciliationModel(IMediator mediator, Texts texts) : AdminPage
+public sealed partial class ReconciliationModel(IMediator mediator, Texts texts, TimeProvider clock) : AdminPage
 {
     private const long MaxBytes = 5 * 1024 * 1024;
 
     [BindProperty] public IFormFile? Statement { get; set; }
+    [BindProperty] public string? From { get; set; }
+    [BindProperty] public string? To { get; set; }
+    public string? Problem { get; private set; }
 
     /// <summary>The last import's figures, kept for the page after the redirect.</summary>
     [TempData(Key = "admin.import")] public string? LastImport { get; set; }
@@ -58,8 +61,32 @@ public sealed partial class ReconciliationModel(IMediator mediator, Texts texts)
         return Page();
     }
 
+    /// <summary>Compares the Stripe payouts paid between two days with Stripe's transfers.</summary>
+    public async Task<IActionResult> OnPostCompareAsync(CancellationToken ct)
+    {
+        var (from, to) = (AdminFormat.ParseDay(From), AdminFormat.ParseDay(To));
+        if (from is null) ModelState.AddModelError(nameof(From), texts["admin.dash.baddate"]);
+        if (to is null) ModelState.AddModelError(nameof(To), texts["admin.dash.baddate"]);
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var comparison = await mediator.Send(new CompareStripeTransfersForAdmin(from, to), ct);
+                Notice = texts["admin.recon.stripe.done", Format.Number(comparison.Matched), Format.Number(comparison.Differences.Count)];
+                return RedirectToPage();
+            }
+            catch (ValidationFailed) { ModelState.AddModelError(nameof(To), texts["admin.recon.stripe.badrange"]); }
+            catch (DomainRuleViolated refused) { Problem = texts["admin.recon.stripe." + refused.Code]; }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
+        var today = AdminFormat.Today(clock);
+        From ??= AdminFormat.Iso(today.AddDays(-30));
+        To ??= AdminFormat.Iso(today);
         Report = await mediator.Send(new GetReconciliationForAdmin(), ct);
         Names = await CooperativeNamesAsync(mediator, Report.UnmatchedPayouts.Select(p => p.CooperativeId), ct);
     }

@@ -87,7 +87,8 @@ internal sealed class AdminPayoutQueries(IMediator mediator, IPayoutsStore store
 
 internal sealed class AdminReconciliationQueries(IMediator mediator) :
     IRequestHandler<ImportBankStatementForAdmin, BankStatementImport>,
-    IRequestHandler<GetReconciliationForAdmin, AdminReconciliation>
+    IRequestHandler<GetReconciliationForAdmin, AdminReconciliation>,
+    IRequestHandler<CompareStripeTransfersForAdmin, AdminStripeComparison>
 {
     public async Task<BankStatementImport> Handle(ImportBankStatementForAdmin cmd, CancellationToken ct)
     {
@@ -99,9 +100,17 @@ internal sealed class AdminReconciliationQueries(IMediator mediator) :
     {
         var answer = await mediator.Send(new GetReconciliation(), ct);
         return new AdminReconciliation(answer.UnmatchedLines.Select(Line).ToList(), answer.UnmatchedPayouts.Select(AdminPayouts.Of).ToList(),
-            answer.Stripe?.ComparedAt, answer.Stripe?.Differences.Select(d => new AdminStripeDifference(d.Kind, d.TransferId, d.PayoutReference,
-                d.OurAmount?.Amount, d.StripeAmount?.Amount, d.OurAmount?.Currency ?? d.StripeAmount?.Currency ?? Money.DefaultCurrency)).ToList() ?? []);
+            answer.Stripe?.ComparedAt, answer.Stripe?.Differences.Select(Difference).ToList() ?? []);
     }
+
+    public async Task<AdminStripeComparison> Handle(CompareStripeTransfersForAdmin cmd, CancellationToken ct)
+    {
+        var comparison = await mediator.Send(new CompareStripeTransfers(cmd.From, cmd.To), ct);
+        return new AdminStripeComparison(comparison.ComparedAt, comparison.Matched, comparison.Differences.Select(Difference).ToList());
+    }
+
+    private static AdminStripeDifference Difference(StripeDifference d) => new(d.Kind, d.TransferId, d.PayoutReference, d.OurAmount?.Amount,
+        d.StripeAmount?.Amount, d.OurAmount?.Currency ?? d.StripeAmount?.Currency ?? Money.DefaultCurrency);
 
     private static AdminStatementLine Line(StatementLineView l) => new(l.Line, l.Date, l.Reference, l.Amount, l.Counterparty, l.PayoutReference);
 }
