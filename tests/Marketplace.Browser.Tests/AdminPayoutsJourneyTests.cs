@@ -64,8 +64,11 @@ public sealed class AdminPayoutsJourneyTests(PayoutsBrowserApp app)
         reference.Should().NotBeNullOrWhiteSpace();
         await BrowserApp.ScreenshotAsync(page, $"admin-payout-run-{shot}");
 
-        // The bank's batch holds the transfer.
-        await page.GotoAsync("/admin/payouts?status=pending");
+        // The bank's batch holds the transfer (reached from the administration's home, which counts the payouts to send).
+        await page.GotoAsync("/admin");
+        int.Parse(await page.Locator("[data-testid=to-send]").InnerTextAsync(), CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(1);
+        await page.Locator("[data-testid=to-send]").ClickAsync();
+        await page.WaitForURLAsync("**/admin/payouts?status=pending");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=batch]").ClickAsync());
         var batch = await File.ReadAllTextAsync((await download.PathAsync())!, Encoding.UTF8);
         batch.Should().StartWith("rib,amount,currency,reference,cooperative")
