@@ -11,7 +11,7 @@ namespace Marketplace.Browser.Tests;
 /// French on a desktop. Sales and accounts that are not under test come through the HTTP API.
 /// </summary>
 [Collection(PayoutsBrowserCollection.Name)]
-public sealed class AdminPayoutsJourneyTests(PayoutsBrowserApp app)
+public sealed class AdminPayoutsJourneyTests(StripeBrowserApp app)
 {
     private sealed record Words(string Verify, string Verified, string Run, string ToSend, string Sent, string Reconciled, string MarkSent,
         string Required, string Import, string Compare, string NoDifference);

@@ -30,7 +30,7 @@ internal static class PayoutsData
     /// A shopper orders <paramref name="quantity"/> of the product by card, Stripe confirms the payment in a signed
     /// webhook, and the cooperative accepts, ships and delivers: the net of the sale becomes available for a payout.
     /// </summary>
-    public static async Task DeliveredCardSaleAsync(this PayoutsBrowserApp app, MarketProduct product, int quantity)
+    public static async Task DeliveredCardSaleAsync(this StripeBrowserApp app, MarketProduct product, int quantity)
     {
         var shopper = await app.NewShopperAsync("buyer");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
