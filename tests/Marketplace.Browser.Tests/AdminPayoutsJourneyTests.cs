@@ -87,6 +87,7 @@ public sealed class AdminPayoutsJourneyTests(StripeBrowserApp app)
         var sent = page.Locator($"tr[data-payout='{reference}']");
         (await sent.Locator("[data-testid=payout-status]").InnerTextAsync()).Should().Be(words.Sent);
         (await sent.Locator("[data-testid=payout-bankref]").InnerTextAsync()).Should().Be(bankReference);
+        if (phone) await FitsThePhoneAsync(page);
         await BrowserApp.ScreenshotAsync(page, $"admin-payouts-sent-{shot}");
 
         // The bank statement reconciles it; a bank fee matches nothing and stays on the page.
@@ -108,6 +109,14 @@ public sealed class AdminPayoutsJourneyTests(StripeBrowserApp app)
         await page.GotoAsync("/admin/payouts?status=reconciled");
         (await page.Locator($"tr[data-payout='{reference}'] [data-testid=payout-status]").InnerTextAsync()).Should().Be(words.Reconciled);
         app.OutsideRequests.Should().BeEmpty();
+    }
+
+    /// <summary>At 360 px the page does not scroll sideways, and lists become cards (their column headers hidden).</summary>
+    private static async Task FitsThePhoneAsync(IPage page)
+    {
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(360, "nothing is wider than the phone");
+        (await page.Locator("[data-testid=payouts] thead").BoundingBoxAsync())!.Width.Should().BeLessThanOrEqualTo(1, "the list is stacked as cards");
+        (await page.Locator(".admin-nav ul").EvaluateAsync<string>("e => getComputedStyle(e).display")).Should().Be("flex");
     }
 
     /// <summary>An amount as the pages write it in that language (as Format.Money does).</summary>
