@@ -111,6 +111,42 @@ public sealed class AdminPayoutsJourneyTests(StripeBrowserApp app)
         app.OutsideRequests.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_transfer_the_bank_returns_is_marked_with_its_reason_and_its_money_goes_back_to_the_cooperative()
+    {
+        var cooperative = await new HttpMarket(app).NewCooperativeAsync();
+        await cooperative.SetBankAccountAsync(deliveryFee: 0m);
+        await app.DeliveredCardSaleAsync(await new HttpMarket(app).NewProductAsync(cooperative, price: 150m, stock: 5), quantity: 1);
+        const decimal net = 135m;
+        await cooperative.WaitForPayableAsync(net);
+        var page = await app.AdminPageAsync(phone: false, "fr");
+        await page.GotoAsync("/admin/payout-runs");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lancer les versements" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/payout-runs/*");
+        var admin = (await app.AdminAsync()).Client;
+        var payouts = await (await admin.GetAsync($"/api/admin/payouts?cooperativeId={cooperative.Id}")).Json();
+        var reference = payouts["items"]![0]!["reference"]!.GetValue<string>();
+        await page.GotoAsync("/admin/payouts?status=pending");
+        await page.Locator($"tr[data-payout='{reference}'] input[name=BankReference]").FillAsync("VIR-RET-1");
+        await page.Locator($"tr[data-payout='{reference}']").GetByRole(AriaRole.Button, new() { Name = "Marquer envoyé" }).ClickAsync();
+
+        await page.GotoAsync("/admin/payouts?status=sent");
+        var row = page.Locator($"tr[data-payout='{reference}']");
+        await row.Locator("summary").ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le retour" }).ClickAsync();
+        (await page.Locator($"tr[data-payout='{reference}'] .error").InnerTextAsync()).Should().Be("Ce champ est obligatoire.");
+        await page.GetByLabel($"Motif du retour pour {reference}").FillAsync("Compte clôturé (RIB invalide)");
+        await page.Locator($"tr[data-payout='{reference}']").GetByRole(AriaRole.Button, new() { Name = "Enregistrer le retour" }).ClickAsync();
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain($"Le virement {reference} est marqué retourné");
+
+        await page.GotoAsync("/admin/payouts?status=failed");
+        var failed = page.Locator($"tr[data-payout='{reference}']");
+        (await failed.Locator("[data-testid=payout-status]").InnerTextAsync()).Should().Be("Échoué");
+        (await failed.InnerTextAsync()).Should().Contain("Compte clôturé (RIB invalide)");
+        await BrowserApp.ScreenshotAsync(page, "admin-payout-returned-fr-desktop");
+        (await cooperative.WaitForPayableAsync(net)).Should().Be(net, "the returned money is owed to the cooperative again");
+    }
+
     /// <summary>At 360 px the page does not scroll sideways, and lists become cards (their column headers hidden).</summary>
     private static async Task FitsThePhoneAsync(IPage page)
     {

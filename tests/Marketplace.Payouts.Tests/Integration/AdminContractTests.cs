@@ -49,6 +49,14 @@ public sealed class AdminContractTests(PayoutsApp app)
         (await SendAsync(new ListPayoutsForAdmin("sent", coop.Id))).Items.Select(p => p.Id).Should().Equal(id);
         var unknown = await FluentActions.Awaiting(() => SendAsync(new ListPayoutsForAdmin("closed"))).Should().ThrowAsync<ValidationFailed>();
         unknown.Which.Errors.Keys.Should().Equal("status");
+
+        var noReason = await FluentActions.Awaiting(() => SendAsync(new MarkPayoutFailedByAdmin(id, " ", admin.Id))).Should().ThrowAsync<ValidationFailed>();
+        noReason.Which.Errors.Keys.Should().Equal("reason");
+        var returned = await SendAsync(new MarkPayoutFailedByAdmin(id, "Compte clôturé", admin.Id));
+        returned.Should().Match<AdminPayout>(p => p.Status == "failed" && p.FailureReason == "Compte clôturé");
+        (await coop.Owner.Client.BalanceAsync(coop.Id)).Available.Should().Be(630.00m, "the money is back in the cooperative's balance");
+        var twice = await FluentActions.Awaiting(() => SendAsync(new MarkPayoutFailedByAdmin(id, "Encore", admin.Id))).Should().ThrowAsync<DomainRuleViolated>();
+        twice.Which.Code.Should().Be("payout_not_returnable");
     }
 
     [Fact]

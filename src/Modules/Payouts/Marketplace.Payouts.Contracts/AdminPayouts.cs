@@ -109,3 +109,10 @@ public sealed record AdminStripeDifference(string Kind, string? TransferId, stri
 public sealed record CompareStripeTransfersForAdmin(DateOnly? From, DateOnly? To) : IRequest<AdminStripeComparison>;
 
 public sealed record AdminStripeComparison(DateTimeOffset ComparedAt, int Matched, IReadOnlyList<AdminStripeDifference> Differences);
+
+/// <summary>
+/// The bank returned a bank transfer (a closed account, a wrong RIB): the payout fails and its money returns to the
+/// cooperative's balance, to be paid in a later period. An empty reason is ValidationFailed ("reason"); a payout that is not
+/// a pending or sent bank transfer is DomainRuleViolated ("not_a_bank_transfer", "payout_not_returnable").
+/// </summary>
+public sealed record MarkPayoutFailedByAdmin(Guid PayoutId, string? Reason, Guid AdminId) : IRequest<AdminPayout>;

@@ -34,7 +34,8 @@ internal sealed class AdminPayoutQueries(IMediator mediator, IPayoutsStore store
     IRequestHandler<ListPayoutRunsForAdmin, AdminPayoutRunPage>,
     IRequestHandler<ListPayoutsForAdmin, AdminPayoutPage>,
     IRequestHandler<GetBankTransferBatchForAdmin, byte[]>,
-    IRequestHandler<MarkPayoutSentByAdmin, AdminPayout>
+    IRequestHandler<MarkPayoutSentByAdmin, AdminPayout>,
+    IRequestHandler<MarkPayoutFailedByAdmin, AdminPayout>
 {
     public async Task<AdminCommissionRates> Handle(GetCommissionRatesForAdmin query, CancellationToken ct)
     {
@@ -81,6 +82,9 @@ internal sealed class AdminPayoutQueries(IMediator mediator, IPayoutsStore store
 
     public async Task<AdminPayout> Handle(MarkPayoutSentByAdmin cmd, CancellationToken ct) =>
         AdminPayouts.Of(await mediator.Send(new MarkPayoutSent(cmd.PayoutId, cmd.BankReference, cmd.AdminId), ct));
+
+    public async Task<AdminPayout> Handle(MarkPayoutFailedByAdmin cmd, CancellationToken ct) =>
+        AdminPayouts.Of(await mediator.Send(new MarkPayoutFailed(cmd.PayoutId, cmd.Reason, cmd.AdminId), ct));
 
     private static CommissionRatesVersion Version(CommissionRatesView v) => new(v.DefaultRate, v.CategoryRates, v.EffectiveFrom);
 }
