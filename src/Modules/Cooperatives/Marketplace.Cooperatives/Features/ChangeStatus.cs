@@ -11,11 +11,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Cooperatives.Features;
 
-// Administrators move a cooperative along its lifecycle: verify, suspend, reinstate. Each answers the new status.
-
-internal sealed record SuspendCooperative(Guid CooperativeId, Guid AdminId, string? Reason) : IRequest<string>;
-
-internal sealed record ReinstateCooperative(Guid CooperativeId, Guid AdminId) : IRequest<string>;
+// Administrators move a cooperative along its lifecycle: verify, suspend, reinstate (requests of the Contracts, which
+// the administration pages send too). Each answers the new status.
 
 internal sealed class SuspendCooperativeValidator : AbstractValidator<SuspendCooperative>
 {

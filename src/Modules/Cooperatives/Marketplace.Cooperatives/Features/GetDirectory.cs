@@ -38,15 +38,27 @@ internal sealed class GetDirectoryHandler(ICooperativesStore store) : IRequestHa
         // Only administrators see other statuses; for everyone else the directory is the verified cooperatives.
         var status = query.CallerIsAdmin && Cooperative.Names.Parse(query.Status) is { } asked ? asked : Status.Verified;
         await using var session = store.QuerySession();
-        var cooperatives = session.Query<Cooperative>().Where(c => c.Status == status);
-        if (query.Province is { } province) cooperatives = cooperatives.Where(c => c.Province == province);
-        if (query.Sector?.Trim().ToLowerInvariant() is { Length: > 0 } sector) cooperatives = cooperatives.Where(c => c.Sectors.Contains(sector));
-        if (query.Q is { } q && Texts.Fold(q.Trim()) is { Length: > 0 } text) cooperatives = cooperatives.Where(c => c.SearchText.Contains(text));
+        var page = await PageAsync(Filter(session.Query<Cooperative>(), status, query.Province, query.Sector, query.Q), query.Page, ct);
+        return new PagedList<CooperativeListItem>(page.Items.Select(c => CooperativeViews.ListItem(c, query.Language)).ToList(),
+            page.Total, page.Page, page.PageSize);
+    }
+
+    /// <summary>The directory's filters (a status, or every status when null), shared with the administration's list.</summary>
+    internal static IQueryable<Cooperative> Filter(IQueryable<Cooperative> cooperatives, Status? status, string? province, string? sector, string? q)
+    {
+        if (status is { } s) cooperatives = cooperatives.Where(c => c.Status == s);
+        if (province is { } p) cooperatives = cooperatives.Where(c => c.Province == p);
+        if (sector?.Trim().ToLowerInvariant() is { Length: > 0 } word) cooperatives = cooperatives.Where(c => c.Sectors.Contains(word));
+        if (q is not null && Texts.Fold(q.Trim()) is { Length: > 0 } text) cooperatives = cooperatives.Where(c => c.SearchText.Contains(text));
+        return cooperatives;
+    }
+
+    /// <summary>A page of the filtered cooperatives, oldest application first.</summary>
+    internal static async Task<PagedList<Cooperative>> PageAsync(IQueryable<Cooperative> cooperatives, PageRequest page, CancellationToken ct)
+    {
         var total = await cooperatives.CountAsync(ct);
-        var page = await cooperatives.OrderBy(c => c.AppliedAt).ThenBy(c => c.Id)
-            .Skip(query.Page.Skip).Take(query.Page.PageSize).ToListAsync(ct);
-        return new PagedList<CooperativeListItem>(page.Select(c => CooperativeViews.ListItem(c, query.Language)).ToList(),
-            total, query.Page.Page, query.Page.PageSize);
+        var items = await cooperatives.OrderBy(c => c.AppliedAt).ThenBy(c => c.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new PagedList<Cooperative>(items.ToList(), total, page.Page, page.PageSize);
     }
 }
 
