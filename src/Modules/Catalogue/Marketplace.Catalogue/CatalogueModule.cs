@@ -71,6 +71,7 @@ public static class CatalogueModule
         GetProductEndpoint.Map(shop);
         ServeProductImagesEndpoints.Map(shop);
         GetCategoriesEndpoint.Map(app);
+        app.MapBenchLoading("Catalogue", BenchListProductsEndpoint.Map);
         return app;
     }
 }
