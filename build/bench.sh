@@ -118,16 +118,16 @@ sampler_pid=$!
 # 3 and 4. HTTP benchmarks with wrk (2 threads); a short warm-up first.
 load() { # load NAME MODE CONNECTIONS SECONDS [PATHS]
   BENCH_MODE="$2" BENCH_DIR="$run" BENCH_PATHS="${5:-}" BENCH_OUT="$run/$1.json" BENCH_RUN="$1-$(date +%s)" \
-    wrk -t 2 -c "$3" -d "${4}s" --timeout 10s -s "$ROOT/bench/wrk/bench.lua" "$url" >"$run/$1.txt" 2>&1
+    wrk -t 2 -c "$3" -d "${4}s" --timeout 10s -s "$ROOT/bench/wrk/bench.lua" "$url" >"$run/$1.wrk.txt" 2>&1
   log "$1: $(cat "$run/$1.json")"
 }
 log "Warm-up"
-load warmup-product get 8 5 "$run/products.txt"
-load warmup-search get 8 5 "$run/search.txt"
+load warmup-product get 8 5 "$run/product-paths.txt"
+load warmup-search get 8 5 "$run/search-paths.txt"
 load warmup-checkout checkout 8 5
 log "Product page, search: 32 connections, ${seconds} s each"
-load product get 32 "$seconds" "$run/products.txt"
-load search get 32 "$seconds" "$run/search.txt"
+load product get 32 "$seconds" "$run/product-paths.txt"
+load search get 32 "$seconds" "$run/search-paths.txt"
 log "Checkout (cash on delivery, 3 lines from 2 cooperatives): 8 then 32 shoppers, ${seconds} s each"
 load checkout8 checkout 8 "$seconds"
 load checkout32 checkout 32 "$seconds"

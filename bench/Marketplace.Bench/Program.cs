@@ -11,8 +11,9 @@ try
         case "payouts-seed": await PayoutsSeed.RunAsync(options); break;
         case "payout-run": await PayoutRun.RunAsync(options); break;
         case "report": Report.Run(options); break;
+        case "search-paths": Searches.Write(options.Dir, new Random(options.Int("seed", 2026))); break;
         default:
-            Console.Error.WriteLine("usage: Marketplace.Bench seed|payouts-seed|payout-run|report --name value ...");
+            Console.Error.WriteLine("usage: Marketplace.Bench seed|payouts-seed|payout-run|report|search-paths --name value ...");
             return 2;
     }
     return 0;

@@ -23,6 +23,10 @@ internal static class Searches
 
     private static readonly string[] Sorts = ["relevance", "price", "-price", "newest"];
 
+    /// <summary>search-paths.txt: 5,000 searches, one a line.</summary>
+    public static void Write(string dir, Random random) =>
+        File.WriteAllLines(System.IO.Path.Combine(dir, "search-paths.txt"), Enumerable.Range(0, 5_000).Select(_ => Path(random)));
+
     public static string Path(Random random)
     {
         var query = new List<string>();

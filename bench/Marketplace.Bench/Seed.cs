@@ -63,7 +63,7 @@ internal static class Seed
         return ids;
     }
 
-    /// <summary>tokens.txt (a shopper's token a line), carts.txt (three products of two cooperatives a line), products.txt and search.txt (paths).</summary>
+    /// <summary>tokens.txt (a shopper's token a line), carts.txt (three products of two cooperatives a line), product-paths.txt and search-paths.txt (paths to GET).</summary>
     private static void WriteInputs(string dir, Guid[][] products, List<string> tokens)
     {
         var random = new Random(2026);
@@ -76,12 +76,12 @@ internal static class Seed
             return $"{two[0]} {two[1]} {products[b][random.Next(products[b].Length)]}";
         }));
         string[] languages = ["ar", "fr", "en"];
-        File.WriteAllLines(Path.Combine(dir, "products.txt"), Enumerable.Range(0, 20_000).Select(_ =>
+        File.WriteAllLines(Path.Combine(dir, "product-paths.txt"), Enumerable.Range(0, 20_000).Select(_ =>
         {
             var list = products[random.Next(products.Length)];
             return $"/api/products/{list[random.Next(list.Length)]}?lang={languages[random.Next(3)]}";
         }));
-        File.WriteAllLines(Path.Combine(dir, "search.txt"), Enumerable.Range(0, 5_000).Select(_ => Searches.Path(random)));
+        Searches.Write(dir, random);
     }
 
     public static void Log(string message) => Console.Error.WriteLine($"[bench] {message}");

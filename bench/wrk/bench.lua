@@ -1,4 +1,4 @@
--- wrk script of build/bench.sh. BENCH_MODE=get: GET the paths of $BENCH_PATHS in turn (search, product pages).
+-- wrk script of build/bench.sh. BENCH_MODE=get: GET the paths of $BENCH_PATHS in turn (search, product pages); the files of paths must not be empty.
 -- BENCH_MODE=checkout: POST /api/orders, cash on delivery, a cart of $BENCH_DIR/carts.txt (three products of two
 -- cooperatives) as a shopper of $BENCH_DIR/tokens.txt, with a new Idempotency-Key each time.
 -- At the end, the figures go to $BENCH_OUT as one JSON object (latencies in ms; errors: not 2xx, or no answer).
@@ -23,6 +23,7 @@ function init(args)
     end
   else
     for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
+    assert(#paths > 0, "no paths in " .. os.getenv("BENCH_PATHS"))
   end
   counter = id * 100003
 end
