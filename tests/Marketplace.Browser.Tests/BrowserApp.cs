@@ -9,12 +9,17 @@ namespace Marketplace.Browser.Tests;
 /// The platform on a real port, and Debian's Chromium driven by Playwright (never downloaded). Every request the
 /// pages make outside the site is refused and recorded, so tests can prove that none is made.
 /// </summary>
-public sealed class BrowserApp : MarketplaceApp
+public class BrowserApp : MarketplaceApp, IAsyncLifetime
 {
     private IPlaywright playwright = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public List<string> OutsideRequests { get; } = [];
+
+    /// <summary>Where the product images uploaded by the tests are kept (removed at the end).</summary>
+    public string FilesFolder { get; } = Path.Combine(Path.GetTempPath(), $"mp-browser-{Guid.NewGuid():N}");
+
+    protected override void Configure(IDictionary<string, string?> settings) => settings["Marketplace:Storage:Path"] = FilesFolder;
 
     public static string Screenshots =>
         Path.Combine(Environment.GetEnvironmentVariable("MARKETPLACE_TEST_RESULTS") ?? Path.Combine(AppContext.BaseDirectory, "TestResults"), "screenshots");
@@ -67,11 +72,12 @@ public sealed class BrowserApp : MarketplaceApp
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
 
-    public new async Task DisposeAsync()
+    public new virtual async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         playwright.Dispose();
         await base.DisposeAsync();
+        if (Directory.Exists(FilesFolder)) Directory.Delete(FilesFolder, recursive: true);
     }
 }
 

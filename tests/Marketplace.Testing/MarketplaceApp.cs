@@ -13,7 +13,7 @@ namespace Marketplace.Testing;
 /// The whole platform (the real Host, every module) over HTTP, on its own fresh PostgreSQL database.
 /// Share it with an xunit class or collection fixture; tests stay apart by using fresh users and ids.
 /// </summary>
-public class MarketplaceApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class MarketplaceApp : WebApplicationFactory<Program>, IAsyncLifetime, IMarketplace
 {
     public const string AdminEmail = "admin@test.marketplace.ma";
     public const string AdminPassword = "admin-password-1";
@@ -70,33 +70,11 @@ public class MarketplaceApp : WebApplicationFactory<Program>, IAsyncLifetime
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>A new shopper, registered and signed in, with a client that carries their token.</summary>
-    public async Task<TestUser> NewShopperAsync(string? name = null)
-    {
-        var email = $"{name ?? "shopper"}-{Guid.NewGuid():N}@test.ma".ToLowerInvariant();
-        const string password = "password-123";
-        var anonymous = Anonymous();
-        var registered = await anonymous.PostAsJsonAsync("/api/accounts/register", new { email, password, displayName = name ?? "Shopper" });
-        await registered.ShouldHaveStatus(201);
-        var id = (await registered.Json())["id"]!.GetValue<Guid>();
-        return new TestUser(id, email, password, await SignedInClientAsync(email, password));
-    }
+    public Task<TestUser> NewShopperAsync(string? name = null) => Accounts.NewShopperAsync(Anonymous, name);
 
-    public async Task<TestUser> AdminAsync()
-    {
-        var client = await SignedInClientAsync(AdminEmail, AdminPassword);
-        var me = await (await client.GetAsync("/api/accounts/me")).Json();
-        return new TestUser(me["id"]!.GetValue<Guid>(), AdminEmail, AdminPassword, client);
-    }
+    public Task<TestUser> AdminAsync() => Accounts.SignInAsync(Anonymous, AdminEmail, AdminPassword);
 
-    public async Task<HttpClient> SignedInClientAsync(string email, string password)
-    {
-        var login = await Anonymous().PostAsJsonAsync("/api/accounts/login", new { email, password });
-        await login.ShouldHaveStatus(200);
-        var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", (await login.Json())["accessToken"]!.GetValue<string>());
-        return client;
-    }
+    public async Task<HttpClient> SignedInClientAsync(string email, string password) => (await Accounts.SignInAsync(Anonymous, email, password)).Client;
 }
 
 public sealed record TestUser(Guid Id, string Email, string Password, HttpClient Client);

@@ -13,7 +13,7 @@ internal static class Shop
         province = "Agadir Ida-Outanane", postalCode = "80000",
     };
 
-    public static object Cart(string paymentMethod, params (TestProduct Product, int Quantity)[] lines) => new
+    public static object Cart(string paymentMethod, params (MarketProduct Product, int Quantity)[] lines) => new
     {
         lines = lines.Select(l => new { productId = l.Product.Id, quantity = l.Quantity }).ToArray(),
         shippingAddress = Address,
@@ -43,10 +43,10 @@ internal static class Shop
     public static Guid Id(this JsonNode node) => node["id"]!.GetValue<Guid>();
     public static string Str(this JsonNode node, string name) => node[name]!.GetValue<string>();
     public static decimal Amount(this JsonNode node, string name) => node[name]!["amount"]!.GetValue<decimal>();
-    public static JsonNode SubOrderOf(this JsonNode order, TestCooperative cooperative) =>
+    public static JsonNode SubOrderOf(this JsonNode order, MarketCooperative cooperative) =>
         order["subOrders"]!.AsArray().Single(s => s!["cooperativeId"]!.GetValue<Guid>() == cooperative.Id)!;
 
-    public static async Task<JsonNode> MoveAsync(this TestCooperative cooperative, Guid subOrderId, string move, object? body = null, int status = 200) =>
+    public static async Task<JsonNode> MoveAsync(this MarketCooperative cooperative, Guid subOrderId, string move, object? body = null, int status = 200) =>
         await (await (await cooperative.Owner.Client.PostJson($"/api/cooperatives/{cooperative.Id}/orders/{subOrderId}/{move}", body))
             .ShouldHaveStatus(status)).Json();
 

@@ -59,6 +59,7 @@ public sealed partial class StripeFake : IAsyncDisposable
     {
         MapPaymentIntents(v1);
         MapRefunds(v1);
+        MapTransfers(v1);
     }
 
     /// <summary>Answers a request: POSTs one at a time, with Stripe's idempotency rules; errors thrown as <see cref="StripeFakeError"/>.</summary>

@@ -21,6 +21,9 @@ internal static class Jobs
         // This Host's own storage, resolved from its container (JobStorage.Current is global to the process, and
         // several Hosts share a process in tests).
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(cs, options, null), options));
+        // Jobs run in this Host's own container too: Hangfire's default activator is JobActivator.Current, which the
+        // last Host of the process to start replaces (a job would then run against another Host's database).
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         if (config.GetValue("Marketplace:Jobs:Server", true))
             services.AddHangfireServer(o =>
             {

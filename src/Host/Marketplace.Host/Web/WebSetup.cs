@@ -23,6 +23,7 @@ public static class WebSetup
         // Arabic, Tifinagh and accented letters as they are in the HTML, not as &#x...; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddSingleton<Pages.Shop.CartCookie>();
         return services.AddSingleton<Texts>();
     }
 

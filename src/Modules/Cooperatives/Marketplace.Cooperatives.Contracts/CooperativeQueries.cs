@@ -35,7 +35,11 @@ public sealed record CooperativeSummary(Guid Id, IReadOnlyDictionary<string, str
 public sealed record GetShippingPolicies(IReadOnlyList<Guid> CooperativeIds) : IRequest<IReadOnlyList<ShippingPolicy>>;
 
 /// <summary>A flat fee per sub-order, waived when the sub-order's items reach <see cref="FreeAbove"/> (if set). Amounts in <see cref="Currency"/>.</summary>
-public sealed record ShippingPolicy(Guid CooperativeId, decimal FlatFee, decimal? FreeAbove, string Currency = "MAD");
+public sealed record ShippingPolicy(Guid CooperativeId, decimal FlatFee, decimal? FreeAbove, string Currency = "MAD")
+{
+    /// <summary>The delivery fee of a sub-order whose items come to <paramref name="itemsSubtotal"/>: waived when they reach <see cref="FreeAbove"/>.</summary>
+    public decimal FeeFor(decimal itemsSubtotal) => FreeAbove is { } threshold && itemsSubtotal >= threshold ? 0.00m : FlatFee;
+}
 
 /// <summary>Where a cooperative's payouts go, for the Payouts module; null when it has set no account.</summary>
 public sealed record GetPayoutAccount(Guid CooperativeId) : IRequest<PayoutAccount?>;

@@ -1,10 +1,12 @@
 using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue.Contracts;
+using Marketplace.Orders.Contracts;
 using Marketplace.Orders.Domain;
 
 namespace Marketplace.Orders.Features;
 
-/// <summary>Why a cart cannot be ordered, naming the products: unknown (400), not on sale (409), not enough stock (409).</summary>
+/// <summary>Why a cart cannot be ordered, naming the products: unknown (400), not on sale (409), not enough stock (409).
+/// The products are <see cref="RefusedProduct"/> of the Contracts, so that the web pages can name them too.</summary>
 internal static class CheckoutRefusals
 {
     public static void ThrowIfUnknown(PlaceOrder cmd, IReadOnlyList<CheckoutProduct> products)
@@ -33,8 +35,6 @@ internal static class CheckoutRefusals
         var code = reservation.Shortages.All(s => s.Reason == "not_purchasable") ? "not_purchasable" : "insufficient_stock";
         throw Refusal(code, code == "not_purchasable" ? "Not on sale now" : "Not enough stock", named);
     }
-
-    internal sealed record RefusedProduct(Guid ProductId, string Sku, string Name, int Requested, int Available, string Reason);
 
     private static RefusedProduct Named(CheckoutProduct p, int requested, int available, string reason) =>
         new(p.ProductId, p.Sku, LineView.PickName(p.Name, "fr"), requested, available, reason);

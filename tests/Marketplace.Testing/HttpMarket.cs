@@ -1,24 +1,24 @@
 using System.Collections.Concurrent;
 
-namespace Marketplace.Orders.Tests.Integration;
+namespace Marketplace.Testing;
 
 /// <summary>A cooperative made for a test, with its owner (staff) signed in.</summary>
-public sealed record TestCooperative(Guid Id, TestUser Owner);
+public sealed record MarketCooperative(Guid Id, TestUser Owner);
 
 /// <summary>A product made for a test.</summary>
-public sealed record TestProduct(Guid Id, string Sku, TestCooperative Cooperative, decimal Price);
+public sealed record MarketProduct(Guid Id, string Sku, MarketCooperative Cooperative, decimal Price);
 
 /// <summary>
 /// The sellers' side that the orders tests need, through the real modules' HTTP API (API.md): verified cooperatives
 /// with their delivery fee (Cooperatives), published products with stock (Catalogue).
 /// </summary>
-public sealed class HttpMarket(OrdersApp app)
+public sealed class HttpMarket(IMarketplace app)
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentBag<Guid>> products = new();
     private TestUser? admin;
     private async Task<HttpClient> Admin() => (admin ??= await app.AdminAsync()).Client;
 
-    public async Task<TestCooperative> NewCooperativeAsync(decimal flatFee = 0m, decimal? freeAbove = null)
+    public async Task<MarketCooperative> NewCooperativeAsync(decimal flatFee = 0m, decimal? freeAbove = null)
     {
         var owner = await app.NewShopperAsync("owner");
         var n = Guid.NewGuid().ToString("N")[..8];
@@ -40,10 +40,10 @@ public sealed class HttpMarket(OrdersApp app)
                 flatFee = new { amount = flatFee, currency = "MAD" },
                 freeAbove = freeAbove is null ? null : new { amount = freeAbove.Value, currency = "MAD" },
             })).ShouldHaveStatus(200);
-        return new TestCooperative(id, owner);
+        return new MarketCooperative(id, owner);
     }
 
-    public async Task<TestProduct> NewProductAsync(TestCooperative cooperative, decimal price, int stock)
+    public async Task<MarketProduct> NewProductAsync(MarketCooperative cooperative, decimal price, int stock)
     {
         var sku = $"ARG-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
         var created = await cooperative.Owner.Client.PostJson($"/api/cooperatives/{cooperative.Id}/products", new
@@ -62,7 +62,7 @@ public sealed class HttpMarket(OrdersApp app)
         var id = (await (await created.ShouldHaveStatus(201)).Json())["id"]!.GetValue<Guid>();
         await (await cooperative.Owner.Client.PostJson($"/api/cooperatives/{cooperative.Id}/products/{id}/publish")).ShouldHaveStatus(200);
         products.GetOrAdd(cooperative.Id, _ => []).Add(id);
-        return new TestProduct(id, sku, cooperative, price);
+        return new MarketProduct(id, sku, cooperative, price);
     }
 
     /// <summary>What can be bought now: the product's <c>stock</c> in GET /api/products/{id} (on hand minus reserved).</summary>
@@ -72,12 +72,12 @@ public sealed class HttpMarket(OrdersApp app)
     public async Task<System.Text.Json.Nodes.JsonNode> DetailsAsync(Guid productId) =>
         await (await (await app.Anonymous().GetAsync($"/api/products/{productId}")).ShouldHaveStatus(200)).Json();
 
-    public async Task UnpublishAsync(TestProduct product) =>
+    public async Task UnpublishAsync(MarketProduct product) =>
         await (await product.Cooperative.Owner.Client.PostJson($"/api/cooperatives/{product.Cooperative.Id}/products/{product.Id}/unpublish"))
             .ShouldHaveStatus(200);
 
     /// <summary>The administrator suspends it; the catalogue hears it through the Cooperatives outbox: waits until its products leave the shop.</summary>
-    public async Task SuspendAsync(TestCooperative cooperative)
+    public async Task SuspendAsync(MarketCooperative cooperative)
     {
         await (await (await Admin()).PostJson($"/api/admin/cooperatives/{cooperative.Id}/suspend")).ShouldHaveStatus(200);
         foreach (var id in products.GetValueOrDefault(cooperative.Id) ?? [])

@@ -1,0 +1,47 @@
+using Marketplace.BuildingBlocks;
+using Marketplace.Cooperatives.Contracts;
+using Marketplace.Host.Web;
+using Marketplace.Orders.Contracts;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Host.Pages.Account.Orders;
+
+/// <summary>
+/// /orders/{id} (signed in; the folder requires it): the order confirmation and its follow-up: number, status of each
+/// cooperative's part with carrier and tracking number, totals, and cancel before anything ships.
+/// </summary>
+public sealed class OrderModel(IMediator mediator, Texts texts) : PageModel
+{
+    public ShopperOrder Order { get; private set; } = null!;
+    public IReadOnlyDictionary<Guid, string> CooperativeNames { get; private set; } = new Dictionary<Guid, string>();
+    [TempData(Key = "order.placed")] public string? JustPlaced { get; set; }
+    [TempData] public string? Message { get; set; }
+    [TempData] public string? Problem { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            Order = await mediator.Send(new GetShopperOrder(id, User.UserId(), User.IsAdmin(), PageLanguage.Current), ct);
+        }
+        catch (Exception e) when (e is Marketplace.BuildingBlocks.NotFound or Forbidden) { return NotFound(); }
+        var summaries = await mediator.Send(new GetCooperativeSummaries(Order.SubOrders.Select(s => s.CooperativeId).Distinct().ToList()), ct);
+        CooperativeNames = summaries.ToDictionary(s => s.Id, s => Format.Text(s.Name));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            var order = await mediator.Send(new CancelShopperOrder(id, User.UserId(), User.IsAdmin(), PageLanguage.Current), ct);
+            Message = texts["shop.order.cancelled", Shop.ShopFormat.Isolate(order.Number)];
+        }
+        catch (Exception e) when (e is Marketplace.BuildingBlocks.NotFound or Forbidden) { return NotFound(); }
+        catch (DomainRuleViolated refused) { Problem = texts["shop.order.cancel.refused", refused.Message]; }
+        catch (DependencyUnavailable) { Problem = texts["shop.checkout.retry"]; }
+        return RedirectToPage(new { id });
+    }
+}

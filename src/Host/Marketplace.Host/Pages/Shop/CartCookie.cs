@@ -1,0 +1,97 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Marketplace.Host.Pages.Shop;
+
+/// <summary>A line of the shopper's cart: a product and how many. Prices are never kept: they are read again at display.</summary>
+public sealed record CartLine(Guid ProductId, int Quantity);
+
+/// <summary>The cart, in the order products were added.</summary>
+public sealed class Cart(IEnumerable<CartLine>? lines = null)
+{
+    public const int MaxLines = 50;
+    public const int MaxQuantity = 999;
+    private readonly List<CartLine> lines = lines?.ToList() ?? [];
+
+    public IReadOnlyList<CartLine> Lines => lines;
+    public bool IsEmpty => lines.Count == 0;
+    public int Units => lines.Sum(l => l.Quantity);
+
+    /// <summary>Adds to the quantity already in the cart (at most <see cref="MaxQuantity"/>); false when the cart is full.</summary>
+    public bool Add(Guid productId, int quantity)
+    {
+        var index = lines.FindIndex(l => l.ProductId == productId);
+        if (index < 0 && lines.Count >= MaxLines) return false;
+        var total = Math.Clamp((index < 0 ? 0 : lines[index].Quantity) + quantity, 1, MaxQuantity);
+        if (index < 0) lines.Add(new CartLine(productId, total)); else lines[index] = new CartLine(productId, total);
+        return true;
+    }
+
+    /// <summary>Sets a line's quantity; 0 or less removes it.</summary>
+    public void Set(Guid productId, int quantity)
+    {
+        var index = lines.FindIndex(l => l.ProductId == productId);
+        if (index < 0) return;
+        if (quantity <= 0) lines.RemoveAt(index); else lines[index] = new CartLine(productId, Math.Min(quantity, MaxQuantity));
+    }
+
+    public void Remove(Guid productId) => lines.RemoveAll(l => l.ProductId == productId);
+
+    /// <summary>Keeps only the lines of products that still exist.</summary>
+    public void KeepOnly(IReadOnlySet<Guid> known) => lines.RemoveAll(l => !known.Contains(l.ProductId));
+}
+
+/// <summary>
+/// The cart lives in a cookie, so that signed-out visitors keep theirs and any Host reads it: its content is
+/// encrypted and signed with ASP.NET Core Data Protection (whose key ring is shared through PostgreSQL), so it can
+/// be neither read nor forged. Compact: 18 bytes a line (product id, quantity).
+/// </summary>
+public sealed class CartCookie(IDataProtectionProvider provider)
+{
+    public const string Name = "mp.cart";
+    private const byte Format = 1;
+    private readonly IDataProtector protector = provider.CreateProtector("Marketplace.Storefront.Cart.v1");
+
+    public Cart Read(HttpContext context)
+    {
+        if (!context.Request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value)) return new Cart();
+        try
+        {
+            var bytes = protector.Unprotect(WebEncoders.Base64UrlDecode(value));
+            if (bytes.Length < 1 || bytes[0] != Format || (bytes.Length - 1) % 18 != 0) return new Cart();
+            var lines = new List<CartLine>();
+            for (var offset = 1; offset < bytes.Length && lines.Count < Cart.MaxLines; offset += 18)
+            {
+                var quantity = BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(offset + 16, 2));
+                if (quantity is >= 1 and <= Cart.MaxQuantity) lines.Add(new CartLine(new Guid(bytes.AsSpan(offset, 16)), quantity));
+            }
+            return new Cart(lines);
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return new Cart(); // a cookie from an older key ring or tampered with: start afresh
+        }
+    }
+
+    public void Write(HttpContext context, Cart cart)
+    {
+        if (cart.IsEmpty)
+        {
+            context.Response.Cookies.Delete(Name);
+            return;
+        }
+        var bytes = new byte[1 + 18 * cart.Lines.Count];
+        bytes[0] = Format;
+        for (var i = 0; i < cart.Lines.Count; i++)
+        {
+            cart.Lines[i].ProductId.TryWriteBytes(bytes.AsSpan(1 + 18 * i, 16));
+            BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(1 + 18 * i + 16, 2), (ushort)cart.Lines[i].Quantity);
+        }
+        context.Response.Cookies.Append(Name, WebEncoders.Base64UrlEncode(protector.Protect(bytes)), new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, IsEssential = true, MaxAge = TimeSpan.FromDays(30),
+        });
+    }
+}

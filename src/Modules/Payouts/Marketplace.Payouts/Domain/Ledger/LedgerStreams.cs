@@ -1,0 +1,53 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+
+namespace Marketplace.Payouts.Domain.Ledger;
+
+internal static class LedgerStreams
+{
+    /// <summary>
+    /// Reads a cooperative's ledger for writing (optimistic: a concurrent writer makes the save fail), runs the
+    /// decisions one after the other on a copy of it, and appends what they decided; the caller saves.
+    /// </summary>
+    public static async Task<CooperativeLedger> DecideAsync(this IDocumentSession session, Guid cooperativeId,
+        IEnumerable<Func<CooperativeLedger, IReadOnlyList<ILedgerTransaction>>> decisions, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<CooperativeLedger>(cooperativeId, ct);
+        var ledger = stream.Aggregate?.Copy() ?? CooperativeLedger.Empty(cooperativeId);
+        foreach (var decide in decisions)
+            foreach (var transaction in decide(ledger))
+            {
+                stream.AppendOne(transaction);
+                ledger.Then(transaction);
+            }
+        return ledger;
+    }
+
+    public static Task<CooperativeLedger> DecideAsync(this IDocumentSession session, Guid cooperativeId,
+        Func<CooperativeLedger, IReadOnlyList<ILedgerTransaction>> decide, CancellationToken ct) =>
+        session.DecideAsync(cooperativeId, [decide], ct);
+
+    public static bool IsConcurrencyConflict(this Exception e) => e switch
+    {
+        ConcurrencyException or EventStreamUnexpectedMaxEventIdException => true,
+        Marten.Exceptions.ExistingStreamIdCollisionException => true,
+        _ => e.InnerException?.IsConcurrencyConflict() ?? false,
+    };
+
+    /// <summary>Runs <paramref name="attempt"/> again (a fresh session each time) while another writer got there first.</summary>
+    public static async Task<T> RetryOnConflictAsync<T>(Func<Task<T>> attempt, CancellationToken ct, int attempts = 8)
+    {
+        for (var i = 1; ; i++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (Exception e) when (e.IsConcurrencyConflict() && i < attempts)
+            {
+                await Task.Delay(Random.Shared.Next(5, 25 * i), ct);
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Payouts.Tests.Integration;
+
+[Collection(PayoutsCollection.Name)]
+public sealed class JobActivatorTests(PayoutsApp app)
+{
+    /// <summary>Hangfire's default activator is global to the process: a Stripe transfer job would run against another Host's database.</summary>
+    [Fact]
+    public async Task Given_another_host_started_later_in_the_process_When_a_job_is_activated_Then_it_comes_from_this_hosts_container()
+    {
+        await using var later = new PayoutsApp(app.Database, app.Stripe);
+        await later.InitializeAsync();
+
+        using var scope = app.Services.GetRequiredService<JobActivator>().BeginScope((JobActivatorContext)null!);
+
+        scope.Resolve(typeof(TimeProvider)).Should().BeSameAs(app.Clock);
+    }
+}
