@@ -136,7 +136,8 @@ printf '{"first_start_s": %s, "start_s": %s, "rss_idle_mb": %s, "rss_load_mb": %
   "$first_start" "$start" "$rss_idle" "$(cat "$run/rss-peak.txt" 2>/dev/null || echo null)" >"$run/host.json"
 
 # 5. The payout run over 5,000 cooperatives with delivered sales (when the Payouts module is there).
-if [ "${BENCH_SKIP_PAYOUTS:-0}" != "1" ] && curl -fsS "$url/openapi/v1.json" | grep -q '/api/admin/payout-runs'; then
+curl -fsS -o "$run/openapi.json" "$url/openapi/v1.json" || true # not piped into grep -q: curl would fail writing (pipefail)
+if [ "${BENCH_SKIP_PAYOUTS:-0}" != "1" ] && grep -q '/api/admin/payout-runs' "$run/openapi.json" 2>/dev/null; then
   log "Delivered sales of ${BENCH_PAYOUT_COOPERATIVES:-5000} cooperatives"
   bench payouts-seed --admin-email "$Marketplace__Admin__Email" --admin-password "$Marketplace__Admin__Password" \
     --cooperatives "${BENCH_PAYOUT_COOPERATIVES:-5000}"

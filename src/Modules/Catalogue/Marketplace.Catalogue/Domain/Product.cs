@@ -107,7 +107,8 @@ internal sealed class Product
         Price = listing.Price;
         ListingVersion++;
         UpdatedAt = at;
-        Search = SearchFields.Of(listing);
+        Search = SearchFields.For(listing.Name, listing.Description,
+            Categories.SearchableNames(listing.Category).Append(listing.Sku).Concat(listing.Labels));
     }
 }
 
