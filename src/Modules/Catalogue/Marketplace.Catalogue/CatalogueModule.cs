@@ -12,8 +12,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Weasel.Postgresql;
-using Weasel.Postgresql.Tables.Indexes;
 
 namespace Marketplace.Catalogue;
 
@@ -36,19 +34,15 @@ public static class CatalogueModule
                 .Duplicate(p => p.Price, pgType: "numeric", notNull: true)
                 .Duplicate(p => p.PublishedAt)
                 .UniqueIndex(UniqueIndexType.Computed, "catalogue_product_sku", p => p.CooperativeId, p => p.SkuKey);
-            o.Policies.ForAllDocuments(mapping =>
-            {
-                if (mapping.DocumentType == typeof(Product))
-                    mapping.Indexes.Add(FullTextIndexDefinition.ForTsVector(
-                        PostgresqlObjectName.From(mapping.TableName, SchemaUtils.IdentifierUsage.General), SearchFields.VectorSql(), "catalogue_product_search"));
-            });
+            o.Projections.Add(new ProductSearchRows(o.DatabaseSchemaName), ProjectionLifecycle.Inline);
             o.Schema.For<Reservation>().Duplicate(r => r.Status, notNull: true).Duplicate(r => r.ExpiresAt, notNull: true);
             o.RegisterDocumentType<CooperativeStanding>();
             o.RegisterDocumentType<ProcessedMessage>();
         });
         services.AddOptions<CatalogueOptions>().Bind(config.GetSection("Marketplace:Catalogue")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IFileStorage>(new LocalFolderStorage(LocalFolderStorage.RootFrom(config)));
-        services.AddSingleton<ProductSearchSql>().AddSingleton<ProductSearch>();
+        services.AddSingleton<ProductSearchSql>().AddSingleton<ProductSearch>().AddSingleton<ProductPageSql>();
+        services.AddHostedService<ProductSearchBackfill>(); // after the store's schema is applied (AddModuleStore above)
         services.AddTransient<ReleaseExpiredReservationsJob>();
         services.AddHostedService<ExpiryJobRegistration>();
         return services;
@@ -71,6 +65,7 @@ public static class CatalogueModule
         GetProductEndpoint.Map(shop);
         ServeProductImagesEndpoints.Map(shop);
         GetCategoriesEndpoint.Map(app);
+        app.MapBenchLoading("Catalogue", BenchListProductsEndpoint.Map);
         return app;
     }
 }

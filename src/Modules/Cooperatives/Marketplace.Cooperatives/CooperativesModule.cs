@@ -55,6 +55,7 @@ public static class CooperativesModule
         var admin = app.MapGroup("/api/admin/cooperatives").WithTags("Cooperatives")
             .RequireAuthorization(Identity.Policies.Admin);
         ChangeStatusEndpoints.Map(admin);
+        app.MapBenchLoading("Cooperatives", BenchRegisterCooperativesEndpoint.Map);
         return app;
     }
 }

@@ -57,6 +57,7 @@ public static class OrdersModule
         ListCooperativeOrdersEndpoint.Map(fulfilment);
         MoveSubOrderEndpoints.Map(fulfilment);
         StripeWebhookEndpoint.Map(app);
+        app.MapBenchLoading("Orders", BenchDeliveredOrdersEndpoint.Map);
         return app;
     }
 }

@@ -107,8 +107,7 @@ internal sealed class Product
         Price = listing.Price;
         ListingVersion++;
         UpdatedAt = at;
-        Search = SearchFields.For(listing.Name, listing.Description,
-            Categories.SearchableNames(listing.Category).Append(listing.Sku).Concat(listing.Labels));
+        Search = SearchFields.Of(listing);
     }
 }
 

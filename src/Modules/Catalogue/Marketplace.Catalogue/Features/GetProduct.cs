@@ -4,6 +4,7 @@ using Marketplace.Catalogue.Domain;
 using Marketplace.Cooperatives.Contracts;
 using Marten;
 using MediatR;
+using Npgsql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,13 +17,11 @@ namespace Marketplace.Catalogue.Features;
 /// </summary>
 internal sealed record GetProduct(Guid ProductId, string Language, Guid? ViewerId = null, bool ViewerIsAdmin = false) : IRequest<ProductViews.Details>;
 
-internal sealed class GetProductHandler(ICatalogueStore store, IMediator mediator) : IRequestHandler<GetProduct, ProductViews.Details>
+internal sealed class GetProductHandler(ProductPageSql sql, IMediator mediator) : IRequestHandler<GetProduct, ProductViews.Details>
 {
     public async Task<ProductViews.Details> Handle(GetProduct query, CancellationToken ct)
     {
-        await using var session = store.QuerySession();
-        var product = await session.LoadAsync<Product>(query.ProductId, ct) ?? throw new NotFound("The product");
-        var suspended = (await session.LoadAsync<CooperativeStanding>(product.CooperativeId, ct))?.Suspended == true;
+        var (product, suspended) = await sql.FindAsync(query.ProductId, ct) ?? throw new NotFound("The product");
         if ((!product.IsPublished || suspended) && !query.ViewerIsAdmin && !await IsStaffAsync(product.CooperativeId, query.ViewerId, ct))
             throw new NotFound("The product");
         return product.ToDetails(await mediator.CooperativesAsync([product.CooperativeId], ct), query.Language);
@@ -30,6 +29,23 @@ internal sealed class GetProductHandler(ICatalogueStore store, IMediator mediato
 
     private async Task<bool> IsStaffAsync(Guid cooperativeId, Guid? viewer, CancellationToken ct) =>
         viewer is { } id && (await mediator.Send(new GetCooperativeAccess(cooperativeId, id), ct))?.IsStaff == true;
+}
+
+/// <summary>A product's document and whether its cooperative is suspended, in one round trip (the page is read often).</summary>
+internal sealed class ProductPageSql(NpgsqlDataSource database, ICatalogueStore store)
+{
+    private readonly string sql = $"select d.data, coalesce((select (c.data->>'suspended')::boolean from " +
+        $"{store.Options.Schema.For<CooperativeStanding>(true)} c where c.id = d.cooperative_id), false) " +
+        $"from {store.Options.Schema.For<Product>(true)} d where d.id = @id";
+    private readonly ISerializer serializer = store.Options.Serializer();
+
+    public async Task<(Product Product, bool Suspended)?> FindAsync(Guid productId, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", productId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (serializer.FromJson<Product>(reader, 0), reader.GetBoolean(1)) : null;
+    }
 }
 
 internal static class GetProductEndpoint

@@ -5,6 +5,7 @@ namespace Marketplace.Catalogue.Search;
 /// <summary>
 /// The searchable text of a product, kept in its document: folded words (for the french and english configurations)
 /// and the same words with Arabic stems (for the simple configuration), for the name (weight A) and the rest (B).
+/// The search table (<see cref="ProductSearchRows"/>) stores their tsvector.
 /// </summary>
 internal sealed record SearchFields(string Name, string NameStems, string Body, string BodyStems)
 {
@@ -18,14 +19,13 @@ internal sealed record SearchFields(string Name, string NameStems, string Body, 
             string.Join(' ', bodyWords), string.Join(' ', bodyWords.Select(TextFolding.StemArabic)));
     }
 
-    /// <summary>The document's tsvector, in SQL over its JSON. The GIN index is on this very expression.</summary>
-    public static string VectorSql(string data = "data") =>
-        $"(setweight(to_tsvector('simple'::regconfig, coalesce({data}->'search'->>'nameStems', '')), 'A') || " +
-        $"setweight(to_tsvector('french'::regconfig, coalesce({data}->'search'->>'name', '')), 'A') || " +
-        $"setweight(to_tsvector('english'::regconfig, coalesce({data}->'search'->>'name', '')), 'A') || " +
-        $"setweight(to_tsvector('simple'::regconfig, coalesce({data}->'search'->>'bodyStems', '')), 'B') || " +
-        $"setweight(to_tsvector('french'::regconfig, coalesce({data}->'search'->>'body', '')), 'B') || " +
-        $"setweight(to_tsvector('english'::regconfig, coalesce({data}->'search'->>'body', '')), 'B'))";
+    /// <summary>The searchable text of a listing: its names, descriptions, category names (with the parent's), sku and labels.</summary>
+    public static SearchFields Of(Domain.ListingFields listing) => For(listing.Name, listing.Description,
+        Domain.Categories.SearchableNames(listing.Category).Append(listing.Sku).Concat(listing.Labels));
+
+    /// <summary>The weighted tsvector, in SQL over a product document's JSON (as <see cref="ProductSearchRows"/> stores it).</summary>
+    public static string VectorSql(string data = "data") => ProductSearchRows.VectorSql($"{data}->'search'->>'nameStems'",
+        $"{data}->'search'->>'name'", $"{data}->'search'->>'bodyStems'", $"{data}->'search'->>'body'");
 }
 
 /// <summary>

@@ -57,12 +57,9 @@ internal sealed class ApplyForCooperativeHandler(ICooperativesStore store, IMedi
             throw new ValidationFailed("applicantId", "The applicant must be a registered user.");
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        var number = cmd.RegistrationNumber.Trim().ToUpperInvariant();
-        var applied = new CooperativeApplied(id, cmd.ApplicantId, Texts.Clean(cmd.Name), Texts.Clean(cmd.Description), number,
-            cmd.Province, cmd.Sectors.Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList(),
-            cmd.ContactEmail.Trim().ToLowerInvariant(), PhoneNumber.Normalise(cmd.Phone)!, now);
+        var applied = Applied(cmd, id, now);
         await using var session = store.LightweightSession();
-        var claim = RegistrationClaim.Key(number);
+        var claim = RegistrationClaim.Key(applied.RegistrationNumber);
         if (await session.LoadAsync<RegistrationClaim>(claim, ct) is not null) throw Taken();
         session.Insert(new RegistrationClaim(claim, id, now));
         session.Events.StartStream<Cooperative>(id, applied);
@@ -71,7 +68,13 @@ internal sealed class ApplyForCooperativeHandler(ICooperativesStore store, IMedi
         return id;
     }
 
-    private static DomainRuleViolated Taken() =>
+    /// <summary>The application as recorded: texts cleaned, registration number in upper case, phone normalised.</summary>
+    public static CooperativeApplied Applied(ApplyForCooperative cmd, Guid id, DateTimeOffset now) =>
+        new(id, cmd.ApplicantId, Texts.Clean(cmd.Name), Texts.Clean(cmd.Description), cmd.RegistrationNumber.Trim().ToUpperInvariant(),
+            cmd.Province, cmd.Sectors.Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList(),
+            cmd.ContactEmail.Trim().ToLowerInvariant(), PhoneNumber.Normalise(cmd.Phone)!, now);
+
+    public static DomainRuleViolated Taken() =>
         new("registration_number_taken", "A cooperative with this registration number is already on the platform.");
 }
 

@@ -1,0 +1,25 @@
+using Marketplace.Bench;
+
+// build/bench.sh drives the Host over HTTP with this tool: it loads the benchmark data through the modules' bulk routes
+// (Marketplace:Bench:Loading), writes the inputs of the wrk scripts, runs the payout run, and prints the report.
+var options = Options.Parse(args.Skip(1));
+try
+{
+    switch (args.FirstOrDefault())
+    {
+        case "seed": await Seed.RunAsync(options); break;
+        case "payouts-seed": await PayoutsSeed.RunAsync(options); break;
+        case "payout-run": await PayoutRun.RunAsync(options); break;
+        case "report": Report.Run(options); break;
+        case "search-paths": Searches.Write(options.Dir, new Random(options.Int("seed", 2026))); break;
+        default:
+            Console.Error.WriteLine("usage: Marketplace.Bench seed|payouts-seed|payout-run|report|search-paths --name value ...");
+            return 2;
+    }
+    return 0;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"Marketplace.Bench {args.FirstOrDefault()}: {e.Message}");
+    return 1;
+}

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# The benchmarks of issue 9, in one run on this machine: a pgbench baseline, then the platform's main jobs through
+# HTTP (checkout, search, product page), a payout run over 5,000 cooperatives, the Host's start time and memory.
+# Every figure is also given as a ratio to the baseline of the same run (the machine is shared and noisy).
+# Prints the table and writes it as JSON to bench/results/<date>-<commit>.json.
+#
+# Its own PostgreSQL (durable settings: fsync on) in $ROOT/.data/bench on 127.0.0.1:$BENCH_PG_PORT (55433), its own
+# Host on $BENCH_URL (http://127.0.0.1:5090), a fresh database each run. Rate limits are lifted
+# (Marketplace__RateLimits__*=0) and the bulk loading routes of the modules are on (Marketplace__Bench__Loading=true):
+# the data is loaded through them, as the modules' own events and documents. Works as root or not; idempotent.
+# Settings: BENCH_SECONDS (30), BENCH_COOPERATIVES (500), BENCH_PRODUCTS (100000), BENCH_PAYOUT_COOPERATIVES (5000),
+# BENCH_SKIP_PAYOUTS=1, BENCH_KEEP_PG=1 (leave PostgreSQL running afterwards).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export MARKETPLACE_DATA_DIR="${BENCH_DATA_DIR:-$ROOT/.data/bench}"
+export MARKETPLACE_PG_PORT="${BENCH_PG_PORT:-55433}"
+unset MARKETPLACE_PG_FAST ConnectionStrings__Marketplace
+source "$ROOT/build/common.sh"
+cd "$ROOT"
+
+seconds="${BENCH_SECONDS:-30}"
+url="${BENCH_URL:-http://127.0.0.1:5090}"
+run="$MARKETPLACE_DATA_DIR/run"
+db=marketplace_bench
+rm -rf "$run"; mkdir -p "$run" "$ROOT/bench/results"
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  log "Installing wrk (the HTTP load generator)"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null || die "wrk could not be installed"
+fi
+
+log "Building (Release)"
+dotnet build src/Host/Marketplace.Host/Marketplace.Host.csproj -c Release -nologo -v q -clp:ErrorsOnly </dev/null
+dotnet build bench/Marketplace.Bench/Marketplace.Bench.csproj -c Release -nologo -v q -clp:ErrorsOnly </dev/null
+host_dll="$ROOT/src/Host/Marketplace.Host/bin/Release/net10.0/Marketplace.Host.dll"
+bench() { dotnet "$ROOT/bench/Marketplace.Bench/bin/Release/net10.0/Marketplace.Bench.dll" "$@" --url "$url" --dir "$run"; }
+
+"$ROOT/build/postgres.sh" start
+psql_bench() { "$ROOT/build/postgres.sh" psql -v ON_ERROR_STOP=1 -qtA "$@"; }
+pgbench_bin="$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1)"; pgbench_bin="${pgbench_bin:-pgbench}"
+pgb() { "$pgbench_bin" -h 127.0.0.1 -p "$MARKETPLACE_PG_PORT" -U postgres "$@"; }
+
+# 1. The baseline: pgbench on the same PostgreSQL, a database of its own.
+log "Baseline: pgbench TPC-B-like then select-only, 8 clients, ${seconds} s each"
+psql_bench -c "drop database if exists bench_pgbench with (force)" -c "create database bench_pgbench" postgres
+pgb -i -s 10 -q bench_pgbench >"$run/pgbench-init.txt" 2>&1
+pgb -c 8 -j 2 -T "$seconds" bench_pgbench >"$run/pgbench-tpcb.txt" 2>&1
+pgb -S -c 8 -j 2 -T "$seconds" bench_pgbench >"$run/pgbench-select.txt" 2>&1
+figure() { grep -oE "$1 = [0-9.]+" "$2" | head -1 | grep -oE '[0-9.]+$'; }
+cat >"$run/pgbench.json" <<JSON
+{"tpcb_tps": $(figure tps "$run/pgbench-tpcb.txt"), "tpcb_latency_ms": $(figure "latency average" "$run/pgbench-tpcb.txt"),
+ "select_tps": $(figure tps "$run/pgbench-select.txt"), "select_latency_ms": $(figure "latency average" "$run/pgbench-select.txt")}
+JSON
+psql_bench -c "drop database bench_pgbench with (force)" postgres
+
+# 2. The platform on a fresh database.
+psql_bench -c "drop database if exists $db with (force)" -c "create database $db" postgres
+export ConnectionStrings__Marketplace="$(local_pg_connection $db)"
+export ASPNETCORE_URLS="$url" MARKETPLACE_SEED_DEMO=0 Marketplace__Bench__Loading=true
+export Marketplace__Admin__Email="admin@bench.souss-massa.local" Marketplace__Admin__Password="bench-admin-password-2026"
+export Marketplace__RateLimits__SignInPerMinutePerAddress=0 Marketplace__RateLimits__CheckoutPerMinutePerShopper=0
+log "Rate limits lifted for the benchmark: Marketplace__RateLimits__SignInPerMinutePerAddress=0, CheckoutPerMinutePerShopper=0"
+
+host_pid=""
+sampler_pid=""
+cleanup() {
+  [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
+  stop_host
+  [ "${BENCH_KEEP_PG:-0}" = "1" ] || "$ROOT/build/postgres.sh" stop || true
+}
+trap cleanup EXIT
+stop_host() {
+  [ -n "$host_pid" ] || return 0
+  kill "$host_pid" 2>/dev/null || true
+  wait "$host_pid" 2>/dev/null || true
+  host_pid=""
+}
+# Starts the Host (host_pid); started_in: the seconds from launch to /health/ready.
+start_host() {
+  local t0 t1
+  curl -fsS -o /dev/null --max-time 2 "$url/health/live" 2>/dev/null && die "Something already answers at $url: stop it or set BENCH_URL"
+  t0="$(date +%s.%N)"
+  (cd "$ROOT/src/Host/Marketplace.Host" && exec dotnet "$host_dll") >>"$run/host.log" 2>&1 &
+  host_pid=$!
+  until curl -fsS -o /dev/null --max-time 2 "$url/health/ready" 2>/dev/null; do
+    kill -0 "$host_pid" 2>/dev/null || { tail -30 "$run/host.log" >&2; die "The Host stopped while starting (log: $run/host.log)"; }
+    sleep 0.05
+  done
+  t1="$(date +%s.%N)"
+  started_in="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')"
+}
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$host_pid/status"; }
+
+log "Starting the Host on an empty database (its schemas are made)"
+start_host
+first_start="$started_in"
+
+# 2. Data: cooperatives and products through the bulk routes, shoppers through the API.
+log "Loading ${BENCH_COOPERATIVES:-500} cooperatives and ${BENCH_PRODUCTS:-100000} products"
+bench seed --admin-email "$Marketplace__Admin__Email" --admin-password "$Marketplace__Admin__Password" \
+  --cooperatives "${BENCH_COOPERATIVES:-500}" --products "${BENCH_PRODUCTS:-100000}" --shoppers 32
+psql_bench -c "vacuum analyze" "$db"
+
+# 6. Start time and memory at idle, on the loaded database.
+stop_host
+log "Restarting the Host on the loaded database"
+start_host
+start="$started_in"
+sleep 10
+rss_idle="$(rss_mb)"
+log "Ready in ${start} s (first start ${first_start} s); ${rss_idle} MB resident at idle"
+( peak=0; while kill -0 "$host_pid" 2>/dev/null; do r="$(rss_mb 2>/dev/null || echo 0)"; [ "${r:-0}" -gt "$peak" ] && peak="$r" && echo "$peak" >"$run/rss-peak.txt"; sleep 0.5; done ) &
+sampler_pid=$!
+
+# 3 and 4. HTTP benchmarks with wrk (2 threads); a short warm-up first.
+load() { # load NAME MODE CONNECTIONS SECONDS [PATHS]
+  BENCH_MODE="$2" BENCH_DIR="$run" BENCH_PATHS="${5:-}" BENCH_OUT="$run/$1.json" BENCH_RUN="$1-$(date +%s)" \
+    wrk -t 2 -c "$3" -d "${4}s" --timeout 10s -s "$ROOT/bench/wrk/bench.lua" "$url" >"$run/$1.wrk.txt" 2>&1
+  log "$1: $(cat "$run/$1.json")"
+}
+log "Warm-up"
+load warmup-product get 8 5 "$run/product-paths.txt"
+load warmup-search get 8 5 "$run/search-paths.txt"
+load warmup-checkout checkout 8 5
+log "Product page, search: 32 connections, ${seconds} s each"
+load product get 32 "$seconds" "$run/product-paths.txt"
+load search get 32 "$seconds" "$run/search-paths.txt"
+log "Checkout (cash on delivery, 3 lines from 2 cooperatives): 8 then 32 shoppers, ${seconds} s each"
+load checkout8 checkout 8 "$seconds"
+load checkout32 checkout 32 "$seconds"
+kill "$sampler_pid" 2>/dev/null || true; sampler_pid=""
+printf '{"first_start_s": %s, "start_s": %s, "rss_idle_mb": %s, "rss_load_mb": %s}\n' \
+  "$first_start" "$start" "$rss_idle" "$(cat "$run/rss-peak.txt" 2>/dev/null || echo null)" >"$run/host.json"
+
+# 5. The payout run over 5,000 cooperatives with delivered sales (when the Payouts module is there).
+curl -fsS -o "$run/openapi.json" "$url/openapi/v1.json" || true # not piped into grep -q: curl would fail writing (pipefail)
+if [ "${BENCH_SKIP_PAYOUTS:-0}" != "1" ] && grep -q '/api/admin/payout-runs' "$run/openapi.json" 2>/dev/null; then
+  log "Delivered sales of ${BENCH_PAYOUT_COOPERATIVES:-5000} cooperatives"
+  bench payouts-seed --admin-email "$Marketplace__Admin__Email" --admin-password "$Marketplace__Admin__Password" \
+    --cooperatives "${BENCH_PAYOUT_COOPERATIVES:-5000}"
+  log "Waiting for the Orders outbox to tell Catalogue and Payouts"
+  for _ in $(seq 1 1800); do
+    behind="$(psql_bench -c "select coalesce((select max(seq_id) from orders.mt_events), 0)
+      - coalesce((select min(last_seq_id) from orders.mt_event_progression where name like 'orders-outbox%'), 0)" "$db")"
+    [ "$behind" -le 0 ] && break
+    sleep 1
+  done
+  [ "$behind" -le 0 ] || die "The Orders outbox is still $behind events behind"
+  psql_bench -c "vacuum analyze" "$db"
+  bench payout-run --admin-email "$Marketplace__Admin__Email" --admin-password "$Marketplace__Admin__Password"
+else
+  log "No payout run: the Payouts module has no POST /api/admin/payout-runs yet (or BENCH_SKIP_PAYOUTS=1)"
+fi
+stop_host
+
+load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '{"cores": %s, "memory_mb": %s, "load_average_start": "%s", "load_average_end": "%s"}\n' "$(nproc)" \
+  "$(awk '/^MemTotal/ { printf "%.0f", $2 / 1024 }' /proc/meminfo)" "$load_start" "$load_end" >"$run/machine.json"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+git diff --quiet HEAD 2>/dev/null || commit="$commit-dirty"
+date="$(date -u +%Y-%m-%d)"
+bench report --commit "$commit" --date "$date" --out "$ROOT/bench/results/$date-$commit.json"
+log "Results: bench/results/$date-$commit.json (figures of this run: $run)"
