@@ -48,12 +48,13 @@ public static partial class ApiContract
     {
         string?[] candidates =
         [
-            System.IO.Path.Combine(Harness.Repository.Root, "docs", "API.md"),
             Environment.GetEnvironmentVariable("MARKETPLACE_API_MD"),
+            System.IO.Path.Combine(Harness.Repository.Root, "..", "shared", "docs", "API.md"), // the contract, beside the project
             "/work/shared/docs/API.md",
+            System.IO.Path.Combine(Harness.Repository.Root, "docs", "API.md"), // its copy, for a clone elsewhere
         ];
         return candidates.FirstOrDefault(c => c is not null && File.Exists(c))
-               ?? throw new FileNotFoundException("API.md not found (docs/API.md in the checkout, $MARKETPLACE_API_MD or /work/shared/docs/API.md)");
+               ?? throw new FileNotFoundException("API.md not found ($MARKETPLACE_API_MD, ../shared/docs/API.md beside the checkout, or docs/API.md in it)");
     }
 
     [GeneratedRegex(@"\{[^}]*\}")]
