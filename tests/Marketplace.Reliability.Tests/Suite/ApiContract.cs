@@ -11,8 +11,8 @@ public sealed record ApiRoute(string Method, string Template, string Who)
 }
 
 /// <summary>
-/// API.md, the HTTP contract, read from the docs (docs/API.md in the checkout, else the team's shared docs, else
-/// $MARKETPLACE_API_MD): every route of its tables, so that the suite fails when a route of the contract is not tested.
+/// API.md, the HTTP contract: $MARKETPLACE_API_MD, else the shared docs beside the project, else its copy in docs/
+/// of the checkout: every route of its tables, so that the suite fails when a route of the contract is not tested.
 /// </summary>
 public static partial class ApiContract
 {
