@@ -17,7 +17,9 @@ internal static class Jobs
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(JobsLogging.Provider)
             .UseStorage(sp.GetRequiredService<JobStorage>()));
+        services.AddHostedService<JobsLogging>();
         // This Host's own storage, resolved from its container (JobStorage.Current is global to the process, and
         // several Hosts share a process in tests).
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(cs, options, null), options));
