@@ -43,24 +43,24 @@ internal sealed class SearchProductsValidator : AbstractValidator<SearchProducts
     }
 }
 
-internal sealed class SearchProductsHandler(ProductSearch search, CooperativeNames names, IMediator mediator) : IRequestHandler<SearchProducts, PagedList<ProductViews.Item>>
+internal sealed class SearchProductsHandler(ProductSearch search, IMediator mediator) : IRequestHandler<SearchProducts, PagedList<ProductViews.Item>>
 {
     public async Task<PagedList<ProductViews.Item>> Handle(SearchProducts query, CancellationToken ct)
     {
-        var (page, products, total) = await search.FindAsync(query, ct);
-        var cooperatives = await names.OfAsync(mediator, products.Select(p => p.CooperativeId), ct);
-        return new PagedList<ProductViews.Item>(products.Select(p => p.ToItem(cooperatives, query.Language)).ToList(), total, page.Page, page.PageSize);
+        var (page, items, total) = await search.FindAsync(query, mediator, ct);
+        return new PagedList<ProductViews.Item>(items, total, page.Page, page.PageSize);
     }
 }
 
 /// <summary>
-/// The products of a page of the shop, in order, and how many match in all. The answer (ids, total) comes from
-/// <see cref="SearchResultCache"/> while the search version has not moved, else from SQL; the products' documents are
-/// always read fresh (their stock moves without changing answers). A repeated search is one round trip.
+/// A page of the shop, in order, and how many match in all. The answer (ids, total, and the page's items in each language
+/// asked) comes from <see cref="SearchResultCache"/> while the search version has not moved; only the stock of the page's
+/// products is read then (it moves without changing answers): one round trip. Otherwise the answer is computed in SQL.
 /// </summary>
-internal sealed class ProductSearch(NpgsqlDataSource database, ProductSearchSql sql, SearchResultCache cache)
+internal sealed class ProductSearch(NpgsqlDataSource database, ProductSearchSql sql, SearchResultCache cache, CooperativeNames names)
 {
-    public async Task<(PageRequest Page, IReadOnlyList<Product> Products, long Total)> FindAsync(SearchProducts query, CancellationToken ct)
+    public async Task<(PageRequest Page, IReadOnlyList<ProductViews.Item> Items, long Total)> FindAsync(SearchProducts query, IMediator mediator,
+        CancellationToken ct)
     {
         var page = new PageRequest(SearchProducts.Number(query.Page) ?? 1, SearchProducts.Number(query.PageSize) ?? 20);
         var filter = new ProductFilter(SearchQuery.Parse(query.Q),
@@ -71,6 +71,12 @@ internal sealed class ProductSearch(NpgsqlDataSource database, ProductSearchSql 
         var key = filter.Key(page);
         await using var connection = await database.OpenConnectionAsync(ct);
         var answer = cache.Find(key);
+        if (answer?.Items.GetValueOrDefault(query.Language) is { } kept)
+        {
+            var (now, stock) = await sql.VersionAndStockAsync(connection, answer.Ids, ct);
+            if (now == answer.Version)
+                return (page, kept.Select(i => stock.TryGetValue(i.Id, out var n) ? i with { Stock = n, Available = n > 0 } : i).ToList(), answer.Total);
+        }
         var (version, products) = await sql.VersionAndProductsAsync(connection, answer?.Ids ?? [], ct);
         if (answer is null || answer.Version != version)
         {
@@ -78,7 +84,11 @@ internal sealed class ProductSearch(NpgsqlDataSource database, ProductSearchSql 
             cache.Keep(key, answer = new SearchAnswer(version, ids, total));
             products = await sql.ProductsAsync(connection, ids, ct);
         }
-        return (page, answer.Ids.Where(products.ContainsKey).Select(id => products[id]).ToList(), answer.Total);
+        var found = answer.Ids.Where(products.ContainsKey).Select(id => products[id]).ToList();
+        var cooperatives = await names.OfAsync(mediator, found.Select(p => p.CooperativeId), ct);
+        var items = found.Select(p => p.ToItem(cooperatives, query.Language)).ToList();
+        answer.Items[query.Language] = items; // read with a version at least as new as the answer's: see SearchResultCache
+        return (page, items, answer.Total);
     }
 }
 

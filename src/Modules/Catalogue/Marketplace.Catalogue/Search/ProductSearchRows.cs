@@ -11,7 +11,7 @@ namespace Marketplace.Catalogue.Search;
 /// The shop's search table (catalogue.product_search): a narrow row per product with what search filters and sorts on
 /// and its tsvector, stored (not recomputed per query from the document's JSON). Kept by this inline projection, in the
 /// transaction that records the listing's events, with the <see cref="SearchVersion"/> raised when a change can show in
-/// the shop (a new listing is a draft: not yet); stock movements do not touch it. <see cref="ProductSearchBackfill"/>
+/// the shop or in its items (a new listing is a draft: not yet; images); stock movements do not touch it. <see cref="ProductSearchBackfill"/>
 /// fills it for products recorded before it existed.
 /// </summary>
 internal sealed partial class ProductSearchRows : EventProjection
@@ -75,6 +75,13 @@ internal sealed partial class ProductSearchRows : EventProjection
         ops.QueueSqlCommand($"update {table} set status = ?, published_at = ? where id = ?", ProductStatus.Published, e.At, e.ProductId);
         ops.QueueSqlCommand(raiseVersion);
     }
+
+    // The shop's items show the first image: kept answers must not outlive a change of images.
+    public void Project(ImageAdded e, IDocumentOperations ops) => ops.QueueSqlCommand(raiseVersion);
+
+    public void Project(ImageRemoved e, IDocumentOperations ops) => ops.QueueSqlCommand(raiseVersion);
+
+    public void Project(ImagesReordered e, IDocumentOperations ops) => ops.QueueSqlCommand(raiseVersion);
 
     public void Project(ProductUnpublished e, IDocumentOperations ops)
     {

@@ -47,6 +47,23 @@ internal sealed class ProductSearchSql(ICatalogueStore store)
         return (now, await ReadProductsAsync(reader, ct));
     }
 
+    /// <summary>The search version now, then what can be bought now of these products, in one round trip (in this order).</summary>
+    public async Task<(long Version, IReadOnlyDictionary<Guid, int> Stock)> VersionAndStockAsync(NpgsqlConnection connection,
+        IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(version));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"select id, (data->>'available')::int from {products} where id = any(@ids)")
+            { Parameters = { new("ids", ids.ToArray()) } });
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var now = reader.GetInt64(0);
+        await reader.NextResultAsync(ct);
+        var stock = new Dictionary<Guid, int>();
+        while (await reader.ReadAsync(ct)) stock[reader.GetGuid(0)] = reader.GetInt32(1);
+        return (now, stock);
+    }
+
     public async Task<IReadOnlyDictionary<Guid, Product>> ProductsAsync(NpgsqlConnection connection, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection) { BatchCommands = { ProductsCommand(ids) } };
