@@ -29,7 +29,7 @@ public sealed class SearchCacheTests(CatalogueApp app)
         var word = Word();
         var cooperative = await app.NewCooperativeAsync();
         var first = await cooperative.NewProductAsync(Named(word));
-        await using var other = new MarketplaceApp(app.Database);
+        await using var other = new SecondNode(app.Database);
         await other.InitializeAsync();
         var owner = await other.SignedInClientAsync(cooperative.Owner.Email, cooperative.Owner.Password);
         var products = $"/api/cooperatives/{cooperative.Id}/products";
