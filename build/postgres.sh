@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Manages the local PostgreSQL of the platform: build/postgres.sh start|stop|status|psql [args]
 # Cluster in $MARKETPLACE_DATA_DIR/postgres, listening on 127.0.0.1:$MARKETPLACE_PG_PORT only.
-# Durable settings by default; MARKETPLACE_PG_FAST=1 (used by test.sh) turns fsync off when it starts one.
+# Durable settings by default; MARKETPLACE_PG_FAST=1 (used by test.sh) turns fsync off when it starts one;
+# MARKETPLACE_PG_OPTIONS adds server settings (bench.sh: a larger shared_buffers).
 # Works as root (runs the server as the OS user postgres) and as a normal user. Idempotent.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -53,6 +54,7 @@ start() {
   fi
   local sock="$dir"; [ ${#sock} -gt 80 ] && sock="/tmp"   # Unix socket paths are limited to ~107 bytes
   local opts="-c listen_addresses=127.0.0.1 -p $MARKETPLACE_PG_PORT -k $sock -c max_connections=300"
+  opts="$opts ${MARKETPLACE_PG_OPTIONS:-}"   # more server settings, e.g. "-c shared_buffers=512MB" (bench.sh)
   if [ "${MARKETPLACE_PG_FAST:-0}" = "1" ]; then
     opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   fi

@@ -10,10 +10,11 @@ try
         case "seed": await Seed.RunAsync(options); break;
         case "payouts-seed": await PayoutsSeed.RunAsync(options); break;
         case "payout-run": await PayoutRun.RunAsync(options); break;
+        case "pass": await Pass.RunAsync(options); break;
         case "report": Report.Run(options); break;
         case "search-paths": Searches.Write(options.Dir, new Random(options.Int("seed", 2026))); break;
         default:
-            Console.Error.WriteLine("usage: Marketplace.Bench seed|payouts-seed|payout-run|report|search-paths --name value ...");
+            Console.Error.WriteLine("usage: Marketplace.Bench seed|payouts-seed|payout-run|pass|report|search-paths --name value ...");
             return 2;
     }
     return 0;

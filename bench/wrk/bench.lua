@@ -25,7 +25,9 @@ function init(args)
     for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
     assert(#paths > 0, "no paths in " .. os.getenv("BENCH_PATHS"))
   end
-  counter = id * 100003
+  -- threads start at even spacings of the list (for paths) so that they do not ask the same things together
+  local count = mode == "checkout" and #carts or #paths
+  counter = id * math.floor(count / tonumber(os.getenv("BENCH_THREADS") or "2"))
 end
 
 local address = '"shippingAddress":{"fullName":"Bench Shopper","phone":"0612345678","line1":"12 rue des Arganiers","city":"Agadir"}'

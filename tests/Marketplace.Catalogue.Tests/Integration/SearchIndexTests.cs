@@ -24,7 +24,7 @@ public sealed class SearchIndexTests(CatalogueApp app)
         before!.Value.Definition.Should().Contain("catalogue.product_search USING gin (vector)",
             "search reads a stored tsvector of the search table, not one recomputed from the documents' JSON");
 
-        await using (var second = new MarketplaceApp(app.Database))
+        await using (var second = new SecondNode(app.Database))
             await second.InitializeAsync();
 
         (await IndexAsync())!.Value.Oid.Should().Be(before.Value.Oid, "a second node must not rebuild the index at each start");

@@ -50,9 +50,9 @@ public sealed class SearchTests(CatalogueApp app)
         string? minPrice = null, string? maxPrice = null, string? sort = null)
     {
         var (cooperative, products) = await ShelfAsync();
-        var search = app.Services.GetRequiredService<ProductSearch>();
-        var (_, found, total) = await search.FindAsync(new SearchProducts(q, category, cooperative.ToString(), label, province, minPrice, maxPrice,
-            sort, null, "100", "fr"), CancellationToken.None);
+        var answer = await app.SendAsync(new SearchProducts(q, category, cooperative.ToString(), label, province, minPrice, maxPrice,
+            sort, null, "100", "fr"));
+        var (found, total) = (answer.Items, answer.Total);
         total.Should().Be(found.Count);
         return found.Select(p => products.Single(x => x.Value == p.Id).Key).ToList();
     }
@@ -127,9 +127,8 @@ public sealed class SearchTests(CatalogueApp app)
     {
         var cooperative = Guid.CreateVersion7();
         var product = await app.PublishedAsync(onHand: 1, TestProducts.Listing(name: new(Fr: "Savon beldi à l'eucalyptus")), cooperative);
-        async Task<bool> Listed() => (await app.Services.GetRequiredService<ProductSearch>().FindAsync(
-            new SearchProducts("eucalyptus", null, cooperative.ToString(), null, null, null, null, null, null, null, "fr"), CancellationToken.None))
-            .Products.Any(p => p.Id == product.Id);
+        async Task<bool> Listed() => (await app.SendAsync(
+            new SearchProducts("eucalyptus", null, cooperative.ToString(), null, null, null, null, null, null, null, "fr"))).Items.Any(p => p.Id == product.Id);
 
         (await Listed()).Should().BeTrue();
         var suspendedAt = DateTimeOffset.UtcNow;

@@ -17,7 +17,9 @@ public static class MediatorRegistration
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
-        services.AddValidatorsFromAssemblies(modules, ServiceLifetime.Transient, includeInternalTypes: true);
+        // Singletons: a validator builds its rules (expression trees, property names) when constructed, which cost more than
+        // validating on the shop's hot paths; validators depend only on singletons (TimeProvider, calendars).
+        services.AddValidatorsFromAssemblies(modules, ServiceLifetime.Singleton, includeInternalTypes: true);
         Type[] open = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>)];
         foreach (var type in modules.Distinct().SelectMany(a => a.DefinedTypes)
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))

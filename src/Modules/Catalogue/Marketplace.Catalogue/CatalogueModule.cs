@@ -41,7 +41,8 @@ public static class CatalogueModule
         });
         services.AddOptions<CatalogueOptions>().Bind(config.GetSection("Marketplace:Catalogue")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IFileStorage>(new LocalFolderStorage(LocalFolderStorage.RootFrom(config)));
-        services.AddSingleton<ProductSearchSql>().AddSingleton<ProductSearch>().AddSingleton<ProductPageSql>();
+        services.AddSingleton<ProductSearchSql>().AddSingleton<ProductSearch>().AddSingleton<SearchResultCache>().AddSingleton<ProductPageSql>()
+            .AddSingleton<CooperativeNames>();
         services.AddHostedService<ProductSearchBackfill>(); // after the store's schema is applied (AddModuleStore above)
         services.AddTransient<ReleaseExpiredReservationsJob>();
         services.AddHostedService<ExpiryJobRegistration>();

@@ -17,14 +17,14 @@ namespace Marketplace.Catalogue.Features;
 /// </summary>
 internal sealed record GetProduct(Guid ProductId, string Language, Guid? ViewerId = null, bool ViewerIsAdmin = false) : IRequest<ProductViews.Details>;
 
-internal sealed class GetProductHandler(ProductPageSql sql, IMediator mediator) : IRequestHandler<GetProduct, ProductViews.Details>
+internal sealed class GetProductHandler(ProductPageSql sql, CooperativeNames names, IMediator mediator) : IRequestHandler<GetProduct, ProductViews.Details>
 {
     public async Task<ProductViews.Details> Handle(GetProduct query, CancellationToken ct)
     {
         var (product, suspended) = await sql.FindAsync(query.ProductId, ct) ?? throw new NotFound("The product");
         if ((!product.IsPublished || suspended) && !query.ViewerIsAdmin && !await IsStaffAsync(product.CooperativeId, query.ViewerId, ct))
             throw new NotFound("The product");
-        return product.ToDetails(await mediator.CooperativesAsync([product.CooperativeId], ct), query.Language);
+        return product.ToDetails(await names.OfAsync(mediator, [product.CooperativeId], ct), query.Language);
     }
 
     private async Task<bool> IsStaffAsync(Guid cooperativeId, Guid? viewer, CancellationToken ct) =>

@@ -14,7 +14,7 @@ namespace Marketplace.Catalogue.Features;
 internal sealed record ListCooperativeProducts(Guid CooperativeId, Guid ActingUserId, string? Status, PageRequest Page, string Language)
     : IRequest<PagedList<ProductViews.Item>>;
 
-internal sealed class ListCooperativeProductsHandler(ICatalogueStore store, IMediator mediator)
+internal sealed class ListCooperativeProductsHandler(ICatalogueStore store, CooperativeNames names, IMediator mediator)
     : IRequestHandler<ListCooperativeProducts, PagedList<ProductViews.Item>>
 {
     public async Task<PagedList<ProductViews.Item>> Handle(ListCooperativeProducts query, CancellationToken ct)
@@ -27,7 +27,7 @@ internal sealed class ListCooperativeProductsHandler(ICatalogueStore store, IMed
         if (query.Status is { } status) products = products.Where(p => p.Status == status);
         var total = await products.CountAsync(ct);
         var page = await products.OrderByDescending(p => p.CreatedAt).Skip(query.Page.Skip).Take(query.Page.PageSize).ToListAsync(ct);
-        var cooperatives = await mediator.CooperativesAsync([query.CooperativeId], ct);
+        var cooperatives = await names.OfAsync(mediator, [query.CooperativeId], ct);
         return new PagedList<ProductViews.Item>(page.Select(p => p.ToItem(cooperatives, query.Language)).ToList(), total,
             query.Page.Page, query.Page.PageSize);
     }

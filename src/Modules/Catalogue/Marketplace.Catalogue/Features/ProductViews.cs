@@ -29,15 +29,15 @@ internal static class ProductViews
     public static string Pick(this IReadOnlyDictionary<string, string>? text, string language) => text is null ? "" :
         new[] { language, "fr", "ar", "en", "zgh" }.Select(l => text.GetValueOrDefault(l)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) ?? "";
 
-    public static CooperativeRef Cooperative(Guid id, IReadOnlyDictionary<Guid, CooperativeSummary> cooperatives, string language) =>
-        new(id, cooperatives.GetValueOrDefault(id)?.Name.Pick(language) ?? "");
+    public static CooperativeRef Cooperative(Guid id, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, string>> cooperatives, string language) =>
+        new(id, cooperatives.GetValueOrDefault(id).Pick(language));
 
     public static string ImageUrl(Guid productId, Guid imageId) => $"/api/products/{productId}/images/{imageId}";
 
     public static IReadOnlyList<ImageView> Images(Product p) =>
         p.Images.Select((i, n) => new ImageView(i.Id, ImageUrl(p.Id, i.Id), i.ContentType, i.Size, n + 1)).ToList();
 
-    public static Details ToDetails(this Product p, IReadOnlyDictionary<Guid, CooperativeSummary> cooperatives, string language)
+    public static Details ToDetails(this Product p, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, string>> cooperatives, string language)
     {
         var l = p.Listing;
         return new Details(p.Id, l.Sku, l.Category, Categories.Find(l.Category)?.Name.Pick(language) ?? l.Category, l.Name.Pick(language),
@@ -48,7 +48,7 @@ internal static class ProductViews
             Images(p), new Translations(l.Name.ToDictionary(), l.Description.ToDictionary()), p.CreatedAt, p.UpdatedAt, p.PublishedAt);
     }
 
-    public static Item ToItem(this Product p, IReadOnlyDictionary<Guid, CooperativeSummary> cooperatives, string language) =>
+    public static Item ToItem(this Product p, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, string>> cooperatives, string language) =>
         new(p.Id, p.Listing.Name.Pick(language), new Money(p.Listing.Price, p.Listing.Currency), p.Listing.Unit,
             Cooperative(p.CooperativeId, cooperatives, language), p.Listing.Labels, p.Available > 0, p.Available, p.Category, p.Province,
             p.Status, p.Images.Count > 0 ? ImageUrl(p.Id, p.Images[0].Id) : null, p.PublishedAt);

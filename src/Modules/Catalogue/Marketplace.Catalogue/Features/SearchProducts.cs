@@ -3,8 +3,8 @@ using FluentValidation;
 using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue.Domain;
 using Marketplace.Catalogue.Search;
-using Marten;
 using MediatR;
+using Npgsql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -47,28 +47,48 @@ internal sealed class SearchProductsHandler(ProductSearch search, IMediator medi
 {
     public async Task<PagedList<ProductViews.Item>> Handle(SearchProducts query, CancellationToken ct)
     {
-        var (page, products, total) = await search.FindAsync(query, ct);
-        var cooperatives = await mediator.CooperativesAsync(products.Select(p => p.CooperativeId), ct);
-        return new PagedList<ProductViews.Item>(products.Select(p => p.ToItem(cooperatives, query.Language)).ToList(), total, page.Page, page.PageSize);
+        var (page, items, total) = await search.FindAsync(query, mediator, ct);
+        return new PagedList<ProductViews.Item>(items, total, page.Page, page.PageSize);
     }
 }
 
-/// <summary>The products of a page of the shop, in order, and how many match in all.</summary>
-internal sealed class ProductSearch(ICatalogueStore store, ProductSearchSql sql)
+/// <summary>
+/// A page of the shop, in order, and how many match in all. The answer (ids, total, and the page's items in each language
+/// asked) comes from <see cref="SearchResultCache"/> while the search version has not moved; only the stock of the page's
+/// products is read then (it moves without changing answers): one round trip. Otherwise the answer is computed in SQL.
+/// </summary>
+internal sealed class ProductSearch(NpgsqlDataSource database, ProductSearchSql sql, SearchResultCache cache, CooperativeNames names)
 {
-    public async Task<(PageRequest Page, IReadOnlyList<Product> Products, long Total)> FindAsync(SearchProducts query, CancellationToken ct)
+    public async Task<(PageRequest Page, IReadOnlyList<ProductViews.Item> Items, long Total)> FindAsync(SearchProducts query, IMediator mediator,
+        CancellationToken ct)
     {
         var page = new PageRequest(SearchProducts.Number(query.Page) ?? 1, SearchProducts.Number(query.PageSize) ?? 20);
-        await using var session = store.QuerySession();
-        var suspended = await session.Query<CooperativeStanding>().Where(s => s.Suspended).Select(s => s.Id).ToListAsync(ct);
         var filter = new ProductFilter(SearchQuery.Parse(query.Q),
             query.Category is null ? null : Categories.WithDescendants(query.Category),
             query.CooperativeId is null ? null : Guid.Parse(query.CooperativeId), query.Label?.ToUpperInvariant(), query.Province,
-            SearchProducts.Amount(query.MinPrice), SearchProducts.Amount(query.MaxPrice), suspended,
+            SearchProducts.Amount(query.MinPrice), SearchProducts.Amount(query.MaxPrice),
             query.Sort ?? (string.IsNullOrWhiteSpace(query.Q) ? "newest" : "relevance"));
-        var (ids, total) = await sql.FindAsync(filter, page, ct);
-        var products = (await session.LoadManyAsync<Product>(ct, ids)).ToDictionary(p => p.Id);
-        return (page, ids.Where(products.ContainsKey).Select(id => products[id]).ToList(), total);
+        var key = filter.Key(page);
+        await using var connection = await database.OpenConnectionAsync(ct);
+        var answer = cache.Find(key);
+        if (answer?.Items.GetValueOrDefault(query.Language) is { } kept)
+        {
+            var (now, stock) = await sql.VersionAndStockAsync(connection, answer.Ids, ct);
+            if (now == answer.Version)
+                return (page, kept.Select(i => stock.TryGetValue(i.Id, out var n) ? i with { Stock = n, Available = n > 0 } : i).ToList(), answer.Total);
+        }
+        var (version, products) = await sql.VersionAndProductsAsync(connection, answer?.Ids ?? [], ct);
+        if (answer is null || answer.Version != version)
+        {
+            var (ids, total) = await sql.FindAsync(connection, filter, page, ct); // read after the version: at least as new
+            cache.Keep(key, answer = new SearchAnswer(version, ids, total));
+            products = await sql.ProductsAsync(connection, ids, ct);
+        }
+        var found = answer.Ids.Where(products.ContainsKey).Select(id => products[id]).ToList();
+        var cooperatives = await names.OfAsync(mediator, found.Select(p => p.CooperativeId), ct);
+        var items = found.Select(p => p.ToItem(cooperatives, query.Language)).ToList();
+        answer.Items[query.Language] = items; // read with a version at least as new as the answer's: see SearchResultCache
+        return (page, items, answer.Total);
     }
 }
 

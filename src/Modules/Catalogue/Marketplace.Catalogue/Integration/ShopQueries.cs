@@ -23,7 +23,7 @@ internal sealed class SearchCatalogueHandler(IMediator mediator) : IRequestHandl
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-internal sealed class GetShopProductsHandler(ICatalogueStore store, IMediator mediator) : IRequestHandler<GetShopProducts, IReadOnlyList<ShopProduct>>
+internal sealed class GetShopProductsHandler(ICatalogueStore store, CooperativeNames names, IMediator mediator) : IRequestHandler<GetShopProducts, IReadOnlyList<ShopProduct>>
 {
     public async Task<IReadOnlyList<ShopProduct>> Handle(GetShopProducts query, CancellationToken ct)
     {
@@ -32,7 +32,7 @@ internal sealed class GetShopProductsHandler(ICatalogueStore store, IMediator me
         var products = await session.LoadManyAsync<Product>(ct, query.ProductIds.Distinct());
         var suspended = (await session.LoadManyAsync<CooperativeStanding>(ct, products.Select(p => p.CooperativeId).Distinct()))
             .Where(s => s.Suspended).Select(s => s.Id).ToHashSet();
-        var cooperatives = await mediator.CooperativesAsync(products.Select(p => p.CooperativeId), ct);
+        var cooperatives = await names.OfAsync(mediator, products.Select(p => p.CooperativeId), ct);
         return products.Select(p => ShopViews.Of(p.ToItem(cooperatives, query.Language), p.IsPublished && !suspended.Contains(p.CooperativeId)))
             .ToList();
     }

@@ -19,5 +19,6 @@ internal sealed class WhenCooperativeStandingChanges(ICatalogueStore store, Time
             var standing = await session.LoadAsync<CooperativeStanding>(cooperativeId, ct);
             if (standing is not null && standing.ChangedAt > at) return; // a later change is already known
             session.Store(new CooperativeStanding { Id = cooperativeId, Suspended = suspended, ChangedAt = at });
+            Search.SearchVersion.Raise(session); // its products leave or come back to the shop's searches
         }, ct);
 }

@@ -21,7 +21,10 @@ internal sealed class ProductSearchBackfill(NpgsqlDataSource database, ICatalogu
             "array(select jsonb_array_elements_text(d.data->'listing'->'labels')), " + SearchFields.VectorSql("d.data") +
             $" from {products} d where not exists (select 1 from {search} s where s.id = d.id) on conflict (id) do nothing");
         var added = await command.ExecuteNonQueryAsync(ct);
-        if (added > 0) logger.LogInformation("Search rows made for {Count} products recorded before the search table", added);
+        if (added == 0) return;
+        await using (var raise = database.CreateCommand(SearchVersion.RaiseSql(store.Options.DatabaseSchemaName)))
+            await raise.ExecuteNonQueryAsync(ct);
+        logger.LogInformation("Search rows made for {Count} products recorded before the search table", added);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

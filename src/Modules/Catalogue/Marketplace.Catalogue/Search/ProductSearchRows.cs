@@ -10,7 +10,8 @@ namespace Marketplace.Catalogue.Search;
 /// <summary>
 /// The shop's search table (catalogue.product_search): a narrow row per product with what search filters and sorts on
 /// and its tsvector, stored (not recomputed per query from the document's JSON). Kept by this inline projection, in the
-/// transaction that records the listing's events; stock movements do not touch it. <see cref="ProductSearchBackfill"/>
+/// transaction that records the listing's events, with the <see cref="SearchVersion"/> raised when a change can show in
+/// the shop or in its items (a new listing is a draft: not yet; images); stock movements do not touch it. <see cref="ProductSearchBackfill"/>
 /// fills it for products recorded before it existed.
 /// </summary>
 internal sealed partial class ProductSearchRows : EventProjection
@@ -27,10 +28,12 @@ internal sealed partial class ProductSearchRows : EventProjection
         $"setweight(to_tsvector('english'::regconfig, coalesce({body}, '')), 'B'))";
 
     private readonly string table;
+    private readonly string raiseVersion;
 
     public ProductSearchRows(string schema)
     {
         table = $"{schema}.{Table}";
+        raiseVersion = SearchVersion.RaiseSql(schema);
         var t = new Table(new PostgresqlObjectName(schema, Table, SchemaUtils.IdentifierUsage.General));
         t.AddColumn<Guid>("id").AsPrimaryKey();
         t.AddColumn<Guid>("cooperative_id").NotNull();
@@ -46,6 +49,7 @@ internal sealed partial class ProductSearchRows : EventProjection
         t.Indexes.Add(new IndexDefinition($"{Table}_price") { Columns = ["status", "price"] });
         t.Indexes.Add(new IndexDefinition($"{Table}_cooperative") { Columns = ["cooperative_id"] });
         SchemaObjects.Add(t);
+        SchemaObjects.Add(SearchVersion.Definition(schema));
     }
 
     // VectorSql("?", ...) has 6 placeholders: names and bodies appear twice (french and english), so pass them twice.
@@ -63,11 +67,25 @@ internal sealed partial class ProductSearchRows : EventProjection
         var (l, s) = (e.Listing, SearchFields.Of(e.Listing));
         ops.QueueSqlCommand($"update {table} set category = ?, province = ?, price = ?, labels = ?, vector = {VectorSql("?", "?", "?", "?")} where id = ?",
             l.Category, l.Province, l.Price, l.Labels.ToArray(), s.NameStems, s.Name, s.Name, s.BodyStems, s.Body, s.Body, e.ProductId);
+        ops.QueueSqlCommand(raiseVersion);
     }
 
-    public void Project(ProductPublished e, IDocumentOperations ops) =>
+    public void Project(ProductPublished e, IDocumentOperations ops)
+    {
         ops.QueueSqlCommand($"update {table} set status = ?, published_at = ? where id = ?", ProductStatus.Published, e.At, e.ProductId);
+        ops.QueueSqlCommand(raiseVersion);
+    }
 
-    public void Project(ProductUnpublished e, IDocumentOperations ops) =>
+    // The shop's items show the first image: kept answers must not outlive a change of images.
+    public void Project(ImageAdded e, IDocumentOperations ops) => ops.QueueSqlCommand(raiseVersion);
+
+    public void Project(ImageRemoved e, IDocumentOperations ops) => ops.QueueSqlCommand(raiseVersion);
+
+    public void Project(ImagesReordered e, IDocumentOperations ops) => ops.QueueSqlCommand(raiseVersion);
+
+    public void Project(ProductUnpublished e, IDocumentOperations ops)
+    {
         ops.QueueSqlCommand($"update {table} set status = ?, published_at = null where id = ?", ProductStatus.Draft, e.ProductId);
+        ops.QueueSqlCommand(raiseVersion);
+    }
 }

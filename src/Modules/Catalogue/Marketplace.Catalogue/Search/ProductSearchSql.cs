@@ -1,27 +1,95 @@
 using Marketplace.BuildingBlocks;
+using System.Globalization;
 using Marketplace.Catalogue.Contracts;
+using Marketplace.Catalogue.Domain;
+using Marten;
 using Npgsql;
 
 namespace Marketplace.Catalogue.Search;
 
 /// <param name="Categories">the category and its descendants.</param>
-/// <param name="Suspended">cooperatives whose products are hidden.</param>
 /// <param name="Sort">relevance, price, -price or newest.</param>
 internal sealed record ProductFilter(SearchQuery Text, IReadOnlyList<string>? Categories, Guid? CooperativeId, string? Label,
-    string? Province, decimal? MinPrice, decimal? MaxPrice, IReadOnlyList<Guid> Suspended, string Sort);
+    string? Province, decimal? MinPrice, decimal? MaxPrice, string Sort)
+{
+    /// <summary>What identifies this search's answer for a page (<see cref="SearchResultCache"/>).</summary>
+    public string Key(PageRequest page) => string.Join('|', string.Join(' ', Text.Terms.Select(t => t.Word)),
+        string.Join(',', Categories ?? []), CooperativeId, Label, Province, MinPrice?.ToString(CultureInfo.InvariantCulture),
+        MaxPrice?.ToString(CultureInfo.InvariantCulture), Sort, page.Skip, page.PageSize);
+}
 
 /// <summary>
-/// The shop's query in SQL, over the search table (<see cref="ProductSearchRows"/>: narrow rows, a stored and
-/// GIN-indexed tsvector), so that neither filters nor ranking read the product documents. Answers a page of ids and
-/// the total, in one round trip when the page is not past the end.
+/// The shop's query in SQL, over the search table (<see cref="ProductSearchRows"/>: a stored and GIN-indexed tsvector),
+/// so that neither filters nor ranking read the product documents. The matching rows are found first (a materialized
+/// step: the planner otherwise walks a sort index over every row), then counted and the page sorted out of them.
+/// Products of suspended cooperatives are left out in the same statement.
 /// </summary>
-internal sealed class ProductSearchSql(NpgsqlDataSource database, ICatalogueStore store)
+internal sealed class ProductSearchSql(ICatalogueStore store)
 {
     private readonly string table = $"{store.Options.DatabaseSchemaName}.{ProductSearchRows.Table}";
+    private readonly string suspended =
+        $"array(select c.id from {store.Options.Schema.For<CooperativeStanding>(true)} c where (c.data->>'suspended')::boolean)";
+    private readonly string products = store.Options.Schema.For<Product>(true);
+    private readonly string version = SearchVersion.ReadSql(store.Options.DatabaseSchemaName);
+    private readonly ISerializer serializer = store.Options.Serializer();
 
-    public async Task<(IReadOnlyList<Guid> Ids, long Total)> FindAsync(ProductFilter filter, PageRequest page, CancellationToken ct)
+    /// <summary>The search version now, then the documents of these products, in one round trip (in this order).</summary>
+    public async Task<(long Version, IReadOnlyDictionary<Guid, Product> Products)> VersionAndProductsAsync(NpgsqlConnection connection,
+        IReadOnlyList<Guid> ids, CancellationToken ct)
     {
-        var where = new List<string> { "s.status = @published" };
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(version));
+        batch.BatchCommands.Add(ProductsCommand(ids));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var now = reader.GetInt64(0);
+        await reader.NextResultAsync(ct);
+        return (now, await ReadProductsAsync(reader, ct));
+    }
+
+    /// <summary>The search version now, then what can be bought now of these products, in one round trip (in this order).</summary>
+    public async Task<(long Version, IReadOnlyDictionary<Guid, int> Stock)> VersionAndStockAsync(NpgsqlConnection connection,
+        IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(version));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"select id, (data->>'available')::int from {products} where id = any(@ids)")
+            { Parameters = { new("ids", ids.ToArray()) } });
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var now = reader.GetInt64(0);
+        await reader.NextResultAsync(ct);
+        var stock = new Dictionary<Guid, int>();
+        while (await reader.ReadAsync(ct)) stock[reader.GetGuid(0)] = reader.GetInt32(1);
+        return (now, stock);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, Product>> ProductsAsync(NpgsqlConnection connection, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { ProductsCommand(ids) } };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await ReadProductsAsync(reader, ct);
+    }
+
+    private NpgsqlBatchCommand ProductsCommand(IReadOnlyList<Guid> ids) =>
+        new($"select data from {products} where id = any(@ids)") { Parameters = { new("ids", ids.ToArray()) } };
+
+    private async Task<IReadOnlyDictionary<Guid, Product>> ReadProductsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var found = new Dictionary<Guid, Product>();
+        while (await reader.ReadAsync(ct))
+        {
+            var product = serializer.FromJson<Product>(reader, 0);
+            found[product.Id] = product;
+        }
+        return found;
+    }
+
+    /// <summary>A page of ids and the total.</summary>
+    public async Task<(IReadOnlyList<Guid> Ids, long Total)> FindAsync(NpgsqlConnection connection, ProductFilter filter, PageRequest page,
+        CancellationToken ct)
+    {
+        var where = new List<string> { "s.status = @published", $"not (s.cooperative_id = any({suspended}))" };
         var parameters = new Dictionary<string, object> { ["published"] = ProductStatus.Published };
         void Add(string condition, string name, object? value)
         {
@@ -29,37 +97,34 @@ internal sealed class ProductSearchSql(NpgsqlDataSource database, ICatalogueStor
             where.Add(condition);
             parameters[name] = value;
         }
-        if (filter.Suspended.Count > 0) Add("not (s.cooperative_id = any(@suspended))", "suspended", filter.Suspended.ToArray());
         Add("s.category = any(@categories)", "categories", filter.Categories?.ToArray());
         Add("s.cooperative_id = @cooperative", "cooperative", filter.CooperativeId);
         Add("@label = any(s.labels)", "label", filter.Label);
         Add("s.province = @province", "province", filter.Province);
         Add("s.price >= @min", "min", filter.MinPrice);
         Add("s.price <= @max", "max", filter.MaxPrice);
-        var tsquery = "";
+        var rank = "0::real";
         if (!filter.Text.IsEmpty)
         {
-            var (sql, textParameters) = filter.Text.ToSql();
-            tsquery = sql;
+            var (tsquery, textParameters) = filter.Text.ToSql();
             where.Add($"s.vector @@ {tsquery}");
+            if (filter.Sort == "relevance") rank = $"ts_rank(s.vector, {tsquery})"; // only what the order needs: it reads each vector
             foreach (var (k, v) in textParameters) parameters[k] = v;
         }
         var order = filter.Sort switch
         {
-            "price" => "s.price asc, s.id",
-            "-price" => "s.price desc, s.id",
-            "relevance" when tsquery.Length > 0 => $"ts_rank(s.vector, {tsquery}) desc, s.published_at desc, s.id",
-            _ => "s.published_at desc, s.id desc",
+            "price" => "m.price asc, m.id",
+            "-price" => "m.price desc, m.id",
+            "relevance" when !filter.Text.IsEmpty => "m.rank desc, m.published_at desc, m.id",
+            _ => "m.published_at desc, m.id desc",
         };
-        var conditions = string.Join(" and ", where);
-
-        await using var connection = await database.OpenConnectionAsync(ct);
         parameters["limit"] = page.PageSize;
         parameters["offset"] = page.Skip;
+        var matches = $"with m as materialized (select s.id, s.price, s.published_at, {rank} as rank from {table} s " +
+            $"where {string.Join(" and ", where)}) ";
         var ids = new List<Guid>();
         long total = 0;
-        await using (var select = Command(connection,
-            $"select s.id, count(*) over () from {table} s where {conditions} order by {order} limit @limit offset @offset", parameters))
+        await using (var select = Command(connection, matches + $"select m.id, count(*) over () from m order by {order} limit @limit offset @offset", parameters))
         await using (var reader = await select.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
             {
@@ -67,7 +132,7 @@ internal sealed class ProductSearchSql(NpgsqlDataSource database, ICatalogueStor
                 total = reader.GetInt64(1);
             }
         if (ids.Count > 0 || page.Skip == 0) return (ids, total);
-        await using var count = Command(connection, $"select count(*) from {table} s where {conditions}", parameters); // past the end
+        await using var count = Command(connection, matches + "select count(*) from m", parameters); // past the end
         return ([], (long)(await count.ExecuteScalarAsync(ct))!);
     }
 
