@@ -26,19 +26,20 @@ internal static class ProductLocks
 
     /// <summary>
     /// As <see cref="LockProductsAsync"/>, in one round trip: a batch that locks the streams in id order, then reads the
-    /// order's reservation and the cooperatives' standings (<paramref name="standingsSql"/>, given the product ids). The
+    /// order's reservation and, when <paramref name="standingsSql"/> is given (its parameter: the product ids), the
+    /// cooperatives' standings. The
     /// statements of a batch run one after the other in the transaction, so these reads start after every lock is held
     /// and see what a concurrent twin committed before releasing them.
     /// </summary>
     public static async Task<LockedForCheckout> LockForCheckoutAsync(this IDocumentSession session, Guid orderId,
-        IEnumerable<Guid> productIds, string standingsSql, CancellationToken ct)
+        IEnumerable<Guid> productIds, string? standingsSql, CancellationToken ct)
     {
         var ids = productIds.Distinct().Order().ToArray();
         await session.BeginTransactionAsync(ct); // before the batch: its exclusive fetches then add their statements at once
         var batch = session.CreateBatchQuery();
         var fetches = ids.Select(id => (Id: id, Stream: batch.Events.FetchForExclusiveWriting<Product>(id))).ToList();
         var reservation = batch.Load<Reservation>(orderId);
-        var standings = batch.Query<CooperativeStanding>(standingsSql, ids);
+        var standings = standingsSql is null ? Task.FromResult<IReadOnlyList<CooperativeStanding>>([]) : batch.Query<CooperativeStanding>(standingsSql, ids);
         await batch.Execute(ct);
         var streams = new Dictionary<Guid, IEventStream<Product>>();
         foreach (var (id, stream) in fetches) // their answers complete just after the batch; a fetch left out of it would never
