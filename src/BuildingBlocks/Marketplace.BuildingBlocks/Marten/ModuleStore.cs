@@ -50,6 +50,7 @@ public static class ModuleStore
         string schema, int lockOffset, Action<StoreOptions> configure) where TStore : class, IDocumentStore
     {
         var daemon = config.GetValue("Marten:Daemon", DaemonMode.HotCold);
+        var listenNotify = config.GetValue("Marten:ListenNotify", true);
         return services.AddMartenStore<TStore>(sp =>
             {
                 var o = new StoreOptions();
@@ -58,7 +59,7 @@ public static class ModuleStore
                 o.Events.DatabaseSchemaName = schema;
                 o.Events.StreamIdentity = StreamIdentity.AsGuid;
                 o.Events.TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System;
-                o.Events.UseListenNotifyForEventAppends = true;
+                o.Events.UseListenNotifyForEventAppends = listenNotify;
                 o.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 o.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
                     json => json.Converters.Add(new MoneyJsonConverter()));
