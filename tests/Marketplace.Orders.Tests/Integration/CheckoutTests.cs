@@ -129,6 +129,27 @@ public sealed class CheckoutTests(OrdersApp app)
     }
 
     [Fact]
+    public async Task Given_one_key_When_two_bodies_with_no_product_in_common_are_sent_at_once_Then_one_order_one_422_and_one_reservation()
+    {
+        var coop = await app.Market.NewCooperativeAsync();
+        var oil = await app.Market.NewProductAsync(coop, 50m, stock: 10);
+        var honey = await app.Market.NewProductAsync(coop, 80m, stock: 10);
+        var shopper = await app.NewShopperAsync();
+        var keys = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid().ToString()).ToList();
+
+        // No lock in common: the two reservations for one order id meet on the reservation's key (or on the order stream).
+        var sent = await Task.WhenAll(keys.Select(key => Task.WhenAll(
+            shopper.Client.CheckoutAsync(Shop.Cart("cash_on_delivery", (oil, 1)), key),
+            shopper.Client.CheckoutAsync(Shop.Cart("cash_on_delivery", (honey, 1)), key))));
+
+        foreach (var pair in sent)
+            pair.Select(r => (int)r.StatusCode).Order().Should().Equal([201, 422], "one body per key wins, the other is refused");
+        (await app.Market.AvailableAsync(oil.Id) + await app.Market.AvailableAsync(honey.Id)).Should().Be(20 - keys.Count,
+            "the refused body reserved nothing");
+        (await (await shopper.Client.GetAsync("/api/orders")).Json())["total"]!.GetValue<int>().Should().Be(keys.Count);
+    }
+
+    [Fact]
     public async Task Given_little_stock_When_many_shoppers_check_out_at_once_Then_it_is_never_oversold()
     {
         var coop = await app.Market.NewCooperativeAsync();

@@ -30,6 +30,27 @@ public sealed class CrashRecoveryTests(OrdersApp app)
     }
 
     [Fact]
+    public async Task Given_stock_reserved_for_another_body_with_the_key_When_a_body_with_the_same_lines_is_sent_Then_422_and_nothing_more_reserved()
+    {
+        var coop = await app.Market.NewCooperativeAsync();
+        var oil = await app.Market.NewProductAsync(coop, 70m, stock: 5);
+        var shopper = await app.NewShopperAsync();
+        var key = Guid.NewGuid().ToString();
+        using (var scope = app.Services.CreateScope())
+        {
+            var orderId = Domain.Checkout.OrderId(shopper.Id, key); // an attempt with another address crashed after reserving
+            var reserved = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+                new ReserveForCheckout(orderId, [new StockLine(oil.Id, 2)], "fingerprint-of-another-body"));
+            reserved.Reservation.Succeeded.Should().BeTrue();
+        }
+
+        await (await shopper.Client.CheckoutAsync(Shop.Cart("cash_on_delivery", (oil, 2)), key)).ShouldBeProblem(422);
+
+        (await app.Market.AvailableAsync(oil.Id)).Should().Be(3, "the key's reservation is the other body's; nothing more is reserved");
+        (await (await shopper.Client.GetAsync("/api/orders")).Json())["total"]!.GetValue<int>().Should().Be(0);
+    }
+
+    [Fact]
     public async Task Given_stripe_failing_when_the_order_is_placed_When_the_shopper_retries_the_key_Then_the_same_order_gets_its_payment()
     {
         var coop = await app.Market.NewCooperativeAsync();

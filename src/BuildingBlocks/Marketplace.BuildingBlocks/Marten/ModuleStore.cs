@@ -18,9 +18,29 @@ public static class ModuleStore
         var cs = config.GetConnectionString("Marketplace");
         if (string.IsNullOrWhiteSpace(cs))
             throw new InvalidOperationException("ConnectionStrings:Marketplace is not set: build/run.sh sets it, or set ConnectionStrings__Marketplace.");
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(cs).Build());
+        services.AddSingleton(_ => DataSource(cs));
         return services;
     }
+
+    /// <summary>
+    /// The data source, with Npgsql's automatic preparation on unless the connection string says otherwise: a statement
+    /// run twice on a connection (Marten's loads, appends and batches, the modules' own SQL) is then parsed and planned
+    /// once per connection instead of at every execution. Hangfire keeps its own connections (the plain string).
+    /// </summary>
+    public static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPrepared;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+        return builder.Build();
+    }
+
+    /// <summary>How many statements each connection keeps prepared (the most used ones, least recently used out).</summary>
+    public const int AutoPrepared = 256;
 
     /// <summary>
     /// A module's own Marten store, in its own PostgreSQL schema (documents and events), with its own advisory
@@ -30,6 +50,7 @@ public static class ModuleStore
         string schema, int lockOffset, Action<StoreOptions> configure) where TStore : class, IDocumentStore
     {
         var daemon = config.GetValue("Marten:Daemon", DaemonMode.HotCold);
+        var listenNotify = config.GetValue("Marten:ListenNotify", true);
         return services.AddMartenStore<TStore>(sp =>
             {
                 var o = new StoreOptions();
@@ -38,7 +59,7 @@ public static class ModuleStore
                 o.Events.DatabaseSchemaName = schema;
                 o.Events.StreamIdentity = StreamIdentity.AsGuid;
                 o.Events.TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System;
-                o.Events.UseListenNotifyForEventAppends = true;
+                o.Events.UseListenNotifyForEventAppends = listenNotify;
                 o.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 o.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
                     json => json.Converters.Add(new MoneyJsonConverter()));

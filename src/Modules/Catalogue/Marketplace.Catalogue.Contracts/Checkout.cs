@@ -28,3 +28,20 @@ public sealed record StockReservation(Guid OrderId, bool Succeeded, IReadOnlyLis
 /// <param name="Reason">"insufficient_stock", "not_purchasable" (unpublished, or its cooperative is not verified) or "unknown_product".</param>
 /// <param name="Available">what could be bought now (on hand minus reserved).</param>
 public sealed record StockShortage(Guid ProductId, int Requested, int Available, string Reason);
+
+/// <summary>
+/// Checkout's one question to Catalogue: the products (as <see cref="GetProductsForCheckout"/>) and their reservation
+/// for the order (as <see cref="ReserveStock"/>), read and decided in one transaction under the products' locks, so
+/// the prices and the stock answered are of the same moment. Idempotent by order id like ReserveStock. The caller's
+/// <see cref="RequestHash"/> (a fingerprint of its whole request) is stored with the reservation: a later request for
+/// the same order id with another fingerprint is answered <see cref="CheckoutReservation.ReservedForAnotherRequest"/>,
+/// and nothing is reserved for it.
+/// </summary>
+public sealed record ReserveForCheckout(Guid OrderId, IReadOnlyList<StockLine> Lines, string RequestHash) : IRequest<CheckoutReservation>;
+
+/// <param name="Products">the known products of the lines (unknown ids are left out), with the price of now.</param>
+/// <param name="Reservation">succeeded (now or by an earlier request with the same fingerprint), or the shortages.</param>
+/// <param name="ReservedForAnotherRequest">the order id already holds a reservation for another request: nothing was
+/// reserved, <see cref="Reservation"/> is not succeeded.</param>
+public sealed record CheckoutReservation(IReadOnlyList<CheckoutProduct> Products, StockReservation Reservation,
+    bool ReservedForAnotherRequest = false);

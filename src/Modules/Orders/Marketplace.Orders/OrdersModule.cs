@@ -38,6 +38,7 @@ public static class OrdersModule
         services.AddOptions<StripeOptions>().Bind(config.GetSection(StripeOptions.Section));
         services.AddHttpClient("stripe", c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<OrderNumbers>();
+        services.AddSingleton<PlaceOrderLookup>();
         services.AddSingleton<IPaymentGateway, StripeGateway>();
         services.AddScoped<CardPayments>();
         services.AddTransient<ExpireUnpaidOrdersJob>();

@@ -12,6 +12,9 @@ internal sealed class Reservation
     public DateTimeOffset ReservedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public List<ReservationLine> Lines { get; set; } = [];
+    /// <summary>The fingerprint of the checkout request that made it (<c>ReserveForCheckout</c>); null when made by
+    /// <c>ReserveStock</c> or by a placed order that found no reservation.</summary>
+    public string? RequestHash { get; set; }
 
     public IEnumerable<Guid> ProductIds => Lines.Select(l => l.ProductId);
 }

@@ -21,8 +21,9 @@ internal sealed class WhenOrderPlaced(ICatalogueStore store, TimeProvider clock,
         await store.ProcessOnceAsync($"catalogue:order-placed:{e.EventId}", clock, async session =>
         {
             var known = await session.LoadAsync<Reservation>(e.OrderId, ct);
-            var streams = await session.LockProductsAsync(ordered.Keys.Concat(known?.ProductIds ?? []), ct);
-            var reservation = await session.LoadAsync<Reservation>(e.OrderId, ct); // again, under the locks
+            // One round trip: the locks (in id order), then the reservation again, under the locks.
+            var locked = await session.LockForCheckoutAsync(e.OrderId, ordered.Keys.Concat(known?.ProductIds ?? []), null, ct);
+            var (streams, reservation) = (locked.Streams, locked.Reservation);
             if (reservation?.Status is ReservationStatus.Placed or ReservationStatus.Cancelled) return;
             var now = clock.GetUtcNow();
             reservation ??= new Reservation { Id = e.OrderId, ReservedAt = now, ExpiresAt = now };

@@ -15,40 +15,58 @@ using Microsoft.Extensions.Options;
 
 namespace Marketplace.Orders.Features;
 
-/// <summary>Records that a shopper's Idempotency-Key stands for one request body, before anything is reserved for it.</summary>
+/// <summary>Records that a shopper's Idempotency-Key stands for one request body that was refused (nothing reserved, no
+/// order), so that the key answers 422 to another body as it would after an order.</summary>
 internal sealed record CheckoutClaim(Guid Id, Guid ShopperId, string RequestHash, DateTimeOffset At);
 
 /// <summary>
-/// Checkout, each step idempotent so that a retry with the same key completes what a crash left: the order id
-/// follows from (shopper, key); the key is claimed for the body; Catalogue reserves stock for the order id (its
-/// request is idempotent too); the order stream is started once; the card payment is asked with an idempotency key.
+/// Checkout, each step idempotent so that a retry with the same key completes what a crash left: the order id follows
+/// from (shopper, key); one statement reads the order (a retry), a refused request's claim of the key, and the next order
+/// number; one request to Catalogue reads the products and reserves their stock for the order id under their locks;
+/// the order stream is started once; the card payment is asked with an idempotency key.
+/// <para>
+/// Two durable commits per order (the reservation in Catalogue's store, the order in ours), not three: the key is
+/// claimed for the body by the reservation itself (it keeps the body's fingerprint, committed with the stock it holds),
+/// then by the order stream (its id is unique, and it keeps the fingerprint too). Same key, same body: the reservation is
+/// answered as it was and the first order stream wins (a twin's start fails and answers the order). Same key, another
+/// body: Catalogue refuses to reserve for another fingerprint, or the order that stands has another fingerprint: 422.
+/// A crash after the reservation leaves it with the fingerprint: the retry finds it and places the order on it. Only a
+/// refused request (nothing reserved) claims the key with a <see cref="CheckoutClaim"/> document, so that another body
+/// with its key is a 422 too; the happy path never writes it.
+/// </para>
 /// </summary>
 internal sealed class PlaceOrderHandler(IOrdersStore store, IMediator mediator, IPaymentGateway gateway, CardPayments payments,
-    OrderNumbers numbers, TimeProvider clock, IOptions<OrdersOptions> options) : IRequestHandler<PlaceOrder, PlaceOrder.Outcome>
+    PlaceOrderLookup lookup, TimeProvider clock, IOptions<OrdersOptions> options) : IRequestHandler<PlaceOrder, PlaceOrder.Outcome>
 {
     public async Task<PlaceOrder.Outcome> Handle(PlaceOrder cmd, CancellationToken ct)
     {
         var orderId = Checkout.OrderId(cmd.ShopperId, cmd.IdempotencyKey!);
         var hash = cmd.RequestHash();
-        if (await store.LoadOrderAsync(orderId, ct) is { } existing) return await Again(existing, hash, ct);
+        var known = await lookup.FindAsync(orderId, ct);
+        if (known.Order is { } existing) return await Again(existing, hash, ct);
+        if (known.ClaimedFor is { } claimed && claimed != hash) throw KeyReused();
 
         var method = cmd.Method();
         if (method == PaymentMethod.Card && !gateway.IsConfigured)
             throw new ValidationFailed("paymentMethod", "Card payments are not available on this platform yet: choose cash_on_delivery.");
-        await ClaimAsync(orderId, cmd.ShopperId, hash, ct);
 
         var cart = cmd.Cart();
-        var products = await mediator.Send(new GetProductsForCheckout(cart.Select(l => l.ProductId).ToList()), ct);
-        CheckoutRefusals.ThrowIfUnknown(cmd, products);
-        CheckoutRefusals.ThrowIfNotPurchasable(cart, products);
-
-        var reservation = await mediator.Send(new ReserveStock(orderId, cart.Select(l => new StockLine(l.ProductId, l.Quantity)).ToList()), ct);
-        if (!reservation.Succeeded) CheckoutRefusals.ThrowShortages(reservation, products);
+        var checkout = await mediator.Send(new ReserveForCheckout(orderId, cart.Select(l => new StockLine(l.ProductId, l.Quantity)).ToList(),
+            hash), ct);
+        if (checkout.ReservedForAnotherRequest) throw KeyReused();
+        var products = checkout.Products;
+        if (!checkout.Reservation.Succeeded)
+        {
+            if (known.ClaimedFor is null) await ClaimRefusedAsync(orderId, cmd.ShopperId, hash, ct);
+            CheckoutRefusals.ThrowIfUnknown(cmd, products);
+            CheckoutRefusals.ThrowIfNotPurchasable(cart, products);
+            CheckoutRefusals.ThrowShortages(checkout.Reservation, products);
+        }
 
         var policies = await mediator.Send(new GetShippingPolicies(products.Select(p => p.CooperativeId).Distinct().ToList()), ct);
         var now = clock.GetUtcNow();
-        var placed = Checkout.Place(orderId, await numbers.NextAsync(now, ct), cmd.ShopperId, method, cart, products, policies,
-            cmd.Destination(), hash, now, options.Value.PaymentTimeout);
+        var placed = Checkout.Place(orderId, OrderNumbers.Format(now.Year, known.Number!.Value), cmd.ShopperId, method, cart, products,
+            policies, cmd.Destination(), hash, now, options.Value.PaymentTimeout);
         await using (var session = store.LightweightSession())
         {
             session.Events.StartStream<Order>(orderId, placed);
@@ -72,25 +90,19 @@ internal sealed class PlaceOrderHandler(IOrdersStore store, IMediator mediator, 
             ? new PlaceOrder.Outcome(await payments.EnsureRequestedAsync(order, ct), Created: false)
             : throw KeyReused();
 
-    private async Task ClaimAsync(Guid orderId, Guid shopperId, string hash, CancellationToken ct)
+    /// <summary>A refused request keeps its key for its body (a twin that claimed it first keeps it).</summary>
+    private async Task ClaimRefusedAsync(Guid orderId, Guid shopperId, string hash, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        var claim = await session.LoadAsync<CheckoutClaim>(orderId, ct);
-        if (claim is null)
+        session.Insert(new CheckoutClaim(orderId, shopperId, hash, clock.GetUtcNow()));
+        try
         {
-            session.Insert(new CheckoutClaim(orderId, shopperId, hash, clock.GetUtcNow()));
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return;
-            }
-            catch (Exception e) when (e is DocumentAlreadyExistsException || e.IsUniqueViolation())
-            {
-                await using var again = store.QuerySession();
-                claim = await again.LoadAsync<CheckoutClaim>(orderId, ct);
-            }
+            await session.SaveChangesAsync(ct);
         }
-        if (claim!.RequestHash != hash) throw KeyReused();
+        catch (Exception e) when (e is DocumentAlreadyExistsException || e.IsUniqueViolation())
+        {
+            // claimed meanwhile by a twin: the refusal below answers this request either way
+        }
     }
 
     private static Unprocessable KeyReused() =>
