@@ -168,5 +168,5 @@ printf '{"cores": %s, "memory_mb": %s, "load_average_start": "%s", "load_average
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 git diff --quiet HEAD 2>/dev/null || commit="$commit-dirty"
 date="$(date -u +%Y-%m-%d)"
-bench report --commit "$commit" --date "$date" --out "$ROOT/bench/results/$date-$commit.json"
+bench report --commit "$commit" --date "$date" --cooperatives "${BENCH_COOPERATIVES:-500}" --products "${BENCH_PRODUCTS:-100000}" --out "$ROOT/bench/results/$date-$commit.json"
 log "Results: bench/results/$date-$commit.json (figures of this run: $run)"

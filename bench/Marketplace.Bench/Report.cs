@@ -27,7 +27,8 @@ internal static class Report
         {
             new("pgbench TPC-B-like, 8 clients", tpcb, "tx/s", 1, "baseline", null),
             new("pgbench select-only, 8 clients", select, "tx/s", 1, "baseline", null),
-            Duration("data load (500 cooperatives, 100,000 products)", Num(Read("seed.json"), "seconds"), tpcb, "", null),
+            Duration($"data load ({o.Get("cooperatives", "500")} cooperatives, {o.Get("products", "100000")} products)",
+                Num(Read("seed.json"), "seconds"), tpcb, "", null),
         };
         foreach (var (file, label) in new[] { ("checkout8.json", "checkout, 8 shoppers"), ("checkout32.json", "checkout, 32 shoppers") })
         {
