@@ -65,7 +65,7 @@ internal static class Report
             {
                 ["name"] = r.Name, ["value"] = Round(r.Value), ["unit"] = r.Unit, ["ratio"] = Round(r.Ratio, 3), ["target"] = r.Target, ["met"] = r.Met,
             }).ToArray()),
-            ["raw"] = new JsonObject(Directory.GetFiles(dir, "*.json").Where(f => Path.GetFileName(f) is not ("seed.json" or "results.json"))
+            ["raw"] = new JsonObject(Directory.GetFiles(dir, "*.json").Where(f => Path.GetFileName(f) is not ("seed.json" or "results.json" or "openapi.json"))
                 .Select(f => KeyValuePair.Create(Path.GetFileNameWithoutExtension(f), JsonNode.Parse(File.ReadAllText(f))))),
         };
         var output = o.Get("out", Path.Combine(dir, "results.json"));
