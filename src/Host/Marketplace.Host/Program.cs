@@ -64,7 +64,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapOperations(typeof(IAccountsStore), typeof(ICooperativesStore), typeof(ICatalogueStore), typeof(IOrdersStore), typeof(IPayoutsStore));
+app.MapOperations();
 app.MapJobsDashboard();
 app.MapAccountsModule();
 app.MapCooperativesModule();

@@ -73,6 +73,6 @@ public sealed class AccessTokenTests(AccountsApp app)
     public async Task Given_a_shopper_token_When_calling_an_admin_route_Then_403()
     {
         var shopper = await app.NewShopperAsync();
-        await (await shopper.Client.GetAsync("/api/admin/outbox/dead-letters")).ShouldBeProblem(403);
+        await (await shopper.Client.GetAsync("/api/admin/outbox/undelivered")).ShouldBeProblem(403);
     }
 }

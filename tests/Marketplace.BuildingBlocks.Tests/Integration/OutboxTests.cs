@@ -18,7 +18,7 @@ public sealed class OutboxTests : IAsyncLifetime
 
         var receipts = await Poll.UntilAsync(() => outbox.ReceiptsAsync(thing), r => r.Count == 1, what: "the receipt");
 
-        receipts.Single().Should().Be(new Receipt(eventId, thing, 7, SourceWasCommitted: true));
+        receipts.Single().Should().BeEquivalentTo(new { Id = eventId, ThingId = thing, Number = 7, SourceWasCommitted = true });
     }
 
     [Fact]
@@ -85,23 +85,77 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Given_a_receiver_that_keeps_failing_Then_the_event_becomes_a_visible_dead_letter_and_later_events_still_flow()
+    public async Task Given_a_receiver_that_fails_twice_Then_it_is_retried_with_backoff_and_takes_the_event_once()
+    {
+        await outbox.Daemon.StartAllAsync();
+        var thing = Guid.NewGuid();
+        WhenThingHappened.FailuresLeft[thing] = 2;
+        var eventId = await outbox.AppendAsync(thing, new ThingHappened(thing, 1));
+
+        var receipts = await Poll.UntilAsync(() => outbox.ReceiptsAsync(thing), r => r.Count == 1, what: "the receipt after two failures");
+
+        receipts.Single().Id.Should().Be(eventId);
+        WhenThingHappened.Deliveries[eventId].Should().Be(3, "two failed attempts, then the one that took it");
+        (await Poll.UntilAsync(() => outbox.UndeliveredAsync(thing), u => u.Count == 0, what: "the delivery cleared")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Given_a_receiver_that_keeps_failing_Then_the_event_is_parked_the_later_events_of_its_stream_wait_and_other_streams_flow()
     {
         await outbox.Daemon.StartAllAsync();
         var poisoned = Guid.NewGuid();
-        await outbox.AppendAsync(poisoned, new PoisonPill(poisoned));
-        var after = Guid.NewGuid();
-        await outbox.AppendAsync(after, new ThingHappened(after, 1));
+        WhenThingHappened.FailuresLeft[poisoned] = int.MaxValue;
+        await outbox.AppendAsync(poisoned, new ThingHappened(poisoned, 1));
+        await outbox.AppendAsync(poisoned, new ThingHappened(poisoned, 2));
+        var other = Guid.NewGuid();
+        await outbox.AppendAsync(other, new ThingHappened(other, 1));
 
-        await Poll.UntilAsync(() => outbox.ReceiptsAsync(after), r => r.Count == 1, what: "the event after the poison");
+        await Poll.UntilAsync(() => outbox.ReceiptsAsync(other), r => r.Count == 1, what: "the event of another stream");
+        var undelivered = await Poll.UntilAsync(() => outbox.UndeliveredAsync(poisoned), u => u.Count == 2 && u[0].State == "parked",
+            what: "the first event parked");
 
-        var letters = await Poll.UntilAsync(async () =>
-        {
-            await using var session = outbox.Sender.QuerySession();
-            return await session.Query<OutboxDeadLetter>().ToListAsync();
-        }, l => l.Count > 0, what: "the dead letter");
-        var letter = letters.Should().ContainSingle().Subject;
-        letter.Message.Should().Contain("always fails");
-        letter.EventType.Should().Be("sender.poison_pill");
+        undelivered[0].Attempts.Should().Be(3);
+        undelivered[0].Error.Should().Contain("the receiver fails");
+        undelivered[0].Receiver.Should().Be("buildingblocks.tests");
+        undelivered[1].State.Should().Be("waiting", "the second event of the stream waits behind the first");
+        undelivered[1].Attempts.Should().Be(0, "it is never tried before the first is taken");
+        WhenThingHappened.Deliveries.Where(d => undelivered[1].Id.Contains($"{d.Key:N}")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Given_a_parked_event_When_it_is_replayed_after_the_fix_Then_it_and_the_events_behind_it_are_taken_once_in_order()
+    {
+        await outbox.Daemon.StartAllAsync();
+        var thing = Guid.NewGuid();
+        WhenThingHappened.FailuresLeft[thing] = int.MaxValue;
+        for (var n = 1; n <= 3; n++) await outbox.AppendAsync(thing, new ThingHappened(thing, n));
+        var parked = (await Poll.UntilAsync(() => outbox.UndeliveredAsync(thing), u => u.Count == 3 && u[0].State == "parked",
+            what: "the first event parked"))[0];
+
+        WhenThingHappened.FailuresLeft[thing] = 0; // the fix
+        await Task.WhenAll(outbox.Administration.ReplayAsync(parked.Id, CancellationToken.None),
+            outbox.Administration.ReplayAsync(parked.Id, CancellationToken.None)); // two administrators at once
+
+        var receipts = await Poll.UntilAsync(() => outbox.ReceiptsAsync(thing), r => r.Count == 3, what: "the three events taken");
+        receipts.Select(r => r.Number).Should().Equal(1, 2, 3);
+        await Poll.UntilAsync(() => outbox.UndeliveredAsync(thing), u => u.Count == 0, what: "nothing left undelivered");
+        await Task.Delay(500);
+        (await outbox.ReceiptsAsync(thing)).Should().HaveCount(3, "a replay is taken once");
+    }
+
+    [Fact]
+    public async Task Given_a_receiver_slower_than_the_timeout_Then_the_attempt_counts_as_failed_and_a_retry_takes_the_event()
+    {
+        await outbox.Daemon.StartAllAsync();
+        var thing = Guid.NewGuid();
+        WhenThingHappened.Slow[thing] = TimeSpan.FromSeconds(3);
+        var eventId = await outbox.AppendAsync(thing, new ThingHappened(thing, 1));
+
+        var retrying = await Poll.UntilAsync(() => outbox.UndeliveredAsync(thing), u => u.Count == 1, what: "the timed-out attempt");
+        retrying[0].Error.Should().Contain("TimeoutException");
+
+        var receipts = await Poll.UntilAsync(() => outbox.ReceiptsAsync(thing), r => r.Count == 1, what: "the retry's receipt");
+        receipts.Single().Id.Should().Be(eventId);
+        await Poll.UntilAsync(() => outbox.UndeliveredAsync(thing), u => u.Count == 0, what: "the delivery cleared");
     }
 }

@@ -66,6 +66,7 @@ public static class ModuleStore
                 o.ApplyChangesLockId += lockOffset;
                 o.Projections.DaemonLockId += lockOffset;
                 o.Projections.FastPollingTime = TimeSpan.FromMilliseconds(250);
+                o.RegisterDocumentType<OutboxDelivery>();
                 configure(o);
                 return o;
             })

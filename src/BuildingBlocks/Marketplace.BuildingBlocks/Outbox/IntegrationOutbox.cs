@@ -2,90 +2,97 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Services;
 using Marten.Subscriptions;
 using MediatR;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.BuildingBlocks;
 
+/// <summary>What every outbox needs, in one parameter.</summary>
+public sealed record OutboxServices(OutboxReceivers Receivers, OutboxSignals Signals, IOptions<OutboxOptions> Options, TimeProvider Clock);
+
 /// <summary>
-/// The outbox of a module (ARCHITECTURE.md rule 4): a Marten subscription on the module's own store that maps
-/// committed domain events to integration events and publishes them through MediatR. The daemon only sees
-/// committed events, in sequence order, and records its progress after a page is handled: so each integration
-/// event is published after commit, at least once. Receivers must be idempotent (<see cref="IdempotentReceiver"/>).
-/// A failure that is not transient is retried a few times, then recorded as a dead letter (visible to admins).
-/// A transient one (database unreachable) is retried until it passes: progress could not be saved anyway.
+/// The outbox of a module (ARCHITECTURE.md rule 4): a Marten subscription on the module's own store that maps committed
+/// domain events to integration events and delivers them to each receiving module apart. The daemon only sees committed
+/// events, in sequence order, and records its progress after a page is handled: so each integration event is delivered
+/// after commit, at least once. Receivers must be idempotent (<see cref="IdempotentReceiver"/>).
+/// <para>
+/// A receiver that fails (or takes longer than the timeout) gets an <see cref="OutboxDelivery"/>, committed with the page's
+/// progress, that <see cref="OutboxRetries{TStore,TOutbox}"/> retries with backoff and parks after the last attempt; the
+/// later events of the same stream wait behind it for that receiver only. The other receivers are not held back.
+/// </para>
 /// </summary>
 public abstract class IntegrationOutbox : SubscriptionBase
 {
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
-    private readonly IMediator mediator;
+    private readonly OutboxServices services;
     private readonly ILogger logger;
-    private readonly TimeProvider clock;
 
-    protected IntegrationOutbox(string name, IMediator mediator, ILogger logger, TimeProvider? clock = null)
+    protected IntegrationOutbox(string name, OutboxServices services, ILogger logger)
     {
         Name = name;
-        this.mediator = mediator;
+        this.services = services;
         this.logger = logger;
-        this.clock = clock ?? TimeProvider.System;
     }
 
     /// <summary>The integration events a committed domain event stands for (often none).</summary>
     protected abstract IEnumerable<INotification> Map(IEvent e);
 
+    internal IReadOnlyList<INotification> MessagesOf(IEvent e) => Map(e).ToList();
+
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, CancellationToken cancellationToken)
     {
+        var known = await operations.Query<OutboxDelivery>().Where(d => d.Outbox == Name)
+            .Select(d => new Known(d.Id, d.Receiver, d.StreamId)).ToListAsync(cancellationToken);
+        var waiting = known.Select(w => (w.Receiver, w.StreamId)).ToHashSet();
+        var ids = known.Select(k => k.Id).ToHashSet();
+        var queued = 0;
         foreach (var e in page.Events)
         {
-            try
+            var messages = Map(e).ToList();
+            for (var index = 0; index < messages.Count; index++)
             {
-                foreach (var message in Map(e))
-                    await PublishAsync(message, cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Outbox {Outbox}: event {EventType} {EventId} (sequence {Sequence}) goes to the dead letters",
-                    Name, e.EventTypeName, e.Id, e.Sequence);
-                // Committed with the subscription's progress: the failure is recorded exactly when the event is passed over.
-                operations.Store(new OutboxDeadLetter(e.Id, Name, e.Sequence, e.EventTypeName, ex.GetType().Name, ex.Message, clock.GetUtcNow()));
+                var message = messages[index];
+                foreach (var receiver in services.Receivers.Of(message.GetType()))
+                {
+                    var delivery = OutboxDelivery.Of(Name, receiver, e, index, message.GetType(), services.Clock.GetUtcNow());
+                    if (!waiting.Contains((receiver, e.StreamId)))
+                    {
+                        try
+                        {
+                            await services.Receivers.DeliverAsync(receiver, message, cancellationToken);
+                            continue;
+                        }
+                        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                        {
+                            logger.LogWarning(ex, "Outbox {Outbox}: {Receiver} failed to take {Message} of event {EventId}; it is retried",
+                                Name, receiver, message.GetType().Name, e.Id);
+                            delivery.Failed(ex, services.Clock.GetUtcNow(), services.Options.Value);
+                            waiting.Add((receiver, e.StreamId));
+                        }
+                    }
+                    if (ids.Contains(delivery.Id)) continue; // a page delivered again (a rewind): its delivery stands as it is
+                    operations.Store(delivery); // committed with the page's progress: it is retried exactly when it is passed over
+                    queued++;
+                }
             }
         }
-        return NullChangeListener.Instance;
+        return queued == 0 ? NullChangeListener.Instance : new WakeRetries(services.Signals, Name);
     }
 
-    private async Task PublishAsync(INotification message, CancellationToken ct)
+    private sealed record Known(string Id, string Receiver, Guid StreamId);
+
+    /// <summary>After the page's commit, the retries of this outbox look at once at what it queued.</summary>
+    private sealed class WakeRetries(OutboxSignals signals, string outbox) : IChangeListener
     {
-        for (var attempt = 0; ; attempt++)
+        public Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
         {
-            try
-            {
-                await mediator.Publish(message, ct);
-                return;
-            }
-            catch (Exception ex) when (IsTransient(ex) && !ct.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Outbox {Outbox}: {Message} failed for a transient reason; retrying", Name, message.GetType().Name);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(attempt, 5))), ct);
-            }
-            catch (Exception ex) when (attempt < Backoff.Length && !ct.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Outbox {Outbox}: {Message} failed (attempt {Attempt}); retrying", Name, message.GetType().Name, attempt + 1);
-                await Task.Delay(Backoff[attempt], ct);
-            }
+            signals.Wake(outbox);
+            return Task.CompletedTask;
         }
+
+        public Task BeforeCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
     }
-
-    private static bool IsTransient(Exception ex) => ex switch
-    {
-        NpgsqlException { IsTransient: true } => true,
-        TimeoutException => true,
-        _ => ex.InnerException is not null && IsTransient(ex.InnerException),
-    };
 }
-
-/// <summary>A committed event whose integration event could not be delivered: shown to administrators.</summary>
-public sealed record OutboxDeadLetter(Guid Id, string Outbox, long EventSequence, string EventType, string ExceptionType,
-    string Message, DateTimeOffset At);

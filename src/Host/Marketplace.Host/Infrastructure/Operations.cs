@@ -1,13 +1,12 @@
 using HealthChecks.NpgSql;
 using Marketplace.BuildingBlocks;
-using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Scalar.AspNetCore;
 
 namespace Marketplace.Host.Infrastructure;
 
-/// <summary>Health, the OpenAPI document and its reference page, and the outbox's dead letters for administrators.</summary>
+/// <summary>Health, the OpenAPI document and its reference page, and the outboxes' undelivered events for administrators.</summary>
 internal static class Operations
 {
     public static IServiceCollection AddOperations(this IServiceCollection services)
@@ -19,7 +18,7 @@ internal static class Operations
         return services;
     }
 
-    public static void MapOperations(this WebApplication app, params Type[] moduleStores)
+    public static void MapOperations(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
@@ -27,18 +26,15 @@ internal static class Operations
         app.MapScalarApiReference("/docs", o => o.WithTitle("Souss-Massa cooperative marketplace API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 
-        app.MapGet("/api/admin/outbox/dead-letters", async (IServiceProvider services, CancellationToken ct) =>
-            {
-                var letters = new List<OutboxDeadLetter>();
-                foreach (var storeType in moduleStores)
-                {
-                    await using var session = ((IDocumentStore)services.GetRequiredService(storeType)).QuerySession();
-                    letters.AddRange(await session.Query<OutboxDeadLetter>().OrderByDescending(d => d.At).Take(100).ToListAsync(ct));
-                }
-                return TypedResults.Ok(letters.OrderByDescending(l => l.At).ToList());
-            })
-            .RequireAuthorization(Identity.Policies.Admin)
-            .WithTags("Operations")
-            .WithSummary("Integration events that could not be delivered (outbox dead letters)");
+        var outbox = app.MapGroup("/api/admin/outbox").RequireAuthorization(Identity.Policies.Admin).WithTags("Operations");
+        outbox.MapGet("/undelivered", async (OutboxAdministration admin, CancellationToken ct) =>
+                TypedResults.Ok(new { items = await admin.ListAsync(ct) }))
+            .WithSummary("Integration events a receiver has not taken: parked (waiting for a replay), retrying, or waiting behind one of them");
+        outbox.MapPost("/undelivered/{id}/replay", async (string id, OutboxAdministration admin, CancellationToken ct) =>
+                TypedResults.Ok(await admin.ReplayAsync(id, ct)))
+            .WithSummary("Deliver a parked event to its receiver again, now");
+        outbox.MapPost("/undelivered/replay", async (OutboxAdministration admin, CancellationToken ct) =>
+                TypedResults.Ok(new { replayed = await admin.ReplayAllAsync(ct) }))
+            .WithSummary("Deliver every parked event again, now");
     }
 }

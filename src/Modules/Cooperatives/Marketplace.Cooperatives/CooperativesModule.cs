@@ -30,7 +30,7 @@ public static class CooperativesModule
                     .GinIndexJsonData(); // sectors and staff: jsonb containment
                 o.RegisterDocumentType<RegistrationClaim>();
             })
-            .AddSubscriptionWithServices<CooperativesOutbox>(ServiceLifetime.Scoped);
+            .AddIntegrationOutbox<ICooperativesStore, CooperativesOutbox>(services, config, CooperativesOutbox.OutboxName);
         return services;
     }
 

@@ -30,10 +30,9 @@ public static class OrdersModule
                 o.Schema.For<Order>().Index(x => x.ShopperId).Index(x => x.PlacedAt).GinIndexJsonData();
                 o.RegisterDocumentType<CheckoutClaim>();
                 o.RegisterDocumentType<ProcessedMessage>();
-                o.RegisterDocumentType<OutboxDeadLetter>();
                 o.Storage.ExtendedSchemaObjects.Add(new Sequence($"orders.{OrderNumbers.Sequence}"));
             })
-            .AddSubscriptionWithServices<OrdersOutbox>(ServiceLifetime.Scoped);
+            .AddIntegrationOutbox<IOrdersStore, OrdersOutbox>(services, config, OrdersOutbox.OutboxName);
         services.AddOptions<OrdersOptions>().Bind(config.GetSection(OrdersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StripeOptions>().Bind(config.GetSection(StripeOptions.Section));
         services.AddHttpClient("stripe", c => c.Timeout = TimeSpan.FromSeconds(30));

@@ -11,9 +11,10 @@ namespace Marketplace.Cooperatives.Integration;
 /// Publishes, after commit and at least once, what other modules must hear of cooperatives: verified, suspended,
 /// reinstated, payout account changed. Keyed by the domain event's id, so receivers can drop redeliveries.
 /// </summary>
-internal sealed class CooperativesOutbox(IMediator mediator, ILogger<CooperativesOutbox> logger, TimeProvider clock)
-    : IntegrationOutbox("cooperatives-outbox", mediator, logger, clock)
+internal sealed class CooperativesOutbox(OutboxServices services, ILogger<CooperativesOutbox> logger) : IntegrationOutbox(OutboxName, services, logger)
 {
+    public const string OutboxName = "cooperatives-outbox";
+
     protected override IEnumerable<INotification> Map(IEvent e) => e.Data switch
     {
         CooperativeVerified v => [new CooperativeVerifiedIntegrationEvent(e.Id, v.CooperativeId, v.At)],

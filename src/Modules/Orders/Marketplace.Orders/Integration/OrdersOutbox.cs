@@ -8,9 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Marketplace.Orders.Integration;
 
 /// <summary>Tells the other modules what happened to orders, after commit, at least once (EventId: the domain event's id).</summary>
-internal sealed class OrdersOutbox(IMediator mediator, ILogger<OrdersOutbox> logger, TimeProvider clock)
-    : IntegrationOutbox("orders-outbox", mediator, logger, clock)
+internal sealed class OrdersOutbox(OutboxServices services, ILogger<OrdersOutbox> logger) : IntegrationOutbox(OutboxName, services, logger)
 {
+    public const string OutboxName = "orders-outbox";
+
     protected override IEnumerable<INotification> Map(IEvent e) => e.Data switch
     {
         OrderPlaced p => [new OrderPlacedIntegrationEvent(e.Id, p.OrderId, p.Number, p.ShopperId, Wire.Of(p.Method),
