@@ -18,7 +18,55 @@ public static partial class ApiContract
 {
     public static string Path { get; } = Locate();
 
-    public static IReadOnlyList<ApiRoute> Routes { get; } = Parse(File.ReadAllLines(Path));
+    /// <summary>Every route of API.md.</summary>
+    public static IReadOnlyList<ApiRoute> Contract { get; } = Parse(File.ReadAllLines(Path));
+
+    /// <summary>
+    /// Routes of API.md that open issues add and that the Host does not serve yet, with their issue. A test checks that
+    /// each is in API.md and still not served: a route that lands must leave this list for the access and fuzz tables.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, int> NotBuiltYet = new Dictionary<string, int>
+    {
+        ["POST /api/admin/bank-batches"] = 14,
+        ["GET /api/admin/bank-batches"] = 14,
+        ["GET /api/admin/bank-batches/{}"] = 14,
+        ["GET /api/admin/bank-batches/{}.csv"] = 14,
+        ["POST /api/admin/payouts/{}/reissue"] = 14,
+        ["POST /api/orders/{}/pay"] = 15,
+        ["POST /api/payments/cmi/callback"] = 15,
+        ["PUT /api/cooperatives/{}/tax-identity"] = 17,
+        ["GET /api/orders/{}/sub-orders/{}/invoice"] = 17,
+        ["GET /api/cooperatives/{}/invoices"] = 17,
+        ["POST /api/cooperatives/{}/supplies"] = 18,
+        ["POST /api/cooperatives/{}/members/{}/payments"] = 18,
+        ["GET /api/cooperatives/{}/members/{}/statement"] = 18,
+        ["POST /api/cooperatives/{}/assemblies"] = 18,
+        ["POST /api/cooperatives/{}/assemblies/{}/surplus"] = 18,
+        ["POST /api/cooperatives/{}/certificates"] = 19,
+        ["POST /api/admin/certificates/{}/verify"] = 19,
+        ["POST /api/admin/certificates/{}/reject"] = 19,
+        ["GET /api/cooperatives/{}/certificates"] = 19,
+        ["POST /api/admin/fairs"] = 19,
+        ["POST /api/admin/fairs/{}/exhibitors"] = 19,
+        ["GET /api/fairs/{}/stands/{}/qr.png"] = 19,
+        ["GET /api/impact"] = 19,
+        ["POST /api/cooperatives/{}/experiences"] = 20,
+        ["POST /api/cooperatives/{}/experiences/{}/slots"] = 20,
+        ["GET /api/experiences"] = 20,
+        ["GET /api/experiences/{}"] = 20,
+        ["POST /api/orders/{}/sub-orders/{}/reviews"] = 21,
+        ["PUT /api/reviews/{}"] = 21,
+        ["DELETE /api/reviews/{}"] = 21,
+        ["GET /api/products/{}/reviews"] = 21,
+        ["GET /api/cooperatives/{}/reviews"] = 21,
+        ["POST /api/reviews/{}/reply"] = 21,
+        ["POST /api/reviews/{}/report"] = 21,
+        ["POST /api/admin/reviews/{}/hide"] = 21,
+        ["POST /api/admin/reviews/{}/restore"] = 21,
+    };
+
+    /// <summary>The routes of API.md that the Host serves (each once: API.md names some in two sections).</summary>
+    public static IReadOnlyList<ApiRoute> Routes { get; } = Contract.Where(r => !NotBuiltYet.ContainsKey(r.Key)).DistinctBy(r => r.Key).ToList();
 
     /// <summary>The template with its parameters unnamed and no trailing slash ("/api/cooperatives/{id:guid}/" is "/api/cooperatives/{}").</summary>
     public static string Unnamed(string template) => Parameter().Replace(template.Length > 1 ? template.TrimEnd('/') : template, "{}");
@@ -31,12 +79,16 @@ public static partial class ApiContract
             var cells = line.Split('|', StringSplitOptions.TrimEntries);
             if (cells.Length < 4 || !cells[1].Contains(" /api/")) continue;
             ApiRoute? previous = null;
+            var methodsWaiting = new List<string>(); // "PUT, DELETE /api/reviews/{id}": PUT takes DELETE's path
             foreach (var part in cells[1].Split(", ", StringSplitOptions.TrimEntries))
             {
+                if (part is "GET" or "POST" or "PUT" or "DELETE" or "PATCH") { methodsWaiting.Add(part); continue; }
                 var route = part.StartsWith('/') && previous is not null
                     ? previous with { Template = previous.Template[..previous.Template.LastIndexOf('/')] + part }
-                    : part.Split(' ') is [var method, var template] ? new ApiRoute(method, template, cells[2]) : null;
+                    : part.Split(' ') is [var method, var template] ? new ApiRoute(method, template.Split('?')[0], cells[2]) : null;
                 if (route is null) throw new FormatException($"API.md: cannot read the route '{part}' in: {line}");
+                routes.AddRange(methodsWaiting.Select(m => route with { Method = m }));
+                methodsWaiting.Clear();
                 routes.Add(route);
                 previous = route;
             }
