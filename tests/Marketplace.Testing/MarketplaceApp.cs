@@ -52,6 +52,11 @@ public class MarketplaceApp : WebApplicationFactory<Program>, IAsyncLifetime, IM
             ["Marketplace:Admin:Password"] = AdminPassword,
             ["Marketplace:RateLimits:SignInPerMinutePerAddress"] = "0",
             ["Marketplace:RateLimits:CheckoutPerMinutePerShopper"] = "0",
+            // A receiver that fails is retried within a second or two, and parked after the fourth attempt.
+            ["Marketplace:Outbox:Attempts"] = "4",
+            ["Marketplace:Outbox:BackoffSeconds"] = "0.2,0.5,1",
+            ["Marketplace:Outbox:Timeout"] = "00:00:05",
+            ["Marketplace:Outbox:Poll"] = "00:00:00.200",
             ["Logging:Json"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -73,6 +78,9 @@ public class MarketplaceApp : WebApplicationFactory<Program>, IAsyncLifetime, IM
     public Task<TestUser> NewShopperAsync(string? name = null) => Accounts.NewShopperAsync(Anonymous, name);
 
     public Task<TestUser> AdminAsync() => Accounts.SignInAsync(Anonymous, AdminEmail, AdminPassword);
+
+    /// <summary>Faults injected into this host's database (a failing or hanging insert).</summary>
+    public DatabaseFaults Faults => new(Database.ConnectionString);
 
     public async Task<HttpClient> SignedInClientAsync(string email, string password) => (await Accounts.SignInAsync(Anonymous, email, password)).Client;
 }

@@ -132,6 +132,9 @@ public sealed class OrdersFlow(PayoutsApp app)
         fees[cooperative.Id] = fee;
     }
 
+    /// <summary>The product that orders of this line buy (published now if it is new).</summary>
+    public Task<Guid> ProductOfAsync(TestCooperative cooperative, TestLine line) => ProductAsync(cooperative, line);
+
     /// <summary>A published product of the cooperative in this category at this price, with stock for every test.</summary>
     private async Task<Guid> ProductAsync(TestCooperative cooperative, TestLine line)
     {
