@@ -96,13 +96,29 @@ public sealed class ProductDecisionTests
     }
 
     [Fact]
-    public void Given_no_reservation_When_selling_more_than_available_Then_nothing_is_taken()
+    public void Given_no_reservation_When_selling_more_than_available_Then_nothing_is_taken_and_the_order_is_told_its_stock_is_missing()
     {
         var id = Guid.CreateVersion7();
         var product = Given(Listed(id, 2));
-        ProductDecisions.Sell(product, Guid.CreateVersion7(), 3, Now).Should().BeEmpty();
+        var order = Guid.CreateVersion7();
+        ProductDecisions.Sell(product, order, 3, Now).Should().ContainSingle()
+            .Which.Should().Be(new StockMissingForOrder(id, order, 3, 2, Now));
         ProductDecisions.Sell(product, Guid.CreateVersion7(), 2, Now).Should().ContainSingle()
             .Which.Should().BeOfType<StockSold>().Which.FromReservation.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Given_part_of_a_line_reserved_and_too_little_free_When_selling_Then_nothing_is_sold_and_the_held_units_go_back()
+    {
+        var id = Guid.CreateVersion7();
+        var order = Guid.CreateVersion7();
+        var product = Given(Listed(id, 3), new StockReserved(id, order, 2, Now), new StockReserved(id, Guid.CreateVersion7(), 1, Now));
+
+        var events = ProductDecisions.Sell(product, order, 3, Now);
+
+        events.OfType<StockSold>().Should().BeEmpty("a line is sold whole or not at all");
+        events.OfType<ReservationReleased>().Should().ContainSingle().Which.Quantity.Should().Be(2);
+        events.OfType<StockMissingForOrder>().Should().ContainSingle().Which.Available.Should().Be(2);
     }
 
     [Fact]

@@ -85,10 +85,9 @@ public sealed class CancellationTests(OrdersApp app)
         app.Stripe.Refunds.Values.Should().NotContain(r => r["payment_intent"]!.GetValue<string>() == intent);
         await Poll.UntilAsync(() => app.Market.AvailableAsync(oil.Id), n => n == 5, what: "the stock back although the refund waits");
 
-        var issued = await RunRefundsJobAsync();
-        await RunRefundsJobAsync();
+        await Poll.UntilAsync(RunRefundsJobAsync, issued => issued >= 1, what: "the refunds job to issue it once its retry is due");
+        (await RunRefundsJobAsync()).Should().Be(0, "issued once");
 
-        issued.Should().BeGreaterThanOrEqualTo(1);
         app.Stripe.Refunds.Values.Where(r => r["payment_intent"]!.GetValue<string>() == intent).Should().ContainSingle()
             .Which["amount"]!.GetValue<long>().Should().Be(12900);
         (await shopper.Client.OrderAsync(order.Id()))["payment"]!.Str("status").Should().Be("refunded");

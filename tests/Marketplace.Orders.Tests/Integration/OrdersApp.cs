@@ -27,6 +27,7 @@ public class OrdersApp : MarketplaceApp, IAsyncLifetime
         settings["Marketplace:Stripe:SecretKey"] = Stripe.SecretKey;
         settings["Marketplace:Stripe:WebhookSecret"] = Stripe.WebhookSecret;
         settings["Marketplace:Stripe:ApiBase"] = Stripe.ApiBase;
+        settings["Marketplace:Orders:RefundRetrySeconds"] = "0.2"; // a refund the gateway did not issue is due again at once
     }
 
     protected override void ConfigureServices(IServiceCollection services)

@@ -26,15 +26,19 @@ public sealed class CancellationDecisionTests
     {
         var order = CardOrder(paid: true);
 
-        order.Then(order.CancelByShopper(Shopper, T0));
+        var events = order.CancelByShopper(Shopper, T0);
+        order.Then(events);
 
+        var requested = events.OfType<RefundRequested>().Should().ContainSingle().Subject;
+        (requested.Key, requested.PaymentReference, requested.Amount).Should().Be(("cancellation", "pi_1", order.Total));
         order.Payment.RefundDue.Should().BeTrue();
         order.Payment.Status.Should().Be(PaymentStatus.RefundPending);
-        order.ConfirmPayment("stripe", "pi_1", order.Total, T0).Should().BeEmpty("a late copy of the payment's webhook changes nothing");
-        var refund = order.RecordRefund("stripe", "re_1", T0).Should().ContainSingle().Which.Should().BeOfType<RefundIssued>().Subject;
+        order.ConfirmPayment("stripe", "pi_1", order.Total, T0).Should().Be(new PaymentDecision([], null), "a late copy of the payment's webhook changes nothing");
+        var refund = order.RecordRefund("cancellation", "stripe", "re_1", T0).Should().ContainSingle().Which.Should().BeOfType<RefundIssued>().Subject;
         refund.Amount.Should().Be(order.Total);
-        order.Then(refund).RecordRefund("stripe", "re_2", T0).Should().BeEmpty("a refund is issued once");
+        order.Then(refund).RecordRefund("cancellation", "stripe", "re_2", T0).Should().BeEmpty("a refund is issued once");
         order.Payment.Status.Should().Be(PaymentStatus.Refunded);
+        order.Payment.RefundDue.Should().BeFalse();
     }
 
     [Fact]
@@ -59,7 +63,22 @@ public sealed class CancellationDecisionTests
     {
         var order = CardOrder(paid: false);
         order.Then(order.CancelByShopper(Shopper, T0));
-        order.RecordRefund("stripe", "re_1", T0).Should().BeEmpty();
+        order.RecordRefund("cancellation", "stripe", "re_1", T0).Should().BeEmpty();
         order.Payment.Status.Should().Be(PaymentStatus.Cancelled);
+    }
+
+    [Fact]
+    public void Given_a_refund_the_gateway_could_not_issue_Then_it_waits_for_its_retry_and_one_refused_for_good_is_blocked()
+    {
+        var order = CardOrder(paid: true);
+        order.Then(order.CancelByShopper(Shopper, T0));
+
+        order.Then(order.RecordRefundFailure("cancellation", "unreachable", T0.AddMinutes(1), T0));
+        (order.Payment.RefundDue, order.Payment.NextRefundAt, order.Payment.RefundBlocked).Should().Be((true, T0.AddMinutes(1), false));
+
+        order.Then(order.RecordRefundFailure("cancellation", "charge_already_refunded: already refunded", null, T0.AddMinutes(1)));
+        (order.Payment.RefundDue, order.Payment.RefundBlocked).Should().Be((false, true), "refused for good: not retried, shown to administrators");
+        order.Payment.Status.Should().Be(PaymentStatus.RefundPending);
+        order.RecordRefundFailure("cancellation", "again", null, T0).Should().BeEmpty();
     }
 }

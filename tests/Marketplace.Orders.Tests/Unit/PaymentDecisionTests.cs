@@ -31,31 +31,53 @@ public sealed class PaymentDecisionTests
     {
         var order = CardOrder(paid: false);
 
-        var events = order.ConfirmPayment("stripe", "pi_1", order.Total, T0.AddMinutes(2));
+        var decision = order.ConfirmPayment("stripe", "pi_1", order.Total, T0.AddMinutes(2));
 
-        events.Should().ContainSingle().Which.Should().BeOfType<OrderPaid>().Which.Reference.Should().Be("pi_1");
-        order.Then(events);
+        decision.Stray.Should().BeNull();
+        decision.Events.Should().ContainSingle().Which.Should().BeOfType<OrderPaid>().Which.Reference.Should().Be("pi_1");
+        order.Then(decision.Events);
         order.Status.Should().Be(OrderStatus.Paid);
         order.OpenToCooperatives.Should().BeTrue();
-        order.ConfirmPayment("stripe", "pi_1", order.Total, T0.AddMinutes(3)).Should().BeEmpty("a payment is recorded once");
+        order.ConfirmPayment("stripe", "pi_1", order.Total, T0.AddMinutes(3)).Should().Be(new PaymentDecision([], null), "a payment is recorded once");
     }
 
     [Fact]
-    public void Given_a_card_order_When_the_gateway_confirms_another_amount_Then_it_is_not_paid_and_the_mismatch_is_recorded()
+    public void Given_a_card_order_When_the_gateway_confirms_another_amount_or_currency_Then_it_is_not_paid_and_the_money_is_stray()
     {
         var order = CardOrder(paid: false);
 
-        var events = order.ConfirmPayment("stripe", "pi_1", Mad(1.00m), T0);
+        var decision = order.ConfirmPayment("stripe", "pi_1", Mad(1.00m), T0);
 
-        events.Should().ContainSingle().Which.Should().BeOfType<PaymentFailed>().Which.Reason.Should().StartWith("amount_mismatch");
-        order.Then(events).Status.Should().Be(OrderStatus.PendingPayment);
+        decision.Stray.Should().Be("amount_mismatch");
+        decision.Events.Should().ContainSingle().Which.Should().BeOfType<PaymentFailed>().Which.Reason.Should().StartWith("amount_mismatch");
+        order.Then(decision.Events).Status.Should().Be(OrderStatus.PendingPayment);
+        order.ConfirmPayment("stripe", "pi_1", new Marketplace.BuildingBlocks.Money(order.Total.Amount, "EUR"), T0).Stray.Should().Be("amount_mismatch");
     }
 
     [Fact]
-    public void Given_a_card_order_When_another_payment_is_confirmed_Then_it_is_not_paid()
+    public void Given_a_paid_order_When_a_second_payment_succeeds_Then_it_is_stray_and_the_order_keeps_the_first()
+    {
+        var order = CardOrder(paid: true);
+        var decision = order.ConfirmPayment("stripe", "pi_other", order.Total, T0);
+        decision.Should().Be(new PaymentDecision([], "second_payment"));
+        order.Payment.Reference.Should().Be("pi_1");
+    }
+
+    [Fact]
+    public void Given_a_cancelled_unpaid_order_When_its_payment_succeeds_late_Then_the_money_is_stray_and_the_order_stays_cancelled()
     {
         var order = CardOrder(paid: false);
-        order.ConfirmPayment("stripe", "pi_other", order.Total, T0).Should().ContainSingle().Which.Should().BeOfType<PaymentFailed>();
+        order.Then(order.Expire(T0.AddHours(1)));
+        order.ConfirmPayment("stripe", "pi_1", order.Total, T0.AddHours(1)).Should().Be(new PaymentDecision([], "order_cancelled"));
+    }
+
+    [Fact]
+    public void Given_an_unpaid_order_When_an_earlier_attempt_of_it_succeeds_with_the_right_amount_Then_it_is_paid_by_that_one()
+    {
+        var order = CardOrder(paid: false);
+        var decision = order.ConfirmPayment("stripe", "pi_0", order.Total, T0);
+        decision.Events.Should().ContainSingle().Which.Should().BeOfType<OrderPaid>();
+        order.Then(decision.Events).Payment.Reference.Should().Be("pi_0", "refunds go to the payment that was taken");
     }
 
     [Fact]
@@ -63,7 +85,7 @@ public sealed class PaymentDecisionTests
     {
         var order = Given(Placed(PaymentMethod.Card));
 
-        var paid = order.ConfirmPayment("stripe", "pi_9", order.Total, T0).Should().ContainSingle().Which.Should().BeOfType<OrderPaid>().Subject;
+        var paid = order.ConfirmPayment("stripe", "pi_9", order.Total, T0).Events.Should().ContainSingle().Which.Should().BeOfType<OrderPaid>().Subject;
 
         order.Then(paid).Payment.Reference.Should().Be("pi_9");
         order.Payment.Gateway.Should().Be("stripe");
@@ -81,7 +103,7 @@ public sealed class PaymentDecisionTests
         order.Status.Should().Be(OrderStatus.PendingPayment);
         order.Payment.Status.Should().Be(PaymentStatus.Failed);
         order.Payment.LastFailure.Should().Be("Your card was declined.");
-        order.ConfirmPayment("stripe", "pi_1", order.Total, T0).Should().ContainSingle().Which.Should().BeOfType<OrderPaid>();
+        order.ConfirmPayment("stripe", "pi_1", order.Total, T0).Events.Should().ContainSingle().Which.Should().BeOfType<OrderPaid>();
     }
 
     [Fact]

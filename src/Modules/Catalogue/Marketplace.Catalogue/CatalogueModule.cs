@@ -3,6 +3,7 @@ using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue.Domain;
 using Marketplace.Catalogue.Features;
 using Marketplace.Catalogue.Images;
+using Marketplace.Catalogue.Integration;
 using Marketplace.Catalogue.Search;
 using Marketplace.Catalogue.Stock;
 using Marten;
@@ -38,7 +39,7 @@ public static class CatalogueModule
             o.Schema.For<Reservation>().Duplicate(r => r.Status, notNull: true).Duplicate(r => r.ExpiresAt, notNull: true);
             o.RegisterDocumentType<CooperativeStanding>();
             o.RegisterDocumentType<ProcessedMessage>();
-        });
+        }).AddIntegrationOutbox<ICatalogueStore, CatalogueOutbox>(services, config, CatalogueOutbox.OutboxName);
         services.AddOptions<CatalogueOptions>().Bind(config.GetSection("Marketplace:Catalogue")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IFileStorage>(new LocalFolderStorage(LocalFolderStorage.RootFrom(config)));
         services.AddSingleton<ProductSearchSql>().AddSingleton<ProductSearch>().AddSingleton<SearchResultCache>().AddSingleton<ProductPageSql>()

@@ -15,9 +15,10 @@ public sealed record CooperativeSubOrderPage(IReadOnlyList<CooperativeSubOrder> 
 
 /// <param name="Total">items and delivery fee: what the shopper pays for this part.</param>
 /// <param name="CashCollected">for cash on delivery, once delivered.</param>
+/// <param name="CancelReason">why it was cancelled: shopper, payment_expired, out_of_stock, refunded.</param>
 public sealed record CooperativeSubOrder(Guid Id, Guid OrderId, string OrderNumber, string Status, DateTimeOffset PlacedAt,
     string PaymentMethod, IReadOnlyList<CooperativeSubOrderLine> Lines, decimal Subtotal, decimal Shipping, decimal Total, string Currency,
-    SubOrderAddress? Address, string? Carrier, string? TrackingNumber, decimal? CashCollected);
+    SubOrderAddress? Address, string? Carrier, string? TrackingNumber, decimal? CashCollected, string? CancelReason = null);
 
 public sealed record CooperativeSubOrderLine(Guid ProductId, string Sku, string Name, string Unit, int Quantity, decimal UnitPrice, decimal LineTotal);
 

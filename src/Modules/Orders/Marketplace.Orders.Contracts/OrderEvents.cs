@@ -28,6 +28,10 @@ public sealed record SubOrderDeliveredIntegrationEvent(Guid EventId, Guid OrderI
 public sealed record SubOrdersCancelledIntegrationEvent(Guid EventId, Guid OrderId, string Number, IReadOnlyList<SubOrderInfo> SubOrders,
     string Reason, DateTimeOffset CancelledAt) : INotification;
 
-/// <summary>Money went back to the shopper's card.</summary>
+/// <summary>Money went back to the shopper's card: for these sub-orders, or (empty) for the order as a whole (a refund made
+/// in the gateway's dashboard).</summary>
 public sealed record RefundIssuedIntegrationEvent(Guid EventId, Guid OrderId, string Number, decimal Amount, string Currency,
-    string RefundReference, DateTimeOffset RefundedAt) : INotification;
+    string RefundReference, DateTimeOffset RefundedAt, IReadOnlyList<Guid>? SubOrderIds = null) : INotification;
+
+/// <summary>Which of these orders exist (were placed): the others never were, or not yet.</summary>
+public sealed record GetExistingOrders(IReadOnlyList<Guid> OrderIds) : IRequest<IReadOnlyList<Guid>>;

@@ -59,7 +59,8 @@ public sealed record ShopperOrder(Guid Id, string Number, string Status, DateTim
 
 /// <param name="Status">placed, accepted, shipped, delivered or cancelled.</param>
 /// <param name="Shipping">the delivery fee of this cooperative's part.</param>
+/// <param name="CancelReason">why it was cancelled: shopper, payment_expired, out_of_stock, refunded.</param>
 public sealed record ShopperSubOrder(Guid Id, Guid CooperativeId, string Status, IReadOnlyList<ShopperOrderLine> Lines, decimal Subtotal,
-    decimal Shipping, decimal Total, string? Carrier, string? TrackingNumber);
+    decimal Shipping, decimal Total, string? Carrier, string? TrackingNumber, string? CancelReason = null);
 
 public sealed record ShopperOrderLine(Guid ProductId, string Sku, string Name, string Unit, int Quantity, decimal UnitPrice, decimal LineTotal);

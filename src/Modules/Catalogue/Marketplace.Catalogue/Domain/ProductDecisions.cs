@@ -60,18 +60,19 @@ internal static class ProductDecisions
 
     /// <summary>
     /// The order was placed: its reservation becomes a sale. Without a reservation (it expired first), the units are
-    /// sold from what is available, if there are enough: the stock on hand never goes below zero.
+    /// sold from what is available, if there are enough: the stock on hand never goes below zero. When there are not, the
+    /// line is not sold at all: what the order held goes back, and the order is told that its stock is missing.
     /// </summary>
     public static IReadOnlyList<object> Sell(Product product, Guid orderId, int quantity, DateTimeOffset now)
     {
         var held = product.Reservations.GetValueOrDefault(orderId);
         if (held >= quantity) return [new StockSold(product.Id, orderId, quantity, true, now)];
-        if (held > 0) return [new StockSold(product.Id, orderId, held, true, now), .. SellFree(product, orderId, quantity - held, now)];
-        return SellFree(product, orderId, quantity, now);
+        if (held + product.Available >= quantity)
+            return held > 0
+                ? [new StockSold(product.Id, orderId, held, true, now), new StockSold(product.Id, orderId, quantity - held, false, now)]
+                : [new StockSold(product.Id, orderId, quantity, false, now)];
+        return [.. Release(product, orderId, "out_of_stock", now), new StockMissingForOrder(product.Id, orderId, quantity, held + product.Available, now)];
     }
-
-    private static IReadOnlyList<object> SellFree(Product product, Guid orderId, int quantity, DateTimeOffset now) =>
-        product.Available >= quantity ? [new StockSold(product.Id, orderId, quantity, false, now)] : [];
 
     public static StockReturned Return(Product product, Guid orderId, int quantity, DateTimeOffset now) => new(product.Id, orderId, quantity, now);
 

@@ -36,6 +36,10 @@ internal sealed record ReservationReleased(Guid ProductId, Guid OrderId, int Qua
 [EventName("catalogue.stock_sold")]
 internal sealed record StockSold(Guid ProductId, Guid OrderId, int Quantity, bool FromReservation, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>A placed order's line could not be sold: its reservation had expired and the stock was gone. The order is told.</summary>
+[EventName("catalogue.stock_missing_for_order")]
+internal sealed record StockMissingForOrder(Guid ProductId, Guid OrderId, int Requested, int Available, DateTimeOffset At) : IDomainEvent;
+
 /// <summary>A sold line was cancelled: its units come back on hand.</summary>
 [EventName("catalogue.stock_returned")]
 internal sealed record StockReturned(Guid ProductId, Guid OrderId, int Quantity, DateTimeOffset At) : IDomainEvent;

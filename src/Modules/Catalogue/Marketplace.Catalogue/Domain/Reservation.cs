@@ -30,6 +30,8 @@ internal sealed class ReservationLine
 internal static class ReservationStatus
 {
     public const string Reserved = "reserved";   // held, waiting for the order
+    public const string Ordered = "ordered";     // the whole reservation: its order exists, its OrderPlaced has not come yet
+    public const string Missing = "missing";     // a line: the order came after its reservation expired, and the stock was gone
     public const string Sold = "sold";           // the order was placed
     public const string Released = "released";   // given back before the order was placed (expired or cancelled)
     public const string Returned = "returned";   // sold, then cancelled: back on hand

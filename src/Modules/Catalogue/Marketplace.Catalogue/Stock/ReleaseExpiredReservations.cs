@@ -1,5 +1,6 @@
 using Hangfire;
 using Marketplace.Catalogue.Domain;
+using Marketplace.Orders.Contracts;
 using Marten;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,13 @@ namespace Marketplace.Catalogue.Stock;
 /// <summary>Gives back the stock of reservations for which no order appeared in time. Answers how many were released.</summary>
 internal sealed record ReleaseExpiredReservations(int Batch = 200) : IRequest<int>;
 
-internal sealed class ReleaseExpiredReservationsHandler(ICatalogueStore store, TimeProvider clock, ILogger<ReleaseExpiredReservationsHandler> logger)
-    : IRequestHandler<ReleaseExpiredReservations, int>
+/// <summary>
+/// A reservation past its time is released only when its order does not exist: Orders is asked (its Contracts). One whose
+/// order exists is kept, however late its OrderPlaced is (a receiver failing, a daemon behind): it becomes "ordered" and
+/// waits for it. A checkout retried after a release reserves again (<see cref="ReserveForCheckoutHandler"/>).
+/// </summary>
+internal sealed class ReleaseExpiredReservationsHandler(ICatalogueStore store, IMediator mediator, TimeProvider clock,
+    ILogger<ReleaseExpiredReservationsHandler> logger) : IRequestHandler<ReleaseExpiredReservations, int>
 {
     public async Task<int> Handle(ReleaseExpiredReservations cmd, CancellationToken ct)
     {
@@ -22,20 +28,29 @@ internal sealed class ReleaseExpiredReservationsHandler(ICatalogueStore store, T
         await using (var query = store.QuerySession())
             due = await query.Query<Reservation>().Where(r => r.Status == ReservationStatus.Reserved && r.ExpiresAt <= now)
                 .OrderBy(r => r.ExpiresAt).Take(cmd.Batch).Select(r => r.Id).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        var ordered = (await mediator.Send(new GetExistingOrders(due), ct)).ToHashSet();
         var released = 0;
         foreach (var orderId in due)
-            if (await ReleaseAsync(orderId, now, ct)) released++;
+            if (await SettleAsync(orderId, ordered.Contains(orderId), now, ct) && !ordered.Contains(orderId)) released++;
         if (released > 0) logger.LogInformation("Released {Count} expired stock reservations", released);
         return released;
     }
 
-    private async Task<bool> ReleaseAsync(Guid orderId, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> SettleAsync(Guid orderId, bool orderExists, DateTimeOffset now, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<Reservation>(orderId, ct) is not { } known) return false;
         var streams = await session.LockProductsAsync(known.ProductIds, ct);
         var reservation = (await session.LoadAsync<Reservation>(orderId, ct))!;   // under the locks: the order may have come meanwhile
         if (reservation.Status != ReservationStatus.Reserved || reservation.ExpiresAt > now) return false;
+        if (orderExists)
+        {
+            reservation.Status = ReservationStatus.Ordered; // its stock stays held for the order's OrderPlaced, whenever it comes
+            session.Store(reservation);
+            await session.SaveChangesAsync(ct);
+            return true;
+        }
         foreach (var line in reservation.Lines.Where(l => l.State == ReservationStatus.Reserved))
         {
             if (streams[line.ProductId].Aggregate is { } product)

@@ -50,7 +50,10 @@ internal sealed class ReserveForCheckoutHandler(ICatalogueStore store, TimeProvi
         var locked = await session.LockForCheckoutAsync(cmd.OrderId, lines.Select(l => l.ProductId), standingsOfProducts, ct);
         var products = lines.Select(l => locked.Streams[l.ProductId].Aggregate).OfType<Product>()
             .Select(p => Answer(p, locked.Suspended)).ToList();
-        if (locked.Reservation is { } earlier) return Earlier(cmd, lines, earlier, products);
+        var earlier = locked.Reservation;
+        // A retry whose reservation expired (and was released) before its order was placed reserves again, or is refused.
+        if (earlier is not null && (earlier.Status != ReservationStatus.Expired || !Same(cmd, lines, earlier)))
+            return Earlier(cmd, lines, earlier, products);
 
         var shortages = (from line in lines
             let product = locked.Streams[line.ProductId].Aggregate
@@ -65,11 +68,13 @@ internal sealed class ReserveForCheckoutHandler(ICatalogueStore store, TimeProvi
             var stream = locked.Streams[line.ProductId];
             stream.AppendOne(ProductDecisions.Reserve(stream.Aggregate!, cmd.OrderId, line.Quantity, now));
         }
-        session.Insert(new Reservation
+        var reservation = new Reservation
         {
             Id = cmd.OrderId, ReservedAt = now, ExpiresAt = now + options.Value.ReservationTimeout, RequestHash = cmd.RequestHash,
             Lines = lines.Select(l => new ReservationLine { ProductId = l.ProductId, Quantity = l.Quantity }).ToList(),
-        });
+        };
+        if (earlier is null) session.Insert(reservation);
+        else session.Store(reservation); // in place of the expired one, under the same locks
         try
         {
             await session.SaveChangesAsync(ct);
@@ -85,15 +90,15 @@ internal sealed class ReserveForCheckoutHandler(ICatalogueStore store, TimeProvi
     /// <summary>An earlier request reserved for this order: the same request (fingerprint, or lines when it had none) is
     /// answered as it was; another one is told so, and nothing more is reserved.</summary>
     private static CheckoutReservation Earlier(ReserveForCheckout cmd, IReadOnlyList<StockLine> lines, Reservation earlier,
-        IReadOnlyList<CheckoutProduct> products)
-    {
-        var same = earlier.RequestHash is { } hash
-            ? hash == cmd.RequestHash
-            : earlier.Lines.Count == lines.Count && lines.All(l => earlier.Lines.Any(r => r.ProductId == l.ProductId && r.Quantity == l.Quantity));
-        return same
+        IReadOnlyList<CheckoutProduct> products) =>
+        Same(cmd, lines, earlier)
             ? new(products, new StockReservation(cmd.OrderId, true, []))
             : new(products, new StockReservation(cmd.OrderId, false, []), ReservedForAnotherRequest: true);
-    }
+
+    private static bool Same(ReserveForCheckout cmd, IReadOnlyList<StockLine> lines, Reservation earlier) =>
+        earlier.RequestHash is { } hash
+            ? hash == cmd.RequestHash
+            : earlier.Lines.Count == lines.Count && lines.All(l => earlier.Lines.Any(r => r.ProductId == l.ProductId && r.Quantity == l.Quantity));
 
     internal static CheckoutProduct Answer(Product p, IReadOnlySet<Guid> suspended) =>
         new(p.Id, p.CooperativeId, p.Listing.Sku, p.Category, p.Listing.Name.ToDictionary(), p.Price, p.Listing.Currency,

@@ -9,8 +9,9 @@ namespace Marketplace.Catalogue.Stock;
 
 /// <summary>
 /// An order was placed: its reservation becomes a sale, line by line, once (by event id, and by each line's state).
-/// A line whose reservation expired first is sold from what is available when there is enough; otherwise it is
-/// logged, never taken below zero. Reserved products the order left out are given back.
+/// A line whose reservation expired first is sold from what is available when there is enough; otherwise nothing of it
+/// is sold (never below zero) and the order is told that its stock is missing (<see cref="StockMissingForOrder"/>), so that
+/// Orders cancels that part. Reserved products the order left out are given back.
 /// </summary>
 internal sealed class WhenOrderPlaced(ICatalogueStore store, TimeProvider clock, ILogger<WhenOrderPlaced> logger)
     : INotificationHandler<OrderPlacedIntegrationEvent>
@@ -37,16 +38,10 @@ internal sealed class WhenOrderPlaced(ICatalogueStore store, TimeProvider clock,
                     continue;
                 }
                 var sold = ProductDecisions.Sell(product, e.OrderId, quantity, now);
-                if (sold.Count == 0)
-                {
-                    logger.LogWarning("Order {Order}: {Quantity} of product {Product} could not be taken from stock (its reservation had expired)",
-                        e.Number, quantity, productId);
-                    continue;
-                }
                 streams[productId].AppendMany(sold);
                 if (line is null) reservation.Lines.Add(line = new ReservationLine { ProductId = productId });
-                line.Quantity = sold.OfType<StockSold>().Sum(s => s.Quantity);
-                line.State = ReservationStatus.Sold;
+                line.Quantity = quantity;
+                line.State = sold.OfType<StockSold>().Any() ? ReservationStatus.Sold : ReservationStatus.Missing;
             }
             foreach (var line in reservation.Lines.Where(l => l.State == ReservationStatus.Reserved && !ordered.ContainsKey(l.ProductId)))
             {

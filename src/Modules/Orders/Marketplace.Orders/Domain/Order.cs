@@ -27,6 +27,9 @@ internal sealed class Order
     public bool OpenToCooperatives { get; set; }
     public string? CancelReason { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
+    /// <summary>An expiry that could not be done is looked at again then (<see cref="ExpiryDeferred"/>).</summary>
+    public DateTimeOffset? ExpiryRetryAt { get; set; }
+    public int ExpiryDeferrals { get; set; }
 
     public SubOrder? SubOrder(Guid id) => SubOrders.FirstOrDefault(s => s.Id == id);
 
@@ -70,11 +73,17 @@ internal sealed class Order
     {
         Payment.Status = PaymentStatus.Paid;
         Payment.Gateway ??= e.Gateway;
-        Payment.Reference ??= e.Reference;
+        Payment.Reference = e.Reference;
         Payment.PaidAt = e.PaidAt;
         Payment.AmountReceived = e.Amount;
         OpenToCooperatives = true;
         Status = DeriveStatus();
+    }
+
+    public void Apply(ExpiryDeferred e)
+    {
+        ExpiryRetryAt = e.RetryAt;
+        ExpiryDeferrals++;
     }
 
     public void Apply(SubOrderAccepted e) => Move(e.SubOrderId, SubOrderStatus.Accepted, s => s.AcceptedAt = e.At);
@@ -98,20 +107,52 @@ internal sealed class Order
 
     public void Apply(OrderCancelled e)
     {
-        foreach (var s in SubOrders.Where(s => e.SubOrders.Any(c => c.SubOrderId == s.Id))) s.Status = SubOrderStatus.Cancelled;
+        foreach (var s in SubOrders.Where(s => e.SubOrders.Any(c => c.SubOrderId == s.Id)))
+        {
+            s.Status = SubOrderStatus.Cancelled;
+            s.CancelReason = e.Reason;
+        }
+        Status = DeriveStatus();
+        if (Status != OrderStatus.Cancelled) return; // one cooperative's part: the order and its payment go on
         CancelReason = e.Reason;
         CancelledAt = e.At;
-        Payment.RefundDue = e.RefundDue;
-        Payment.Status = e.RefundDue ? PaymentStatus.RefundPending : PaymentStatus.Cancelled;
-        Status = DeriveStatus();
+        if (Payment.PaidAt is null) Payment.Status = PaymentStatus.Cancelled;
+        else Payment.Refreshed(Status); // refund_pending while a refund is owed (its RefundRequested comes with it), then refunded
+    }
+
+    public void Apply(RefundRequested e)
+    {
+        Payment.Refunds.Add(new Refund
+        {
+            Key = e.Key, PaymentReference = e.PaymentReference, Amount = e.Amount, Reason = e.Reason, SubOrderIds = e.SubOrderIds.ToList(),
+            Status = RefundStatus.Due, RequestedAt = e.At,
+        });
+        Payment.Refreshed(Status);
     }
 
     public void Apply(RefundIssued e)
     {
-        Payment.RefundDue = false;
+        var refund = Payment.Refunds.Find(r => r.Key == e.Key && e.Key is not null);
+        if (refund is null)
+            Payment.Refunds.Add(refund = new Refund { Key = $"outside:{e.Reference}", PaymentReference = Payment.Reference ?? "", Amount = e.Amount,
+                Reason = "outside", SubOrderIds = e.SubOrderIds?.ToList() ?? [], RequestedAt = e.At });
+        refund.Status = RefundStatus.Issued;
+        refund.RefundReference = e.Reference;
+        refund.IssuedAt = e.At;
         Payment.RefundReference = e.Reference;
-        Payment.AmountRefunded = e.Amount;
-        Payment.Status = PaymentStatus.Refunded;
+        Payment.AmountRefunded = (Payment.AmountRefunded ?? Money.Zero(e.Amount.Currency)) + e.Amount;
+        Payment.Refreshed(Status);
+    }
+
+    public void Apply(RefundFailed e)
+    {
+        var refund = Payment.Refunds.Find(r => r.Key == e.Key);
+        if (refund is null) return;
+        refund.Attempts++;
+        refund.LastError = e.Error;
+        refund.Status = e.Permanent ? RefundStatus.Blocked : RefundStatus.Due;
+        refund.NextAttemptAt = e.RetryAt;
+        Payment.Refreshed(Status);
     }
 
     private void Move(Guid subOrderId, SubOrderStatus to, Action<SubOrder> also)
@@ -143,11 +184,14 @@ internal sealed class Order
             case PaymentRequested x: Apply(x); break;
             case PaymentFailed x: Apply(x); break;
             case OrderPaid x: Apply(x); break;
+            case ExpiryDeferred x: Apply(x); break;
             case SubOrderAccepted x: Apply(x); break;
             case SubOrderShipped x: Apply(x); break;
             case SubOrderDelivered x: Apply(x); break;
             case OrderCancelled x: Apply(x); break;
+            case RefundRequested x: Apply(x); break;
             case RefundIssued x: Apply(x); break;
+            case RefundFailed x: Apply(x); break;
             default: throw new InvalidOperationException($"No Apply for {e.GetType().Name}.");
         }
         Version++;
@@ -167,6 +211,8 @@ internal sealed class SubOrder
     public string? Carrier { get; set; }
     public string? TrackingNumber { get; set; }
     public Money? CashCollected { get; set; }
+    /// <summary>Why it was cancelled (see <see cref="OrderCancelled.Reason"/>).</summary>
+    public string? CancelReason { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
     public DateTimeOffset? ShippedAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
@@ -181,7 +227,49 @@ internal sealed class Payment
     public string? LastFailure { get; set; }
     public DateTimeOffset? PaidAt { get; set; }
     public Money? AmountReceived { get; set; }
+    public List<Refund> Refunds { get; set; } = [];
+    /// <summary>A refund is owed and may be issued (kept with the document, for the refunds job's query).</summary>
     public bool RefundDue { get; set; }
+    /// <summary>When the next refund owed may be tried (null: now).</summary>
+    public DateTimeOffset? NextRefundAt { get; set; }
+    /// <summary>A refund the gateway refused: administrators see it.</summary>
+    public bool RefundBlocked { get; set; }
     public string? RefundReference { get; set; }
     public Money? AmountRefunded { get; set; }
+
+    /// <summary>What of the payment was not asked back yet.</summary>
+    public Money Refundable => AmountReceived is { } received
+        ? received - Money.Sum(Refunds.Select(r => r.Amount), received.Currency)
+        : Money.Zero();
+
+    /// <summary>The flags the refunds job and administrators query, after a change of <see cref="Refunds"/>.</summary>
+    public void Refreshed(OrderStatus order)
+    {
+        var due = Refunds.Where(r => r.Status == RefundStatus.Due).ToList();
+        RefundDue = due.Count > 0;
+        NextRefundAt = due.Count == 0 ? null : due.Min(r => r.NextAttemptAt ?? DateTimeOffset.MinValue);
+        if (NextRefundAt == DateTimeOffset.MinValue) NextRefundAt = null;
+        RefundBlocked = Refunds.Any(r => r.Status == RefundStatus.Blocked);
+        if (order != OrderStatus.Cancelled || PaidAt is null) return;
+        Status = RefundDue || RefundBlocked ? PaymentStatus.RefundPending : PaymentStatus.Refunded;
+    }
+}
+
+internal enum RefundStatus { Due, Issued, Blocked }
+
+/// <summary>Money of the payment owed back, by key (the gateway's idempotency key), and what became of it.</summary>
+internal sealed class Refund
+{
+    public string Key { get; set; } = "";
+    public string PaymentReference { get; set; } = "";
+    public Money Amount { get; set; } = Money.Zero();
+    public string Reason { get; set; } = "";
+    public List<Guid> SubOrderIds { get; set; } = [];
+    public RefundStatus Status { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    public string? RefundReference { get; set; }
+    public DateTimeOffset? IssuedAt { get; set; }
 }

@@ -6,6 +6,9 @@ namespace Marketplace.Orders.Domain;
 /// What may happen to an order: given its state and a command, the facts to record (none when it already
 /// happened), or a refusal (<see cref="DomainRuleViolated"/>, 409). Pure: no I/O, the time comes in.
 /// </summary>
+/// <summary>What a confirmed payment does to the order, and whether the money is not this order's to keep (a reason).</summary>
+internal sealed record PaymentDecision(IReadOnlyList<IDomainEvent> Events, string? Stray);
+
 internal static class OrderDecisions
 {
     public static IReadOnlyList<IDomainEvent> RequestPayment(this Order order, string gateway, string reference, string? clientSecret,
@@ -14,21 +17,21 @@ internal static class OrderDecisions
             : [new PaymentRequested(order.Id, gateway, reference, clientSecret, order.Total, now)];
 
     /// <summary>
-    /// The gateway says the payment went through: paid, if it is this order's payment and its amount. An order that has
-    /// no payment reference yet (a crash right after the gateway created the payment) takes the one the gateway names
-    /// for it: the webhook is signed and the payment carries this order's id.
+    /// The gateway says a payment of this order went through: paid, if the order waits for it and the amount (and currency)
+    /// is its total. An order without a payment reference yet (a crash right after the gateway created the payment) takes
+    /// the one the gateway names: the webhook is signed and the payment carries this order's id. Money that cannot be
+    /// this order's payment (another amount, a second payment, an order cancelled meanwhile) is <see cref="PaymentDecision.Stray"/>:
+    /// it goes back to the card at once, and the order stays as it was (never paid by a payment it does not keep).
     /// </summary>
-    public static IReadOnlyList<IDomainEvent> ConfirmPayment(this Order order, string gateway, string reference, Money amount,
-        DateTimeOffset now)
+    public static PaymentDecision ConfirmPayment(this Order order, string gateway, string reference, Money amount, DateTimeOffset now)
     {
-        if (order.Payment.Status is PaymentStatus.Paid or PaymentStatus.RefundPending or PaymentStatus.Refunded
-            || order.Method != PaymentMethod.Card) return [];
-        if (order.Payment.Reference is not null && order.Payment.Reference != reference)
-            return [new PaymentFailed(order.Id, reference, "unknown_payment_reference", now)];
+        if (order.Method != PaymentMethod.Card) return new([], "not_a_card_order");
+        if (order.Payment.PaidAt is not null)
+            return order.Payment.Reference == reference ? new([], null) : new([], "second_payment");
+        if (order.Status == OrderStatus.Cancelled) return new([], "order_cancelled");
         if (amount != order.Total)
-            return [new PaymentFailed(order.Id, reference, $"amount_mismatch: received {amount}, expected {order.Total}", now)];
-        if (order.Status == OrderStatus.Cancelled) return []; // cannot happen: a cancelled order's payment is cancelled first
-        return [new OrderPaid(order.Id, order.Number, order.Payment.Gateway ?? gateway, reference, amount, now)];
+            return new([new PaymentFailed(order.Id, reference, $"amount_mismatch: received {amount}, expected {order.Total}", now)], "amount_mismatch");
+        return new([new OrderPaid(order.Id, order.Number, order.Payment.Gateway ?? gateway, reference, amount, now)], null);
     }
 
     public static IReadOnlyList<IDomainEvent> RecordPaymentFailure(this Order order, string reference, string reason, DateTimeOffset now) =>
@@ -71,26 +74,58 @@ internal static class OrderDecisions
             throw new DomainRuleViolated("already_cancelled", $"Order {order.Number} is already cancelled.");
         if (order.SubOrders.Any(s => s.Status is SubOrderStatus.Shipped or SubOrderStatus.Delivered))
             throw new DomainRuleViolated("already_shipped", $"Part of order {order.Number} has shipped: it can no longer be cancelled.");
-        return [Cancelled(order, "shopper", by, now)];
+        return Cancel(order, Live(order), "shopper", by, now);
+    }
+
+    /// <summary>
+    /// The stock of a product of the order was missing when the order was placed (Catalogue could not sell it): the
+    /// sub-order that holds it is cancelled, with a refund of its total when it was paid by card; an unpaid card order is
+    /// cancelled whole (its payment was stopped first). A sub-order already shipped had its goods: nothing changes.
+    /// </summary>
+    public static IReadOnlyList<IDomainEvent> CancelForMissingStock(this Order order, Guid productId, DateTimeOffset now)
+    {
+        var sub = order.SubOrders.FirstOrDefault(s => s.Status != SubOrderStatus.Cancelled && s.Lines.Any(l => l.ProductId == productId));
+        if (sub is null || sub.Status is SubOrderStatus.Shipped or SubOrderStatus.Delivered) return [];
+        return order.Status == OrderStatus.PendingPayment
+            ? Cancel(order, Live(order), "out_of_stock", null, now)
+            : Cancel(order, [sub], "out_of_stock", null, now);
     }
 
     /// <summary>A card order still unpaid when its time is up is cancelled (its stock goes back on sale).</summary>
     public static IReadOnlyList<IDomainEvent> Expire(this Order order, DateTimeOffset now) =>
         order.Status == OrderStatus.PendingPayment && order.PaymentDueBy is { } due && due <= now
-            ? [Cancelled(order, "payment_expired", null, now)]
+            ? Cancel(order, Live(order), "payment_expired", null, now)
             : [];
 
-    public static IReadOnlyList<IDomainEvent> RecordRefund(this Order order, string gateway, string reference, DateTimeOffset now) =>
-        order.Payment.RefundDue && order.Payment.AmountReceived is { } amount
-            ? [new RefundIssued(order.Id, order.Number, gateway, reference, amount, now)]
+    /// <summary>The gateway issued the refund owed under <paramref name="key"/> (once: a refund no longer due records nothing).</summary>
+    public static IReadOnlyList<IDomainEvent> RecordRefund(this Order order, string key, string gateway, string reference, DateTimeOffset now) =>
+        order.Payment.Refunds.Find(r => r.Key == key) is { Status: RefundStatus.Due or RefundStatus.Blocked } refund
+            ? [new RefundIssued(order.Id, order.Number, gateway, reference, refund.Amount, now, key, refund.SubOrderIds)]
             : [];
 
-    private static OrderCancelled Cancelled(Order order, string reason, Guid? by, DateTimeOffset now)
+    /// <summary>The gateway did not issue it: retried at <paramref name="retryAt"/>, or blocked when the refusal is for good.</summary>
+    public static IReadOnlyList<IDomainEvent> RecordRefundFailure(this Order order, string key, string error, DateTimeOffset? retryAt,
+        DateTimeOffset now) =>
+        order.Payment.Refunds.Find(r => r.Key == key) is { Status: RefundStatus.Due }
+            ? [new RefundFailed(order.Id, key, error, retryAt is null, retryAt, now)]
+            : [];
+
+    /// <summary>Cancels these sub-orders; what they were paid by card is owed back (one refund, keyed by what it pays back).</summary>
+    private static IReadOnlyList<IDomainEvent> Cancel(Order order, IReadOnlyList<SubOrder> subOrders, string reason, Guid? by, DateTimeOffset now)
     {
-        var live = order.SubOrders.Where(s => s.Status != SubOrderStatus.Cancelled)
-            .Select(s => new PlacedSubOrder(s.Id, s.CooperativeId, s.Lines, s.Subtotal, s.Shipping)).ToList();
-        return new OrderCancelled(order.Id, order.Number, reason, live, order.Payment.Status == PaymentStatus.Paid, by, now);
+        var whole = subOrders.Count == Live(order).Count;
+        var paid = order.Payment.PaidAt is not null && order.Payment.Reference is { } reference ? reference : null;
+        var parts = Money.Sum(subOrders.Select(s => s.Total));
+        var amount = whole || parts > order.Payment.Refundable ? order.Payment.Refundable : parts;
+        var cancelled = new OrderCancelled(order.Id, order.Number, reason,
+            subOrders.Select(s => new PlacedSubOrder(s.Id, s.CooperativeId, s.Lines, s.Subtotal, s.Shipping)).ToList(),
+            paid is not null && amount.IsPositive, by, now);
+        if (!cancelled.RefundDue) return [cancelled];
+        var key = whole ? "cancellation" : $"sub-orders-{string.Join('-', subOrders.Select(s => s.Id.ToString("N")[..12]))}";
+        return [cancelled, new RefundRequested(order.Id, key, paid!, amount, reason, subOrders.Select(s => s.Id).ToList(), now)];
     }
+
+    private static IReadOnlyList<SubOrder> Live(Order order) => order.SubOrders.Where(s => s.Status != SubOrderStatus.Cancelled).ToList();
 
     private static SubOrder Fulfillable(Order order, Guid subOrderId)
     {

@@ -34,6 +34,11 @@ internal sealed record PaymentFailed(Guid OrderId, string Reference, string Reas
 internal sealed record OrderPaid(Guid OrderId, string Number, string Gateway, string Reference, Money Amount, DateTimeOffset PaidAt)
     : IDomainEvent;
 
+/// <summary>An unpaid order past its time could not be expired now (its payment undecided at the gateway, or the gateway
+/// unreachable): it is looked at again at <paramref name="RetryAt"/>.</summary>
+[EventName("orders.expiry_deferred")]
+internal sealed record ExpiryDeferred(Guid OrderId, string Reason, DateTimeOffset RetryAt, DateTimeOffset At) : IDomainEvent;
+
 [EventName("orders.sub_order_accepted")]
 internal sealed record SubOrderAccepted(Guid OrderId, Guid SubOrderId, Guid By, DateTimeOffset At) : IDomainEvent;
 
@@ -45,12 +50,29 @@ internal sealed record SubOrderShipped(Guid OrderId, Guid SubOrderId, string Car
 internal sealed record SubOrderDelivered(Guid OrderId, string Number, Guid SubOrderId, Guid CooperativeId, PaymentMethod Method,
     Money? CashCollected, Guid By, DateTimeOffset At) : IDomainEvent;
 
-/// <param name="Reason">"shopper" (the shopper cancelled) or "payment_expired" (a card order left unpaid).</param>
-/// <param name="RefundDue">money was received: it goes back (<see cref="RefundIssued"/> records it).</param>
+/// <summary>Sub-orders were cancelled: all those still live (the whole order) or some of them (one cooperative's part).</summary>
+/// <param name="Reason">"shopper" (the shopper cancelled), "payment_expired" (a card order left unpaid), "out_of_stock" (the
+/// stock of a placed order was missing) or "refunded" (the payment was refunded in full outside the platform).</param>
+/// <param name="RefundDue">money was received for these sub-orders: a <see cref="RefundRequested"/> comes with it.</param>
 [EventName("orders.order_cancelled")]
 internal sealed record OrderCancelled(Guid OrderId, string Number, string Reason, IReadOnlyList<PlacedSubOrder> SubOrders, bool RefundDue,
     Guid? By, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>Money of the order's payment is owed back to the shopper's card (issued by <see cref="RefundIssued"/>).</summary>
+/// <param name="Key">the refund's own key ("cancellation", "sub-order-..."): its idempotency key at the gateway.</param>
+/// <param name="SubOrderIds">the sub-orders it pays back.</param>
+[EventName("orders.refund_requested")]
+internal sealed record RefundRequested(Guid OrderId, string Key, string PaymentReference, Money Amount, string Reason,
+    IReadOnlyList<Guid> SubOrderIds, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>Money went back to the shopper's card: a refund the platform requested (<see cref="Key"/>), or one made outside it
+/// (in Stripe's dashboard: <see cref="Key"/> is null, <see cref="SubOrderIds"/> empty: the order as a whole).</summary>
 [EventName("orders.refund_issued")]
-internal sealed record RefundIssued(Guid OrderId, string Number, string Gateway, string Reference, Money Amount, DateTimeOffset At)
+internal sealed record RefundIssued(Guid OrderId, string Number, string Gateway, string Reference, Money Amount, DateTimeOffset At,
+    string? Key = null, IReadOnlyList<Guid>? SubOrderIds = null) : IDomainEvent;
+
+/// <summary>The gateway did not issue a refund: <paramref name="Permanent"/> (refused: shown to administrators, not retried) or
+/// not now (retried at <paramref name="RetryAt"/>).</summary>
+[EventName("orders.refund_failed")]
+internal sealed record RefundFailed(Guid OrderId, string Key, string Error, bool Permanent, DateTimeOffset? RetryAt, DateTimeOffset At)
     : IDomainEvent;

@@ -21,6 +21,7 @@ internal static class OrderStreams
             await using var session = store.LightweightSession();
             var (order, events) = await DecideAsync(session, orderId, decide, ct);
             if (events.Count == 0) return order;
+            var version = order.Version;
             try
             {
                 await session.SaveChangesAsync(ct);
@@ -30,7 +31,7 @@ internal static class OrderStreams
                 await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
                 continue;
             }
-            foreach (var e in events) order.Then(e);
+            if (order.Version == version) foreach (var e in events) order.Then(e); // unless Marten applied them to it already
             return order;
         }
     }

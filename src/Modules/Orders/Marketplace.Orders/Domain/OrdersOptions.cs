@@ -16,4 +16,9 @@ internal sealed class OrdersOptions
 
     /// <summary>Cron of the job that issues the refunds a gateway outage left owed (every minute).</summary>
     public string RefundRetryCron { get; set; } = "* * * * *";
+
+    /// <summary>Seconds before a refund the gateway could not issue is tried again, after each attempt (the last repeats).</summary>
+    [Required]
+    [RegularExpression(@"^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$")]
+    public string RefundRetrySeconds { get; set; } = "60,300,1800,7200";
 }

@@ -17,18 +17,23 @@ internal sealed record CancelOrder(Guid OrderId, Guid UserId) : IRequest<Order>;
 /// job completes it, and so does calling this again. Only the shopper who ordered may cancel (API.md): an administrator
 /// may read the order but not cancel it as if they were its shopper.
 /// </summary>
-internal sealed class CancelOrderHandler(IOrdersStore store, CardPayments payments, TimeProvider clock) : IRequestHandler<CancelOrder, Order>
+internal sealed class CancelOrderHandler(IOrdersStore store, CardPayments payments, IMediator mediator, TimeProvider clock)
+    : IRequestHandler<CancelOrder, Order>
 {
     public async Task<Order> Handle(CancelOrder cmd, CancellationToken ct)
     {
         var order = OrderAccess.ShopperOrAdmin(await store.LoadOrderAsync(cmd.OrderId, ct), cmd.UserId, isAdmin: false);
-        if (order.Status == OrderStatus.Cancelled && order.Payment.RefundDue) return await payments.TryRefundIfDueAsync(order, ct);
+        if (order.Status == OrderStatus.Cancelled && order.Payment.RefundDue) return await payments.IssueRefundsAsync(order, ct);
         _ = order.CancelByShopper(cmd.UserId, clock.GetUtcNow()); // refuses early, before the payment is touched
-        if (order.Status == OrderStatus.PendingPayment && !await payments.StopPaymentAsync(order, ct))
-            throw new DomainRuleViolated("payment_in_progress",
-                $"The payment of order {order.Number} has just gone through: try again in a moment to cancel it with a refund.");
+        if (order.Status == OrderStatus.PendingPayment && await payments.StopPaymentAsync(order, ct) is { } late)
+        {
+            if (!late.Succeeded)
+                throw new DomainRuleViolated("payment_in_progress",
+                    $"The payment of order {order.Number} is being processed: try again in a moment to cancel it with a refund.");
+            await mediator.Send(RecordPaymentOutcome.Checked(late, order.Id), ct); // paid at the last moment: cancelled with a refund
+        }
         order = await store.UpdateAsync(order.Id, o => o.CancelByShopper(cmd.UserId, clock.GetUtcNow()), ct);
-        return await payments.TryRefundIfDueAsync(order, ct);
+        return await payments.IssueRefundsAsync(order, ct);
     }
 }
 

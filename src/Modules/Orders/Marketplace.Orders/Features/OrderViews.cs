@@ -14,11 +14,11 @@ internal sealed record OrderView(Guid Id, string Number, OrderStatus Status, Dat
 }
 
 internal sealed record SubOrderView(Guid Id, Guid CooperativeId, SubOrderStatus Status, IReadOnlyList<LineView> Lines, Money Subtotal,
-    Money Shipping, Money Total, string? Carrier, string? TrackingNumber, Money? CashCollected)
+    Money Shipping, Money Total, string? Carrier, string? TrackingNumber, Money? CashCollected, string? CancelReason)
 {
     public static SubOrderView Of(SubOrder s, string language) => new(s.Id, s.CooperativeId, s.Status,
         s.Lines.Select(l => LineView.Of(l, language)).ToList(), s.Subtotal, s.Shipping, s.Total, s.Carrier, s.TrackingNumber,
-        s.CashCollected);
+        s.CashCollected, s.CancelReason);
 }
 
 internal sealed record LineView(Guid ProductId, string Sku, string Name, string Unit, int Quantity, Money UnitPrice, Money LineTotal)
@@ -32,20 +32,21 @@ internal sealed record LineView(Guid ProductId, string Sku, string Name, string 
 }
 
 /// <param name="ClientSecret">for the shopper's browser to pay by card, while the order waits for its payment.</param>
+/// <param name="Refunded">what went back to the card so far.</param>
 internal sealed record PaymentView(PaymentMethod Method, PaymentStatus Status, string? ClientSecret, DateTimeOffset? PayBefore,
-    string? LastFailure)
+    string? LastFailure, Money? Refunded)
 {
     public static PaymentView Of(Order o) => new(o.Method, o.Payment.Status,
         o.Status == OrderStatus.PendingPayment ? o.Payment.ClientSecret : null,
-        o.Status == OrderStatus.PendingPayment ? o.PaymentDueBy : null, o.Payment.LastFailure);
+        o.Status == OrderStatus.PendingPayment ? o.PaymentDueBy : null, o.Payment.LastFailure, o.Payment.AmountRefunded);
 }
 
 /// <summary>A cooperative's part of an order, as its staff see it.</summary>
 internal sealed record CooperativeSubOrderView(Guid Id, Guid OrderId, string OrderNumber, Guid CooperativeId, SubOrderStatus Status,
     DateTimeOffset PlacedAt, PaymentMethod PaymentMethod, IReadOnlyList<LineView> Lines, Money Subtotal, Money Shipping, Money Total,
-    ShippingAddress? ShippingAddress, string? Carrier, string? TrackingNumber, Money? CashCollected)
+    ShippingAddress? ShippingAddress, string? Carrier, string? TrackingNumber, Money? CashCollected, string? CancelReason)
 {
     public static CooperativeSubOrderView Of(Order o, SubOrder s, string language) => new(s.Id, o.Id, o.Number, s.CooperativeId, s.Status,
         o.PlacedAt, o.Method, s.Lines.Select(l => LineView.Of(l, language)).ToList(), s.Subtotal, s.Shipping, s.Total, o.Address,
-        s.Carrier, s.TrackingNumber, s.CashCollected);
+        s.Carrier, s.TrackingNumber, s.CashCollected, s.CancelReason);
 }

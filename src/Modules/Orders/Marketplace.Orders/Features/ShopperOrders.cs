@@ -62,7 +62,7 @@ internal static class ShopperOrders
 
     private static ShopperSubOrder SubOrder(SubOrderView s) => new(s.Id, s.CooperativeId, Snake(s.Status),
         s.Lines.Select(l => new ShopperOrderLine(l.ProductId, l.Sku, l.Name, l.Unit, l.Quantity, l.UnitPrice.Amount, l.LineTotal.Amount)).ToList(),
-        s.Subtotal.Amount, s.Shipping.Amount, s.Total.Amount, s.Carrier, s.TrackingNumber);
+        s.Subtotal.Amount, s.Shipping.Amount, s.Total.Amount, s.Carrier, s.TrackingNumber, s.CancelReason);
 
     /// <summary>The cancellation decision itself says whether the shopper may still cancel (it is pure: nothing is recorded).</summary>
     private static bool CanCancel(Order order)

@@ -55,7 +55,7 @@ internal sealed class BenchDeliveredOrdersHandler(IOrdersStore store, IMediator 
                 foreach (var e in next) order.Then(e);
                 events.AddRange(next);
             }
-            if (order.Method == PaymentMethod.Card) Then(order.ConfirmPayment("bench", $"bench_{id:N}", order.Total, now));
+            if (order.Method == PaymentMethod.Card) Then(order.ConfirmPayment("bench", $"bench_{id:N}", order.Total, now).Events);
             foreach (var sub in order.SubOrders.Select(s => s.Id).ToList())
             {
                 Then(order.Accept(sub, cmd.StaffId, now));

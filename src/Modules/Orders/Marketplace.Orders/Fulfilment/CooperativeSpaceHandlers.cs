@@ -68,5 +68,5 @@ internal sealed class CooperativeQueueHandler(IMediator mediator, IOrdersStore s
             .Select(l => new CooperativeSubOrderLine(l.ProductId, l.Sku, l.Name, l.Unit, l.Quantity, l.UnitPrice.Amount, l.LineTotal.Amount)).ToList(),
         s.Subtotal.Amount, s.Shipping.Amount, s.Total.Amount, s.Total.Currency,
         o.Address is { } a ? new SubOrderAddress(a.FullName, a.Phone, a.Line1, a.Line2, a.City, a.Province, a.PostalCode) : null,
-        s.Carrier, s.TrackingNumber, s.CashCollected?.Amount);
+        s.Carrier, s.TrackingNumber, s.CashCollected?.Amount, s.CancelReason);
 }

@@ -20,7 +20,8 @@ internal sealed class OrdersOutbox(OutboxServices services, ILogger<OrdersOutbox
         SubOrderDelivered d => [new SubOrderDeliveredIntegrationEvent(e.Id, d.OrderId, d.Number, d.SubOrderId, d.CooperativeId,
             Wire.Of(d.Method), d.CashCollected?.Amount, d.CashCollected?.Currency ?? Money.DefaultCurrency, d.At)],
         OrderCancelled c => [new SubOrdersCancelledIntegrationEvent(e.Id, c.OrderId, c.Number, c.SubOrders.Select(Info).ToList(), c.Reason, c.At)],
-        RefundIssued r => [new RefundIssuedIntegrationEvent(e.Id, r.OrderId, r.Number, r.Amount.Amount, r.Amount.Currency, r.Reference, r.At)],
+        RefundIssued r => [new RefundIssuedIntegrationEvent(e.Id, r.OrderId, r.Number, r.Amount.Amount, r.Amount.Currency, r.Reference, r.At,
+            r.SubOrderIds)],
         _ => [],
     };
 

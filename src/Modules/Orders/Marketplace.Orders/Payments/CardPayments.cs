@@ -1,52 +1,110 @@
+using System.Globalization;
 using Marketplace.BuildingBlocks;
 using Marketplace.Orders.Domain;
+using Marten;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Orders.Payments;
 
-/// <summary>The steps of a card payment that talk to the gateway, each safe to repeat (idempotency keys per order).</summary>
-internal sealed class CardPayments(IOrdersStore store, IPaymentGateway gateway, TimeProvider clock, ILogger<CardPayments> logger)
+/// <summary>The steps of a card payment that talk to the gateway, each safe to repeat (idempotency keys per order and refund).</summary>
+internal sealed class CardPayments(IOrdersStore store, IPaymentGateway gateway, TimeProvider clock, IOptions<OrdersOptions> options,
+    ILogger<CardPayments> logger)
 {
     public static string PaymentKey(Guid orderId) => $"order-{orderId:N}-payment";
-    public static string RefundKey(Guid orderId) => $"order-{orderId:N}-refund";
+    public static string RefundKey(Guid orderId, string key) => $"order-{orderId:N}-refund-{key}";
 
     /// <summary>A card order waiting for its payment has a payment request (a PaymentIntent) with a client secret.</summary>
     public async Task<Order> EnsureRequestedAsync(Order order, CancellationToken ct)
     {
         if (order.Method != PaymentMethod.Card || order.Status != OrderStatus.PendingPayment || order.Payment.Reference is not null)
             return order;
-        var request = await gateway.RequestPaymentAsync(order.Id, order.Number, order.Total, PaymentKey(order.Id), ct);
+        PaymentRequest request;
+        try { request = await gateway.RequestPaymentAsync(order.Id, order.Number, order.Total, PaymentKey(order.Id), ct); }
+        catch (PaymentGatewayRefused refused)
+        {
+            throw new DomainRuleViolated("payment_refused", $"The card payment service refused this payment ({refused.Message}); choose cash on delivery.");
+        }
         return await store.UpdateAsync(order.Id, o => o.RequestPayment(gateway.Name, request.Reference, request.ClientSecret,
             clock.GetUtcNow()), ct);
     }
 
-    /// <summary>Before an unpaid card order is cancelled, its payment is made impossible. False: it was paid meanwhile.</summary>
-    public async Task<bool> StopPaymentAsync(Order order, CancellationToken ct) =>
-        order.Method != PaymentMethod.Card || order.Payment.Reference is null
-        || await gateway.CancelPaymentAsync(order.Payment.Reference, ct);
-
-    /// <summary>Money received for a cancelled order goes back, once (the refund's idempotency key is the order's).</summary>
-    public async Task<Order> RefundIfDueAsync(Order order, CancellationToken ct)
+    /// <summary>
+    /// Before an unpaid card order is cancelled, its payment is made impossible at the gateway. Answers null when there
+    /// was nothing to stop (or it is stopped), else where it stands: succeeded (paid meanwhile: the caller records it as a
+    /// webhook would) or processing (not decided yet).
+    /// </summary>
+    public async Task<GatewayPayment?> StopPaymentAsync(Order order, CancellationToken ct)
     {
-        if (!order.Payment.RefundDue || order.Payment.Reference is null || order.Payment.AmountReceived is null) return order;
-        var refund = await gateway.RefundAsync(order.Payment.Reference, order.Payment.AmountReceived, order.Id, RefundKey(order.Id), ct);
-        return await store.UpdateAsync(order.Id, o => o.RecordRefund(gateway.Name, refund, clock.GetUtcNow()), ct);
+        if (order.Method != PaymentMethod.Card || order.Payment.Reference is null) return null;
+        var payment = await gateway.CancelPaymentAsync(order.Payment.Reference, ct);
+        return payment.Canceled ? null : payment;
     }
 
-    /// <summary>
-    /// As <see cref="RefundIfDueAsync"/>, but a gateway that is down leaves the order refund_pending (the cancellation
-    /// stands) for the refunds job (<see cref="IssueDueRefundsJob"/>) to complete.
-    /// </summary>
-    public async Task<Order> TryRefundIfDueAsync(Order order, CancellationToken ct)
+    /// <summary>Issues the refunds the order owes whose time has come, once each (the refund's key is its idempotency key).</summary>
+    public async Task<Order> IssueRefundsAsync(Order order, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var refund in order.Payment.Refunds.Where(r => r.Status == RefundStatus.Due && (r.NextAttemptAt ?? now) <= now).ToList())
+        {
+            IReadOnlyList<IDomainEvent> Outcome(Order o, string? issued, string? error, bool permanent) => issued is not null
+                ? o.RecordRefund(refund.Key, gateway.Name, issued, clock.GetUtcNow())
+                : o.RecordRefundFailure(refund.Key, error!, permanent ? null : clock.GetUtcNow() + Backoff(refund.Attempts), clock.GetUtcNow());
+            var (reference, failure, permanent) = await TryRefundAsync(refund.PaymentReference, refund.Amount, order.Id,
+                RefundKey(order.Id, refund.Key), ct);
+            if (failure is not null)
+                logger.LogWarning("The refund {Key} of order {Number} was not issued ({Error}); {Next}", refund.Key, order.Number, failure,
+                    permanent ? "administrators are shown it" : "it is tried again later");
+            order = await store.UpdateAsync(order.Id, o => Outcome(o, reference, failure, permanent), ct);
+        }
+        return order;
+    }
+
+    /// <summary>Money no order keeps goes back to the card (keyed by the payment: issued once).</summary>
+    public async Task RefundStrayAsync(StrayPayment stray, CancellationToken ct)
+    {
+        var (reference, failure, permanent) = await TryRefundAsync(stray.Id, stray.Amount, stray.OrderId, StrayPayment.RefundKey(stray.Id), ct);
+        var now = clock.GetUtcNow();
+        await using var session = store.LightweightSession();
+        if (reference is not null)
+        {
+            stray.RefundStatus = RefundStatus.Issued;
+            stray.RefundReference = reference;
+            stray.RefundedAt = now;
+        }
+        else
+        {
+            stray.Attempts++;
+            stray.LastError = failure;
+            stray.RefundStatus = permanent ? RefundStatus.Blocked : RefundStatus.Due;
+            stray.NextAttemptAt = permanent ? null : now + Backoff(stray.Attempts - 1);
+            logger.LogWarning("The refund of stray payment {Reference} was not issued ({Error})", stray.Id, failure);
+        }
+        session.Store(stray);
+        await session.SaveChangesAsync(ct);
+    }
+
+    private async Task<(string? Reference, string? Failure, bool Permanent)> TryRefundAsync(string payment, Money amount, Guid orderId,
+        string key, CancellationToken ct)
     {
         try
         {
-            return await RefundIfDueAsync(order, ct);
+            return (await gateway.RefundAsync(payment, amount, orderId, key, ct), null, false);
         }
         catch (DependencyUnavailable)
         {
-            logger.LogWarning("The refund of order {Number} could not be issued now; the refunds job tries again", order.Number);
-            return order;
+            return (null, "the card payment service did not answer", false);
         }
+        catch (PaymentGatewayRefused refused)
+        {
+            return (null, $"{refused.Code}: {refused.Message}", true);
+        }
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var delays = options.Value.RefundRetrySeconds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        return TimeSpan.FromSeconds(delays[Math.Clamp(attempts, 0, delays.Length - 1)]);
     }
 }

@@ -4,7 +4,9 @@ namespace Marketplace.Orders.Payments;
 
 /// <summary>
 /// A card payment gateway (Stripe today; the national switch, CMI, is the likely next one). Every call that
-/// creates something carries an idempotency key, so a retry after a crash never charges or refunds twice.
+/// creates something carries an idempotency key, so a retry after a crash never charges or refunds twice. A call that
+/// could not be made now throws <see cref="DependencyUnavailable"/> (tried again later); one the gateway refuses for good
+/// throws <see cref="PaymentGatewayRefused"/> (recorded, shown to administrators, never retried as it is).
 /// </summary>
 internal interface IPaymentGateway
 {
@@ -16,8 +18,12 @@ internal interface IPaymentGateway
 
     Task<PaymentRequest> RequestPaymentAsync(Guid orderId, string orderNumber, Money amount, string idempotencyKey, CancellationToken ct);
 
-    /// <summary>Makes a payment impossible (an expired or cancelled order). False when it was already paid.</summary>
-    Task<bool> CancelPaymentAsync(string reference, CancellationToken ct);
+    /// <summary>Where a payment stands at the gateway.</summary>
+    Task<GatewayPayment> GetPaymentAsync(string reference, CancellationToken ct);
+
+    /// <summary>Makes a payment impossible (an expired or cancelled order), and answers where it stands: canceled, or
+    /// succeeded (or processing) when it was too late.</summary>
+    Task<GatewayPayment> CancelPaymentAsync(string reference, CancellationToken ct);
 
     Task<string> RefundAsync(string reference, Money amount, Guid orderId, string idempotencyKey, CancellationToken ct);
 }
@@ -26,9 +32,23 @@ internal interface IPaymentGateway
 /// <param name="ClientSecret">what the shopper's browser needs to pay.</param>
 internal sealed record PaymentRequest(string Reference, string? ClientSecret);
 
+/// <param name="Status">the gateway's word: "succeeded", "processing", "canceled", "requires_payment_method"...</param>
+/// <param name="AmountReceived">what was taken, when it succeeded.</param>
+internal sealed record GatewayPayment(string Reference, string Status, Money? AmountReceived)
+{
+    public bool Succeeded => Status == "succeeded";
+    public bool Canceled => Status == "canceled";
+}
+
+/// <summary>The gateway refused the call for good (already refunded, amount too small, unknown payment...).</summary>
+internal sealed class PaymentGatewayRefused(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
 internal static class PaymentGatewayErrors
 {
-    /// <summary>The gateway could not be reached or refused the call: nothing was recorded, the same request may be retried (503).</summary>
+    /// <summary>The gateway could not be reached or could not answer now: nothing was recorded, the same request may be retried (503).</summary>
     public static DependencyUnavailable Unreachable() =>
         new("The card payment service did not answer; try again in a moment.", TimeSpan.FromSeconds(10));
 

@@ -7,30 +7,46 @@ using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Orders.Payments;
 
-/// <summary>Issues the refunds that cancelled orders still owe (the gateway was down when they were cancelled); answers how many.</summary>
+/// <summary>Issues the refunds whose time has come (the gateway was down, or money no order keeps); answers how many were issued.</summary>
 internal sealed record IssueDueRefunds(int BatchSize = 100) : IRequest<int>;
 
-/// <summary>Each refund carries the order's idempotency key, so one issued meanwhile (by the shopper's retry) is not issued twice.</summary>
-internal sealed class IssueDueRefundsHandler(IOrdersStore store, CardPayments payments, ILogger<IssueDueRefundsHandler> logger)
+/// <summary>
+/// Each refund carries its own idempotency key, so one issued meanwhile (by the shopper's retry) is not issued twice. A
+/// refund that failed waits for its next attempt and one the gateway refused is left to administrators: neither comes back
+/// at the head of every run, so they never keep the others waiting.
+/// </summary>
+internal sealed class IssueDueRefundsHandler(IOrdersStore store, CardPayments payments, TimeProvider clock, ILogger<IssueDueRefundsHandler> logger)
     : IRequestHandler<IssueDueRefunds, int>
 {
     public async Task<int> Handle(IssueDueRefunds cmd, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         IReadOnlyList<Order> due;
+        IReadOnlyList<StrayPayment> strays;
         await using (var session = store.QuerySession())
-            due = await session.Query<Order>().Where(o => o.Status == OrderStatus.Cancelled && o.Payment.RefundDue)
-                .OrderBy(o => o.CancelledAt).Take(cmd.BatchSize).ToListAsync(ct);
+        {
+            due = await session.Query<Order>().Where(o => o.Payment.RefundDue && (o.Payment.NextRefundAt == null || o.Payment.NextRefundAt <= now))
+                .OrderBy(o => o.Payment.NextRefundAt).Take(cmd.BatchSize).ToListAsync(ct);
+            strays = await session.Query<StrayPayment>().Where(s => s.RefundStatus == RefundStatus.Due && (s.NextAttemptAt == null || s.NextAttemptAt <= now))
+                .OrderBy(s => s.ReceivedAt).Take(cmd.BatchSize).ToListAsync(ct);
+        }
         var issued = 0;
         foreach (var order in due)
         {
             try
             {
-                if (!(await payments.RefundIfDueAsync(order, ct)).Payment.RefundDue) issued++;
+                var after = await payments.IssueRefundsAsync(order, ct);
+                issued += after.Payment.Refunds.Count(r => r.Status == RefundStatus.Issued) - order.Payment.Refunds.Count(r => r.Status == RefundStatus.Issued);
             }
-            catch (Exception e) when (e is DependencyUnavailable or DomainRuleViolated || e.IsConcurrencyConflict())
+            catch (Exception e) when (e.IsConcurrencyConflict())
             {
-                logger.LogWarning(e, "The refund of order {Number} could not be issued now; the next run tries again", order.Number);
+                logger.LogWarning(e, "The refunds of order {Number} could not be recorded now; the next run tries again", order.Number);
             }
+        }
+        foreach (var stray in strays)
+        {
+            await payments.RefundStrayAsync(stray, ct);
+            if (stray.RefundStatus == RefundStatus.Issued) issued++;
         }
         return issued;
     }

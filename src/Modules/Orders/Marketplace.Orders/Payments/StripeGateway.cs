@@ -1,3 +1,4 @@
+using System.Net;
 using Marketplace.BuildingBlocks;
 using Microsoft.Extensions.Options;
 using Stripe;
@@ -34,30 +35,24 @@ internal sealed class StripeGateway : IPaymentGateway
             Description = $"Order {orderNumber}",
             Metadata = new Dictionary<string, string> { ["orderId"] = orderId.ToString(), ["orderNumber"] = orderNumber },
             AutomaticPaymentMethods = new PaymentIntentAutomaticPaymentMethodsOptions { Enabled = true },
-        }, new RequestOptions { IdempotencyKey = idempotencyKey }, ct));
+        }, new RequestOptions { IdempotencyKey = idempotencyKey }, ct), ct);
         return new PaymentRequest(intent.Id, intent.ClientSecret);
     }
 
-    public async Task<bool> CancelPaymentAsync(string reference, CancellationToken ct)
+    public async Task<GatewayPayment> GetPaymentAsync(string reference, CancellationToken ct) =>
+        Of(await CallAsync(() => client.Value.V1.PaymentIntents.GetAsync(reference, null, null, ct), ct));
+
+    public async Task<GatewayPayment> CancelPaymentAsync(string reference, CancellationToken ct)
     {
         try
         {
-            await client.Value.V1.PaymentIntents.CancelAsync(reference, new PaymentIntentCancelOptions(), null, ct);
-            return true;
+            return Of(await CallAsync(() => client.Value.V1.PaymentIntents.CancelAsync(reference, new PaymentIntentCancelOptions(), null, ct), ct));
         }
-        catch (StripeException e) when (e.StripeError?.Code == "payment_intent_unexpected_state")
+        catch (PaymentGatewayRefused e) when (e.Code == "payment_intent_unexpected_state")
         {
-            var intent = await CallAsync(() => client.Value.V1.PaymentIntents.GetAsync(reference, null, null, ct));
-            return intent.Status switch
-            {
-                "canceled" => true,
-                "succeeded" or "processing" => false,
-                _ => throw PaymentGatewayErrors.NotCancellable(reference, intent.Status),
-            };
-        }
-        catch (Exception e) when (e is StripeException or HttpRequestException)
-        {
-            throw PaymentGatewayErrors.Unreachable();
+            var intent = await GetPaymentAsync(reference, ct); // canceled already, succeeded, processing...
+            return intent.Canceled || intent.Succeeded || intent.Status == "processing" ? intent
+                : throw PaymentGatewayErrors.NotCancellable(reference, intent.Status);
         }
     }
 
@@ -68,19 +63,37 @@ internal sealed class StripeGateway : IPaymentGateway
             PaymentIntent = reference,
             Amount = amount.ToMinorUnits(),
             Metadata = new Dictionary<string, string> { ["orderId"] = orderId.ToString() },
-        }, new RequestOptions { IdempotencyKey = idempotencyKey }, ct));
+        }, new RequestOptions { IdempotencyKey = idempotencyKey }, ct), ct);
         return refund.Id;
     }
 
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
+    private static GatewayPayment Of(PaymentIntent intent) => new(intent.Id, intent.Status,
+        intent.Status == "succeeded" ? Money.FromMinorUnits(intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount,
+            intent.Currency.ToUpperInvariant()) : null);
+
+    private static async Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken ct)
     {
         try
         {
             return await call();
         }
-        catch (Exception e) when (e is StripeException or HttpRequestException)
+        catch (StripeException e) when (!IsTransient(e))
+        {
+            throw new PaymentGatewayRefused(e.StripeError?.Code ?? e.StripeError?.Type ?? "refused", e.StripeError?.Message ?? e.Message);
+        }
+        catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             throw PaymentGatewayErrors.Unreachable();
         }
     }
+
+    /// <summary>
+    /// Worth trying again: Stripe unreachable, overloaded or failing on its side (network, 5xx, 429, a lock timeout), or an
+    /// idempotent request still in flight, or keys being changed (401). Anything else (an invalid request, a refund of a refunded charge) is a refusal.
+    /// </summary>
+    internal static bool IsTransient(StripeException e) =>
+        e.HttpStatusCode is 0 or HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests or HttpStatusCode.Unauthorized
+            or >= HttpStatusCode.InternalServerError
+        || e.StripeError?.Type is null or "api_error" or "rate_limit_error" or "api_connection_error" or "authentication_error" or "idempotency_error"
+        || e.StripeError?.Code is "lock_timeout" or "rate_limit";
 }
