@@ -30,6 +30,7 @@ public static class OrdersModule
                 o.Schema.For<Order>().Index(x => x.ShopperId).Index(x => x.PlacedAt).GinIndexJsonData();
                 o.RegisterDocumentType<CheckoutClaim>();
                 o.RegisterDocumentType<ProcessedMessage>();
+                o.Schema.For<StrayPayment>().Index(x => x.RefundStatus);
                 o.Storage.ExtendedSchemaObjects.Add(new Sequence($"orders.{OrderNumbers.Sequence}"));
             })
             .AddIntegrationOutbox<IOrdersStore, OrdersOutbox>(services, config, OrdersOutbox.OutboxName);
@@ -57,6 +58,7 @@ public static class OrdersModule
         ListCooperativeOrdersEndpoint.Map(fulfilment);
         MoveSubOrderEndpoints.Map(fulfilment);
         StripeWebhookEndpoint.Map(app);
+        GetPaymentProblemsEndpoint.Map(app);
         app.MapBenchLoading("Orders", BenchDeliveredOrdersEndpoint.Map);
         return app;
     }
