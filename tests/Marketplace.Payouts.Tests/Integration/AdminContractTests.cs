@@ -30,15 +30,19 @@ public sealed class AdminContractTests(PayoutsApp app)
         if (period is not null) payout.PeriodEnd.Should().Be(period);
 
         var runs = await SendAsync(new ListPayoutRunsForAdmin(PageSize: 100));
-        var item = runs.Items.Should().Contain(r => r.PeriodEnd == payout.PeriodEnd).Which;
-        item.Created.Should().BeGreaterThanOrEqualTo(1);
-        var run = await SendAsync(new GetPayoutRunForAdmin(item.Id));
-        run.Created.Should().Contain(id);
-        run.Payouts.Should().ContainSingle(p => p.Id == id).Which.Amount.Should().Be(630.00m);
+        var ofWeek = runs.Items.Where(r => r.PeriodEnd == payout.PeriodEnd && r.Created >= 1).ToList();
+        ofWeek.Should().NotBeEmpty();
+        AdminPayoutRun? run = null;
+        foreach (var item in ofWeek)
+            if ((await SendAsync(new GetPayoutRunForAdmin(item.Id))) is { } r && r.Created.Contains(id)) run = r;
+        run.Should().NotBeNull("the run that created the payout lists it");
+        run!.Payouts.Should().ContainSingle(p => p.Id == id).Which.Amount.Should().Be(630.00m);
         await FluentActions.Awaiting(() => SendAsync(new GetPayoutRunForAdmin(Guid.NewGuid()))).Should().ThrowAsync<NotFound>();
 
-        var batch = Encoding.UTF8.GetString(await SendAsync(new GetBankTransferBatchForAdmin("ar")));
-        batch.Should().Contain($"{rib},630.00,MAD,{reference},{coop.ArabicName}");
+        var made = await SendAsync(new CreateBankBatchForAdmin(admin.Id));
+        made.Payouts.Select(p => p.Id).Should().Contain(id);
+        var batch = Encoding.UTF8.GetString((await SendAsync(new GetBankBatchFileForAdmin(made.Id))).Content);
+        batch.Should().Contain($"{rib},630.00,MAD,{reference},{coop.Name}");
 
         var blank = await FluentActions.Awaiting(() => SendAsync(new MarkPayoutSentByAdmin(id, "  ", admin.Id))).Should().ThrowAsync<ValidationFailed>();
         blank.Which.Errors.Keys.Should().Equal("bankReference");

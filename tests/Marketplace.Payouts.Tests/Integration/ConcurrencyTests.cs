@@ -12,7 +12,7 @@ public sealed class ConcurrencyTests(PayoutsApp app)
         await second.InitializeAsync();
         var otherAdmin = (await second.AdminAsync()).Client;
         foreach (var node in new[] { admin, otherAdmin })
-            await PayoutRunTests.RunAsync(node, PayoutRunTests.FreshPeriod()); // both nodes warm, so that the runs below really overlap
+            await PayoutRunTests.RunAsync(node, app.Today()); // both nodes warm, so that the runs below really overlap
         var cooperatives = new List<TestCooperative>();
         for (var i = 0; i < 12; i++)
         {
@@ -21,7 +21,7 @@ public sealed class ConcurrencyTests(PayoutsApp app)
             await app.Orders.DeliveredCardSaleAsync(coop, 0m, new TestLine("honey", 200m + 10m * i));
             cooperatives.Add(coop);
         }
-        var period = PayoutRunTests.FreshPeriod();
+        var period = app.Today();
         using var start = new SemaphoreSlim(0);
 
         var pending = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
@@ -62,7 +62,7 @@ public sealed class ConcurrencyTests(PayoutsApp app)
             orders.Add(order);
         }
 
-        var run = Task.Run(() => PayoutRunTests.RunAsync(admin, PayoutRunTests.FreshPeriod()));
+        var run = Task.Run(() => PayoutRunTests.RunAsync(admin, app.Today()));
         await Task.WhenAll(orders.Select(o => (Task)Task.Run(() => app.Orders.DeliverAsync(o, coop))).Append(run));
 
         var paid = PayoutRunTests.PayoutOf(await run, coop)!["amount"].Mad();

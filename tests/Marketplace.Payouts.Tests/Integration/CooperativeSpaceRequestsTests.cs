@@ -24,7 +24,7 @@ public sealed class CooperativeSpaceRequestsTests(PayoutsApp app)
         var coop = await app.Cooperatives.NewAsync("Space");
         await app.Cooperatives.SetBankAccountAsync(coop, Ribs.New());
         await app.Orders.DeliveredCardSaleAsync(coop, 0m, new TestLine("honey", 500m));           // available 450
-        var run = await PayoutRunTests.RunAsync(admin, PayoutRunTests.FreshPeriod());             // paid out: 450
+        var run = await PayoutRunTests.RunAsync(admin, app.Today());             // paid out: 450
         var cash = await app.Orders.DeliveredCashSaleAsync(coop, 0m, new TestLine("honey", 300m)); // owed 30
         var card = await app.Orders.PlaceAsync("card", new TestPart(coop, 0m, new TestLine("honey", 100m)));
         await app.Orders.PayAsync(card);                                                            // pending 90

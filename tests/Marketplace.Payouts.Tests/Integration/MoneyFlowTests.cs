@@ -69,7 +69,8 @@ public sealed class MoneyFlowTests(PayoutsAppWithJobs app)
         // Bank transfer: in the batch for the bank, marked sent, then found in the platform's bank statement.
         var bankId = byBank["id"]!.GetValue<Guid>();
         var reference = byBank["reference"]!.GetValue<string>();
-        var batch = Encoding.UTF8.GetString(await (await (await admin.GetAsync("/api/admin/payouts/bank-transfers.csv?lang=fr")).ShouldHaveStatus(200))
+        var made = await (await (await admin.PostJson("/api/admin/bank-batches")).ShouldHaveStatus(201)).Json();
+        var batch = Encoding.UTF8.GetString(await (await (await admin.GetAsync($"/api/admin/bank-batches/{made["id"]}.csv")).ShouldHaveStatus(200))
             .Content.ReadAsByteArrayAsync());
         batch.Should().Contain($"{rib},455.00,MAD,{reference},{honey.Name}");
         await (await admin.PostJson($"/api/admin/payouts/{bankId}/mark-sent", new { bankReference = "BMCE-778812" })).ShouldHaveStatus(200);

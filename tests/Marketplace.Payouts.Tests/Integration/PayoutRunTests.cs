@@ -6,7 +6,6 @@ namespace Marketplace.Payouts.Tests.Integration;
 [Collection(PayoutsCollection.Name)]
 public sealed class PayoutRunTests(PayoutsApp app)
 {
-    private string Yesterday => app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(1)).AddDays(-1).ToString("yyyy-MM-dd");
 
     internal static async Task<JsonNode> RunAsync(HttpClient admin, string periodEnd) =>
         await (await (await admin.PostJson("/api/admin/payout-runs", new { periodEnd })).ShouldHaveStatus(201)).Json();
@@ -14,10 +13,12 @@ public sealed class PayoutRunTests(PayoutsApp app)
     internal static JsonNode? PayoutOf(JsonNode run, TestCooperative coop) =>
         run["payouts"]!.AsArray().SingleOrDefault(p => p!["cooperativeId"]!.GetValue<Guid>() == coop.Id);
 
-    /// <summary>A period of its own for a test (days long past), so that runs of other tests do not get in the way.</summary>
-    internal static string FreshPeriod() => new DateOnly(2024, 1, 1).AddDays(Interlocked.Increment(ref periods)).ToString("yyyy-MM-dd");
-
-    private static int periods;
+    /// <summary>The Sunday that ends the week of a day: the periodEnd of that week's payouts.</summary>
+    internal static string WeekEnd(string day)
+    {
+        var d = DateOnly.ParseExact(day, "yyyy-MM-dd");
+        return d.AddDays((7 - (int)d.DayOfWeek) % 7).ToString("yyyy-MM-dd");
+    }
 
     [Fact]
     public async Task Given_available_and_owed_When_a_period_is_run_Then_one_payout_pays_their_difference_and_clears_both()
@@ -31,7 +32,7 @@ public sealed class PayoutRunTests(PayoutsApp app)
         var pending = await app.Orders.PlaceAsync("card", new TestPart(coop, 0m, new TestLine("honey", 100m)));
         await app.Orders.PayAsync(pending);                                                 // pending 90, not paid out
 
-        var run = await RunAsync(admin, FreshPeriod());
+        var run = await RunAsync(admin, app.Today());
 
         run["id"]!.GetValue<Guid>().Should().NotBeEmpty();
         var payout = PayoutOf(run, coop)!;
@@ -52,7 +53,7 @@ public sealed class PayoutRunTests(PayoutsApp app)
     {
         var admin = (await app.AdminAsync()).Client;
         await admin.SetCommissionAsync(0.10m);
-        var period = FreshPeriod();
+        var period = app.Today();
         var first = await app.Cooperatives.NewAsync("First");
         await app.Cooperatives.SetBankAccountAsync(first, Ribs.New());
         await app.Orders.DeliveredCardSaleAsync(first, 0m, new TestLine("honey", 200m));
@@ -92,10 +93,10 @@ public sealed class PayoutRunTests(PayoutsApp app)
         await app.Cooperatives.ChangeBankAccountAsync(held, Ribs.New());
         await app.Orders.DeliveredCardSaleAsync(held, 0m, new TestLine("honey", 1000m));
 
-        var run = await RunAsync(admin, FreshPeriod());
+        var run = await RunAsync(admin, app.Today());
 
         foreach (var coop in new[] { small, indebted, noAccount, held }) PayoutOf(run, coop).Should().BeNull(coop.Name);
-        run["skipped"]!.AsArray().Select(s => (s!["cooperativeId"]!.GetValue<Guid>(), s["reason"]!.GetValue<string>()))
+        run["held"]!.AsArray().Select(s => (s!["cooperativeId"]!.GetValue<Guid>(), s["reason"]!.GetValue<string>()))
             .Should().Contain([(noAccount.Id, "no_payout_account"), (held.Id, "payout_account_on_hold")]);
         (await small.Owner.Client.BalanceAsync(small.Id)).Should().Be((99m, 0m, 0m));
         (await indebted.Owner.Client.BalanceAsync(indebted.Id)).Should().Be((135m, 0m, 40m));
@@ -139,11 +140,13 @@ public sealed class PayoutRunTests(PayoutsApp app)
         await app.Cooperatives.SetBankAccountAsync(coop, Ribs.New());
         await app.Orders.DeliveredCardSaleAsync(coop, 0m, new TestLine("honey", 500m));
 
+        var saleDay = app.Today();
+        using (app.Clock.Advance(TimeSpan.FromDays(1))) // the job runs the next morning, for the day of the sale
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<Marketplace.Payouts.Jobs.WeeklyPayoutJob>().RunAsync(CancellationToken.None);
 
         var payouts = await (await admin.GetAsync($"/api/admin/payouts?cooperativeId={coop.Id}")).Json();
-        payouts["items"]!.AsArray().Single()!["periodEnd"]!.GetValue<string>().Should().Be(Yesterday);
+        payouts["items"]!.AsArray().Single()!["periodEnd"]!.GetValue<string>().Should().Be(WeekEnd(saleDay));
         (await coop.Owner.Client.BalanceAsync(coop.Id)).Should().Be((0m, 0m, 0m));
     }
 
@@ -158,10 +161,10 @@ public sealed class PayoutRunTests(PayoutsApp app)
         await using var withoutStripe = new PayoutsApp(app.Database, stripe: null);  // a node started without Stripe keys
         await withoutStripe.InitializeAsync();
 
-        var run = await RunAsync((await withoutStripe.AdminAsync()).Client, FreshPeriod());
+        var run = await RunAsync((await withoutStripe.AdminAsync()).Client, withoutStripe.Today());
 
         PayoutOf(run, coop).Should().BeNull();
-        run["skipped"]!.AsArray().Should().Contain(s => s!["cooperativeId"]!.GetValue<Guid>() == coop.Id
+        run["held"]!.AsArray().Should().Contain(s => s!["cooperativeId"]!.GetValue<Guid>() == coop.Id
             && s["reason"]!.GetValue<string>() == "stripe_not_configured");
         (await coop.Owner.Client.BalanceAsync(coop.Id)).Should().Be((450m, 0m, 0m));
     }

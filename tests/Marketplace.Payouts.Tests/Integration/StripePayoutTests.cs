@@ -17,7 +17,7 @@ public sealed class StripePayoutTests(PayoutsAppWithJobs app)
         await app.Cooperatives.SetStripeAccountAsync(coop, account);
         await app.Orders.DeliveredCardSaleAsync(coop, 0m, new TestLine("honey", 500m));
         before?.Invoke(account);
-        var run = await PayoutRunTests.RunAsync(admin, PayoutRunTests.FreshPeriod());
+        var run = await PayoutRunTests.RunAsync(admin, app.Today());
         return (admin, coop, account, PayoutRunTests.PayoutOf(run, coop)!["id"]!.GetValue<Guid>());
     }
 
@@ -68,7 +68,9 @@ public sealed class StripePayoutTests(PayoutsAppWithJobs app)
         var last = (await (await coop.Owner.Client.GetAsync($"/api/cooperatives/{coop.Id}/ledger?pageSize=1")).Json())["items"]![0]!;
         (last["kind"]!.GetValue<string>(), last["amount"].Mad(), last["balanceAfter"].Mad()).Should().Be(("payout_returned", 450m, 450m));
 
-        var next = await PayoutRunTests.RunAsync(admin, PayoutRunTests.FreshPeriod());
+        JsonNode next;
+        using (app.Clock.Advance(TimeSpan.FromDays(7))) // one payout per cooperative and week: the next week pays it
+            next = await PayoutRunTests.RunAsync(admin, app.Today());
         var paid = await SettledAsync(admin, PayoutRunTests.PayoutOf(next, coop)!["id"]!.GetValue<Guid>());
         (paid["status"]!.GetValue<string>(), paid["amount"].Mad()).Should().Be(("paid", 450m), "the next period pays what came back");
         TransfersTo(account).Should().ContainSingle();

@@ -24,9 +24,10 @@ internal sealed class LedgerTestKit
         return decided;
     }
 
-    public PayoutDebited? Payout(decimal minimum = 100m, Guid? id = null)
+    public PayoutDebited? Payout(decimal minimum = 100m, Guid? id = null, decimal? availableThen = null)
     {
-        var debit = LedgerDecisions.DebitPayout(Ledger, id ?? Guid.CreateVersion7(), "PO-2026-W48-0001", Money.Mad(minimum), T0);
+        var debit = LedgerDecisions.DebitPayout(Ledger, id ?? Guid.CreateVersion7(), "PO-2026-W48-0001", Money.Mad(minimum),
+            availableThen is { } then ? Money.Mad(then) : Ledger.Available, T0);
         if (debit is not null) Do(_ => [debit]);
         return debit;
     }

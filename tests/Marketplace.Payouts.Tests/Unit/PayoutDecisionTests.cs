@@ -12,12 +12,38 @@ public sealed class PayoutDecisionTests
 
     [Theory]
     [InlineData("VIR SEPA PO-2026-W48-0007 COOP TIFAOUT", -1250.00, true)]
-    [InlineData("po-2026-w48-0007", 1250, true)]
+    [InlineData("po-2026-w48-0007", -1250, true)]
+    [InlineData("po-2026-w48-0007", 1250, false)]
     [InlineData("VIR PO-2026-W48-0007", -1250.01, false)]
     [InlineData("VIR PO-2026-W48-0070", -1250.00, false)]
     [InlineData("VIR PO-2026-W48-000", -1250.00, false)]
-    public void Given_a_statement_line_When_matched_Then_it_needs_the_reference_and_the_absolute_amount(string reference, decimal amount, bool matches) =>
+    public void Given_a_statement_line_When_matched_Then_it_needs_a_debit_of_the_amount_naming_the_payout(string reference, decimal amount, bool matches) =>
         PayoutDecisions.Matches(Payout(), reference, amount).Should().Be(matches);
+
+    [Theory]
+    [InlineData("RETOUR VIR PO-2026-W48-0007 COMPTE CLOS", 1250.00, "Sent", true)]
+    [InlineData("RETOUR VIR PO-2026-W48-0007", 1250.00, "Reconciled", true)]
+    [InlineData("RETOUR VIR PO-2026-W48-0007", -1250.00, "Sent", false)]
+    [InlineData("RETOUR VIR PO-2026-W48-0007", 1250.00, "Pending", false)]
+    [InlineData("RETOUR VIR PO-2026-W48-0007", 1250.00, "Returned", false)]
+    [InlineData("RETOUR VIR PO-2026-W48-0070", 1250.00, "Sent", false)]
+    public void Given_a_credit_line_naming_a_sent_or_reconciled_payout_Then_it_is_the_bank_returning_it(string reference, decimal amount,
+        string status, bool isReturn) =>
+        PayoutDecisions.IsReturnOf(Payout(Enum.Parse<PayoutStatus>(status)), reference, amount).Should().Be(isReturn);
+
+    [Theory]
+    [InlineData("Failed", true)]
+    [InlineData("Returned", true)]
+    [InlineData("Pending", false)]
+    [InlineData("Sent", false)]
+    [InlineData("Reconciled", false)]
+    public void Given_a_payout_When_reissued_Then_only_a_failed_or_returned_one_is_paid_again(string status, bool allowed)
+    {
+        var payout = Payout(Enum.Parse<PayoutStatus>(status));
+        var reissue = () => PayoutDecisions.Reissue(payout, PayoutMethod.BankTransfer, "RIB", Guid.Empty, DateTimeOffset.UnixEpoch);
+        if (allowed) reissue().Attempt.Should().Be(1);
+        else reissue.Should().Throw<DomainRuleViolated>().Which.Code.Should().Be("payout_not_reissuable");
+    }
 
     [Theory]
     [InlineData("Pending")]

@@ -25,18 +25,18 @@ public sealed record ChangeCommissionRates(decimal? DefaultRate, IReadOnlyDictio
     : IRequest<CommissionRatesVersion>;
 
 /// <summary>
-/// Pays every cooperative what it is owed for the period ending with <paramref name="PeriodEnd"/> (end of that day,
-/// Casablanca time): one payout per cooperative and period. A missing or future day is ValidationFailed ("periodEnd").
+/// Pays every cooperative what became available to it until the end of <paramref name="PeriodEnd"/> (Casablanca time):
+/// one payout per cooperative and week (Monday to Sunday). A missing or future day is ValidationFailed ("periodEnd").
 /// </summary>
 public sealed record RunPayoutsForPeriod(DateOnly? PeriodEnd, Guid AdminId) : IRequest<AdminPayoutRun>;
 
-/// <summary>A payout run: what it created, every payout of its period (old and new) and the cooperatives it left out.</summary>
-/// <param name="PeriodEnd">yyyy-MM-dd.</param>
+/// <summary>A payout run: what it created, every payout of its week (old and new) and the cooperatives it held back.</summary>
+/// <param name="PeriodEnd">the week's Sunday, yyyy-MM-dd.</param>
 public sealed record AdminPayoutRun(Guid Id, string PeriodEnd, DateTimeOffset At, Guid? By, IReadOnlyList<Guid> Created,
-    IReadOnlyList<AdminPayout> Payouts, IReadOnlyList<SkippedCooperative> Skipped);
+    IReadOnlyList<AdminPayout> Payouts, IReadOnlyList<HeldCooperative> Held);
 
-/// <param name="Reason">no_payout_account, payout_account_on_hold, stripe_not_configured or payout_account_incomplete.</param>
-public sealed record SkippedCooperative(Guid CooperativeId, string Reason);
+/// <param name="Reason">suspended, no_payout_account, payout_account_on_hold, stripe_not_configured or payout_account_incomplete.</param>
+public sealed record HeldCooperative(Guid CooperativeId, decimal Amount, string Currency, string Reason);
 
 /// <summary>A run already made (NotFound when unknown), with every payout of its period.</summary>
 public sealed record GetPayoutRunForAdmin(Guid RunId) : IRequest<AdminPayoutRun>;
@@ -46,7 +46,7 @@ public sealed record ListPayoutRunsForAdmin(int Page = 1, int PageSize = 20) : I
 
 public sealed record AdminPayoutRunPage(IReadOnlyList<AdminPayoutRunItem> Items, long Total, int Page, int PageSize);
 
-public sealed record AdminPayoutRunItem(Guid Id, string PeriodEnd, DateTimeOffset At, Guid? By, int Created, int Skipped);
+public sealed record AdminPayoutRunItem(Guid Id, string PeriodEnd, DateTimeOffset At, Guid? By, int Created, int Held);
 
 /// <summary>
 /// Payouts, newest first, of a status (pending, sent, paid, failed, reconciled), a cooperative or a period (yyyy-MM-dd).
@@ -58,14 +58,37 @@ public sealed record ListPayoutsForAdmin(string? Status = null, Guid? Cooperativ
 public sealed record AdminPayoutPage(IReadOnlyList<AdminPayout> Items, long Total, int Page, int PageSize);
 
 /// <param name="Method">bank_transfer or stripe_connect.</param>
-/// <param name="Status">pending, sent, paid, failed or reconciled.</param>
-/// <param name="PeriodEnd">yyyy-MM-dd.</param>
+/// <param name="Status">pending, sent, paid, failed, returned or reconciled.</param>
+/// <param name="PeriodEnd">the Sunday that ends its week, yyyy-MM-dd.</param>
+/// <param name="BatchId">the bank batch it went into, if any.</param>
 public sealed record AdminPayout(Guid Id, string Reference, Guid CooperativeId, decimal Amount, string Currency, string Method, string Status,
     string PeriodEnd, DateTimeOffset CreatedAt, string? BankReference, DateTimeOffset? SentAt, string? TransferId, DateTimeOffset? PaidAt,
-    string? FailureReason, DateTimeOffset? ReconciledAt);
+    string? FailureReason, DateTimeOffset? ReconciledAt, Guid? BatchId = null);
 
-/// <summary>The pending bank transfers as the CSV batch for the bank (rib, amount, currency, reference, cooperative), UTF-8.</summary>
-public sealed record GetBankTransferBatchForAdmin(string Language) : IRequest<byte[]>;
+/// <summary>
+/// A batch for the bank of every pending bank-transfer payout in no batch yet (Unprocessable when there is none). A payout
+/// is in one batch only, and a batch's file is the same at every download.
+/// </summary>
+public sealed record CreateBankBatchForAdmin(Guid AdminId) : IRequest<AdminBankBatch>;
+
+/// <summary>The batches, newest first.</summary>
+public sealed record ListBankBatchesForAdmin(int Page = 1, int PageSize = 20) : IRequest<AdminBankBatchPage>;
+
+/// <summary>A batch's file for the bank (rib, amount, currency, reference, cooperative), UTF-8 CSV; NotFound when unknown.</summary>
+public sealed record GetBankBatchFileForAdmin(Guid BatchId) : IRequest<AdminBankBatchFile>;
+
+public sealed record AdminBankBatch(Guid Id, string Number, DateTimeOffset CreatedAt, decimal Total, string Currency, IReadOnlyList<AdminPayout> Payouts);
+
+public sealed record AdminBankBatchPage(IReadOnlyList<AdminBankBatch> Items, long Total, int Page, int PageSize);
+
+public sealed record AdminBankBatchFile(string FileName, byte[] Content);
+
+/// <summary>
+/// A failed or returned payout is paid again (the next batch, or a new Stripe attempt), its amount taken from the ledger
+/// again: DomainRuleViolated "payout_not_reissuable" (not failed or returned) or "payout_paid_since" (its money was paid out
+/// since); NotFound when unknown.
+/// </summary>
+public sealed record ReissuePayoutByAdmin(Guid PayoutId, Guid AdminId) : IRequest<AdminPayout>;
 
 /// <summary>
 /// The administrator handed a pending bank transfer to the bank, which gave it <paramref name="BankReference"/>. An empty
@@ -75,12 +98,13 @@ public sealed record GetBankTransferBatchForAdmin(string Language) : IRequest<by
 public sealed record MarkPayoutSentByAdmin(Guid PayoutId, string? BankReference, Guid AdminId) : IRequest<AdminPayout>;
 
 /// <summary>
-/// Imports the platform's bank statement (CSV date,reference,amount,counterparty): lines that match a sent payout reconcile
-/// it. A faulty file is ValidationFailed ("file", a message starting "Line N:"), and nothing is imported.
+/// Imports the platform's bank statement (CSV date,reference,amount,counterparty): a debit that matches a sent payout
+/// reconciles it, a credit naming a sent or reconciled payout returns it (its money back to the cooperative). A faulty file
+/// is ValidationFailed ("file", a message starting "Line N:"), and nothing is imported.
 /// </summary>
 public sealed record ImportBankStatementForAdmin(byte[] File) : IRequest<BankStatementImport>;
 
-public sealed record BankStatementImport(int Matched, IReadOnlyList<AdminStatementLine> Unmatched, int Imported, int AlreadyImported);
+public sealed record BankStatementImport(int Matched, IReadOnlyList<AdminStatementLine> Unmatched, int Imported, int AlreadyImported, int Returned = 0);
 
 /// <param name="Line">its line in the imported file.</param>
 /// <param name="Amount">as the bank shows it (transfers out are negative), in MAD.</param>

@@ -30,6 +30,9 @@ internal sealed class LocalCalendar(TimeZoneInfo zone)
 
     public DateTime Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).DateTime;
 
+    /// <summary>The Sunday that ends the week (Monday to Sunday) of a day: the key of that week's payouts.</summary>
+    public static DateOnly WeekEnd(DateOnly day) => day.AddDays((7 - (int)day.DayOfWeek) % 7);
+
     /// <summary>"2026-W48": the ISO week of a day.</summary>
     public static string IsoWeek(DateOnly day)
     {

@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.BuildingBlocks;
 using Marketplace.Payouts.Contracts;
 using Marketplace.Payouts.Domain.Payouts;
+using Marketplace.Payouts.Features.Batches;
 using Marketplace.Payouts.Features.Commission;
 using Marketplace.Payouts.Features.Payouts;
 using Marketplace.Payouts.Features.Runs;
@@ -20,7 +21,7 @@ internal sealed class ListPayoutsForAdminValidator : AbstractValidator<ListPayou
     public ListPayoutsForAdminValidator()
     {
         RuleFor(x => x.Status).Must(s => s is null || AdminPayouts.ParseStatus(s) is not null)
-            .WithMessage("status is one of pending, sent, paid, failed, reconciled.");
+            .WithMessage(PayoutStatuses.Help);
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
         RuleFor(x => x.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize);
     }
@@ -33,7 +34,10 @@ internal sealed class AdminPayoutQueries(IMediator mediator, IPayoutsStore store
     IRequestHandler<GetPayoutRunForAdmin, AdminPayoutRun>,
     IRequestHandler<ListPayoutRunsForAdmin, AdminPayoutRunPage>,
     IRequestHandler<ListPayoutsForAdmin, AdminPayoutPage>,
-    IRequestHandler<GetBankTransferBatchForAdmin, byte[]>,
+    IRequestHandler<CreateBankBatchForAdmin, AdminBankBatch>,
+    IRequestHandler<ListBankBatchesForAdmin, AdminBankBatchPage>,
+    IRequestHandler<GetBankBatchFileForAdmin, AdminBankBatchFile>,
+    IRequestHandler<ReissuePayoutByAdmin, AdminPayout>,
     IRequestHandler<MarkPayoutSentByAdmin, AdminPayout>,
     IRequestHandler<MarkPayoutFailedByAdmin, AdminPayout>
 {
@@ -58,7 +62,7 @@ internal sealed class AdminPayoutQueries(IMediator mediator, IPayoutsStore store
         var run = await session.LoadAsync<PayoutRun>(query.RunId, ct) ?? throw new NotFound("The payout run");
         var payouts = (await session.Query<Payout>().Where(p => p.Period == run.Period).ToListAsync(ct)).OrderBy(p => p.Reference);
         return new AdminPayoutRun(run.Id, run.Period, run.At, run.By, run.Created, payouts.Select(p => AdminPayouts.Of(PayoutView.Of(p))).ToList(),
-            run.Skipped.Select(s => new SkippedCooperative(s.CooperativeId, s.Reason)).ToList());
+            run.Held.Select(h => new HeldCooperative(h.CooperativeId, h.Amount.Amount, h.Amount.Currency, h.Reason)).ToList());
     }
 
     public async Task<AdminPayoutRunPage> Handle(ListPayoutRunsForAdmin query, CancellationToken ct)
@@ -66,7 +70,7 @@ internal sealed class AdminPayoutQueries(IMediator mediator, IPayoutsStore store
         var paging = new PageRequest(query.Page, query.PageSize);
         await using var session = store.QuerySession();
         var page = await session.Query<PayoutRun>().OrderByDescending(r => r.At).ToPagedListAsync(paging.Page, paging.PageSize, ct);
-        return new AdminPayoutRunPage(page.Select(r => new AdminPayoutRunItem(r.Id, r.Period, r.At, r.By, r.Created.Count, r.Skipped.Count)).ToList(),
+        return new AdminPayoutRunPage(page.Select(r => new AdminPayoutRunItem(r.Id, r.Period, r.At, r.By, r.Created.Count, r.Held.Count)).ToList(),
             page.TotalItemCount, paging.Page, paging.PageSize);
     }
 
@@ -77,8 +81,26 @@ internal sealed class AdminPayoutQueries(IMediator mediator, IPayoutsStore store
         return new AdminPayoutPage(page.Items.Select(AdminPayouts.Of).ToList(), page.Total, page.Page, page.PageSize);
     }
 
-    public Task<byte[]> Handle(GetBankTransferBatchForAdmin query, CancellationToken ct) =>
-        mediator.Send(new GetBankTransferBatch(query.Language), ct);
+    public async Task<AdminBankBatch> Handle(CreateBankBatchForAdmin cmd, CancellationToken ct) =>
+        Batch(await mediator.Send(new CreateBankBatch(cmd.AdminId), ct));
+
+    public async Task<AdminBankBatchPage> Handle(ListBankBatchesForAdmin query, CancellationToken ct)
+    {
+        var page = await mediator.Send(new ListBankBatches(PageRequest.From(query.Page, query.PageSize)), ct);
+        return new AdminBankBatchPage(page.Items.Select(Batch).ToList(), page.Total, page.Page, page.PageSize);
+    }
+
+    public async Task<AdminBankBatchFile> Handle(GetBankBatchFileForAdmin query, CancellationToken ct)
+    {
+        var (number, file) = await mediator.Send(new GetBankBatchFile(query.BatchId), ct);
+        return new AdminBankBatchFile($"{number}.csv", file);
+    }
+
+    public async Task<AdminPayout> Handle(ReissuePayoutByAdmin cmd, CancellationToken ct) =>
+        AdminPayouts.Of(await mediator.Send(new ReissuePayout(cmd.PayoutId, cmd.AdminId), ct));
+
+    private static AdminBankBatch Batch(BankBatchView b) => new(b.Id, b.Number, b.CreatedAt, b.Total.Amount, b.Total.Currency,
+        b.Payouts.Select(AdminPayouts.Of).ToList());
 
     public async Task<AdminPayout> Handle(MarkPayoutSentByAdmin cmd, CancellationToken ct) =>
         AdminPayouts.Of(await mediator.Send(new MarkPayoutSent(cmd.PayoutId, cmd.BankReference, cmd.AdminId), ct));
@@ -97,7 +119,7 @@ internal sealed class AdminReconciliationQueries(IMediator mediator) :
     public async Task<BankStatementImport> Handle(ImportBankStatementForAdmin cmd, CancellationToken ct)
     {
         var result = await mediator.Send(new ImportBankStatement(cmd.File), ct);
-        return new BankStatementImport(result.Matched, result.Unmatched.Select(Line).ToList(), result.Imported, result.AlreadyImported);
+        return new BankStatementImport(result.Matched, result.Unmatched.Select(Line).ToList(), result.Imported, result.AlreadyImported, result.Returned);
     }
 
     public async Task<AdminReconciliation> Handle(GetReconciliationForAdmin query, CancellationToken ct)
@@ -123,15 +145,7 @@ internal static class AdminPayouts
 {
     public static AdminPayout Of(PayoutView p) => new(p.Id, p.Reference, p.CooperativeId, p.Amount.Amount, p.Amount.Currency,
         p.Method == PayoutMethod.BankTransfer ? "bank_transfer" : "stripe_connect", p.Status.ToString().ToLowerInvariant(), p.PeriodEnd,
-        p.CreatedAt, p.BankReference, p.SentAt, p.TransferId, p.PaidAt, p.FailureReason, p.ReconciledAt);
+        p.CreatedAt, p.BankReference, p.SentAt, p.TransferId, p.PaidAt, p.FailureReason, p.ReconciledAt, p.BatchId);
 
-    public static PayoutStatus? ParseStatus(string? status) => status switch
-    {
-        "pending" => PayoutStatus.Pending,
-        "sent" => PayoutStatus.Sent,
-        "paid" => PayoutStatus.Paid,
-        "failed" => PayoutStatus.Failed,
-        "reconciled" => PayoutStatus.Reconciled,
-        _ => null,
-    };
+    public static PayoutStatus? ParseStatus(string? status) => PayoutStatuses.Parse(status);
 }

@@ -1,6 +1,7 @@
 using Marketplace.BuildingBlocks;
 using Marketplace.Payouts.Domain.Ledger;
 using Marketplace.Payouts.Domain.Payouts;
+using JasperFx.Events;
 using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -10,13 +11,15 @@ using Microsoft.AspNetCore.Routing;
 namespace Marketplace.Payouts.Reconciliation;
 
 /// <summary>
-/// Imports the platform's bank statement: each line that matches a sent payout (its reference contains the payout's,
-/// its absolute amount is the payout's) reconciles that payout. All or nothing; a line already imported is not again.
-/// The answer describes the file: the same file twice gets the same answer and changes nothing the second time.
+/// Imports the platform's bank statement, reading the sign: a debit line (transfers out are negative) whose reference
+/// contains a sent payout's and whose amount is minus the payout's reconciles it; a credit line whose reference contains a
+/// sent or reconciled payout's is the bank returning it: the payout is returned and its money is the cooperative's again.
+/// All or nothing; a line already imported is not again. The answer describes the file: the same file twice gets the same
+/// answer and changes nothing the second time.
 /// </summary>
 internal sealed record ImportBankStatement(byte[] File) : IRequest<ImportBankStatement.Result>
 {
-    internal sealed record Result(int Matched, IReadOnlyList<StatementLineView> Unmatched, int Imported, int AlreadyImported);
+    internal sealed record Result(int Matched, int Returned, IReadOnlyList<StatementLineView> Unmatched, int Imported, int AlreadyImported);
 }
 
 internal sealed class ImportBankStatementHandler(IPayoutsStore store, TimeProvider clock) : IRequestHandler<ImportBankStatement, ImportBankStatement.Result>
@@ -38,7 +41,9 @@ internal sealed class ImportBankStatementHandler(IPayoutsStore store, TimeProvid
     {
         await using var session = store.LightweightSession();
         var known = (await session.LoadManyAsync<StatementLine>(ct, lines.Select(l => l.Id).Distinct().ToArray())).ToDictionary(l => l.Id);
-        var sent = (await session.Query<Payout>().Where(p => p.Status == PayoutStatus.Sent).ToListAsync(ct)).ToList();
+        var open = (await session.Query<Payout>().Where(p => p.Status == PayoutStatus.Sent || p.Status == PayoutStatus.Reconciled)
+            .ToListAsync(ct)).Select(p => p.Copy()).ToList();
+        var streams = new Dictionary<Guid, IEventStream<Payout>>();
         var now = clock.GetUtcNow();
         var all = new List<StatementLine>();
         var imported = 0;
@@ -46,10 +51,14 @@ internal sealed class ImportBankStatementHandler(IPayoutsStore store, TimeProvid
         {
             if (known.TryGetValue(id, out var earlier)) { all.Add(earlier); continue; }
             var line = StatementLine.From(parsed, id, now);
-            if (sent.FirstOrDefault(p => PayoutDecisions.Matches(p, line.Reference, line.Amount)) is { } payout)
+            if (open.FirstOrDefault(p => PayoutDecisions.Matches(p, line.Reference, line.Amount)) is { } paid)
+                await AppendAsync(session, streams, paid, line, new PayoutReconciled(paid.Id, "bank_statement", Evidence(line), now), ct);
+            else if (open.FirstOrDefault(p => PayoutDecisions.IsReturnOf(p, line.Reference, line.Amount)) is { } returned)
             {
-                sent.Remove(payout);
-                await Reconcile(session, payout, line, now, ct);
+                await AppendAsync(session, streams, returned, line, new PayoutReturnedByBank(returned.Id, Evidence(line), now), ct);
+                await session.DecideAsync(returned.CooperativeId,
+                    ledger => LedgerDecisions.ReturnPayout(ledger, returned.Id, $"returned by the bank: {line.Reference}", now), ct);
+                line.Returned = true;
             }
             session.Insert(line);
             all.Add(line);
@@ -63,15 +72,20 @@ internal sealed class ImportBankStatementHandler(IPayoutsStore store, TimeProvid
                 throw new JasperFx.ConcurrencyException(typeof(StatementLine), "statement"); // imported at the same moment: read again
             }
         }
-        return new ImportBankStatement.Result(all.Count(l => l.PayoutId is not null),
+        return new ImportBankStatement.Result(all.Count(l => l.PayoutId is not null && !l.Returned), all.Count(l => l.Returned),
             all.Where(l => l.PayoutId is null).Select(StatementLineView.Of).ToList(), imported, all.Count - imported);
     }
 
-    /// <summary>The payout becomes reconciled by this line (optimistic: a concurrent change makes the import start again).</summary>
-    internal static async Task Reconcile(IDocumentSession session, Payout payout, StatementLine line, DateTimeOffset at, CancellationToken ct)
+    private static string Evidence(StatementLine line) => $"{line.Date:yyyy-MM-dd} {line.Reference} {line.Amount:0.00}";
+
+    /// <summary>The payout's stream, read once at the version this import saw (a concurrent change makes it start again).</summary>
+    private static async Task AppendAsync(IDocumentSession session, Dictionary<Guid, IEventStream<Payout>> streams, Payout payout,
+        StatementLine line, IDomainEvent fact, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<Payout>(payout.Id, payout.Version, ct);
-        stream.AppendOne(new PayoutReconciled(payout.Id, "bank_statement", $"{line.Date:yyyy-MM-dd} {line.Reference} {line.Amount:0.00}", at));
+        if (!streams.TryGetValue(payout.Id, out var stream))
+            streams[payout.Id] = stream = await session.Events.FetchForWriting<Payout>(payout.Id, payout.Version, ct);
+        stream.AppendOne(fact);
+        switch (fact) { case PayoutReconciled r: payout.Apply(r); break; case PayoutReturnedByBank b: payout.Apply(b); break; }
         line.PayoutId = payout.Id;
         line.PayoutReference = payout.Reference;
     }

@@ -22,6 +22,8 @@ internal sealed class StatementLine
     public DateTimeOffset ImportedAt { get; set; }
     public Guid? PayoutId { get; set; }
     public string? PayoutReference { get; set; }
+    /// <summary>A credit: the bank sent the payout back.</summary>
+    public bool Returned { get; set; }
 
     public static string IdOf(ParsedLine line, int occurrence)
     {

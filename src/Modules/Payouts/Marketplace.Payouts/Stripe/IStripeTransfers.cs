@@ -3,7 +3,7 @@ using Marketplace.BuildingBlocks;
 namespace Marketplace.Payouts.Stripe;
 
 /// <summary>A transfer to make to a cooperative's connected account; <see cref="PayoutId"/> is the idempotency key.</summary>
-internal sealed record TransferRequest(Guid PayoutId, string Destination, Money Amount, string Reference);
+internal sealed record TransferRequest(Guid PayoutId, string Destination, Money Amount, string Reference, int Attempt = 0);
 
 /// <summary>What became of a transfer: made (<see cref="TransferId"/>), or refused for good (<see cref="Refusal"/>).</summary>
 internal sealed record TransferOutcome(string? TransferId, string? Refusal)

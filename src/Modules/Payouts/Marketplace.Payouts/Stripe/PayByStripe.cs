@@ -23,7 +23,7 @@ internal sealed class PayByStripeHandler(IPayoutsStore store, IStripeTransfers s
             payout = await query.LoadAsync<Payout>(cmd.PayoutId, ct);
         if (payout is not { Method: PayoutMethod.StripeConnect, Status: PayoutStatus.Pending }) return payout?.Status;
 
-        var outcome = await stripe.TransferAsync(new TransferRequest(payout.Id, payout.Destination, payout.Amount, payout.Reference), ct);
+        var outcome = await stripe.TransferAsync(new TransferRequest(payout.Id, payout.Destination, payout.Amount, payout.Reference, payout.Attempt), ct);
         return await LedgerStreams.RetryOnConflictAsync(async () =>
         {
             await using var session = store.LightweightSession();

@@ -46,7 +46,7 @@ internal sealed class StripeTransfers : IStripeTransfers
                 Description = $"Payout {request.Reference}",
                 TransferGroup = request.Reference,
                 Metadata = new Dictionary<string, string> { ["payoutId"] = request.PayoutId.ToString(), ["reference"] = request.Reference },
-            }, new RequestOptions { IdempotencyKey = $"payout-{request.PayoutId}" }, ct);
+            }, new RequestOptions { IdempotencyKey = request.Attempt == 0 ? $"payout-{request.PayoutId}" : $"payout-{request.PayoutId}-{request.Attempt}" }, ct);
             return TransferOutcome.Made(transfer.Id);
         }
         catch (StripeException e) when (!IsTransient(e))
@@ -70,7 +70,8 @@ internal sealed class StripeTransfers : IStripeTransfers
         {
             var made = await client.Value.V1.Transfers.ListAsync(new TransferListOptions { TransferGroup = request.Reference, Limit = 10 },
                 null, ct);
-            return made.Data.FirstOrDefault(t => t.Metadata?.GetValueOrDefault("payoutId") == request.PayoutId.ToString())?.Id;
+            return made.Data.FirstOrDefault(t => t.Metadata?.GetValueOrDefault("payoutId") == request.PayoutId.ToString()
+                && t.AmountReversed == 0)?.Id; // a transfer reversed since does not count as made
         }
         catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {

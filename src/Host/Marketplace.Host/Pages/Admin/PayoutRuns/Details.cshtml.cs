@@ -17,7 +17,7 @@ public sealed class DetailsModel(IMediator mediator) : AdminPage
     {
         try { Run = await mediator.Send(new GetPayoutRunForAdmin(Id), ct); }
         catch (NotFound) { return NotFound(); }
-        Names = await CooperativeNamesAsync(mediator, Run.Payouts.Select(p => p.CooperativeId).Concat(Run.Skipped.Select(s => s.CooperativeId)), ct);
+        Names = await CooperativeNamesAsync(mediator, Run.Payouts.Select(p => p.CooperativeId).Concat(Run.Held.Select(s => s.CooperativeId)), ct);
         return Page();
     }
 }

@@ -29,7 +29,7 @@ public sealed class IndexModel(IMediator mediator, Texts texts, TimeProvider clo
             try
             {
                 var run = await mediator.Send(new RunPayoutsForPeriod(day, AdminId), ct);
-                Notice = texts["admin.runs.done", Format.Number(run.Created.Count), Format.Number(run.Skipped.Count)];
+                Notice = texts["admin.runs.done", Format.Number(run.Created.Count), Format.Number(run.Held.Count)];
                 return RedirectToPage("Details", new { id = run.Id });
             }
             catch (ValidationFailed) { ModelState.AddModelError(nameof(PeriodEnd), texts["admin.runs.future"]); }

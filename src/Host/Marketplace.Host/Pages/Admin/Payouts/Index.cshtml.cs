@@ -9,13 +9,13 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Marketplace.Host.Pages.Admin.Payouts;
 
 /// <summary>
-/// Payouts by status (pending first: the transfers to hand to the bank), optionally of one period; the pending bank
-/// transfers as the bank's CSV batch; a pending bank transfer marked sent with the reference the bank gave it; a sent one
-/// marked returned by the bank (its money back in the cooperative's balance).
+/// Payouts by status (pending first: the transfers to hand to the bank), optionally of one week; a pending bank transfer
+/// marked sent with the reference the bank gave it; a sent one marked returned by the bank (its money back in the
+/// cooperative's balance); a failed or returned one paid again.
 /// </summary>
-public sealed class IndexModel(IMediator mediator, Texts texts, TimeProvider clock) : AdminPage
+public sealed class IndexModel(IMediator mediator, Texts texts) : AdminPage
 {
-    public static readonly string[] Statuses = ["pending", "sent", "paid", "failed", "reconciled", "all"];
+    public static readonly string[] Statuses = ["pending", "sent", "paid", "failed", "returned", "reconciled", "all"];
 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
@@ -30,10 +30,19 @@ public sealed class IndexModel(IMediator mediator, Texts texts, TimeProvider clo
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(null, null, ct);
 
-    /// <summary>The pending bank transfers as the CSV batch for the bank.</summary>
-    public async Task<IActionResult> OnGetBatchAsync(CancellationToken ct) =>
-        File(await mediator.Send(new GetBankTransferBatchForAdmin(Lang), ct), "text/csv; charset=utf-8",
-            $"bank-transfers-{AdminFormat.Iso(AdminFormat.Today(clock))}.csv");
+    /// <summary>A failed or returned payout is paid again: the next bank batch, or a new Stripe attempt.</summary>
+    public async Task<IActionResult> OnPostReissueAsync(CancellationToken ct)
+    {
+        try
+        {
+            var payout = await mediator.Send(new ReissuePayoutByAdmin(PayoutId, AdminId), ct);
+            Notice = texts["admin.payouts.reissued", payout.Reference];
+            return Redirect(ListLink(1));
+        }
+        catch (NotFound) { return NotFound(); }
+        catch (DomainRuleViolated refused) { await LoadAsync(null, texts["admin.payouts.refused." + refused.Code], ct); }
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostMarkSentAsync(CancellationToken ct)
     {

@@ -84,7 +84,7 @@ internal sealed class CooperativeLedger
     public void Apply(PayoutDebited e)
     {
         Post(e);
-        Payouts[e.PayoutId] = new PayoutPosition { PayoutId = e.PayoutId, Reference = e.Reference, Taken = e.Legs.ToList() };
+        Payouts[e.PayoutId] = new PayoutPosition { PayoutId = e.PayoutId, Reference = e.Reference, Taken = e.Legs.ToList() }; // again after a reissue
     }
 
     public void Apply(PayoutReturned e)

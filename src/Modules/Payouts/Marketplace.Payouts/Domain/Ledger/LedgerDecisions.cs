@@ -66,16 +66,34 @@ internal static class LedgerDecisions
     }
 
     /// <summary>
-    /// A payout of what the cooperative is owed, available - owedToPlatform, when it reaches <paramref name="minimum"/>:
-    /// it clears both. None when it is below, or when this payout was debited already.
+    /// A payout of what the cooperative is owed: what was available at the period's end (<paramref name="availableThen"/>;
+    /// never more than is available now) minus everything it owes the platform, when it reaches <paramref name="minimum"/>.
+    /// It takes that much of available and clears owedToPlatform; what became available after the period's end stays for the
+    /// next payout. None when it is below, or when this payout was debited already.
     /// </summary>
-    public static PayoutDebited? DebitPayout(CooperativeLedger ledger, Guid payoutId, string reference, Money minimum, DateTimeOffset at)
+    public static PayoutDebited? DebitPayout(CooperativeLedger ledger, Guid payoutId, string reference, Money minimum, Money availableThen,
+        DateTimeOffset at)
     {
         if (ledger.Payouts.ContainsKey(payoutId)) return null;
-        var amount = ledger.Payable;
+        var available = availableThen < ledger.Available ? availableThen : ledger.Available;
+        var amount = available - ledger.OwedToPlatform;
         if (amount < minimum || !amount.IsPositive) return null;
         return new PayoutDebited(ledger.Id, payoutId, amount, reference, at,
-            Legs(ledger, (Available, ledger.Available.Negate()), (OwedToPlatform, ledger.OwedToPlatform.Negate()), (PlatformCash, amount.Negate())));
+            Legs(ledger, (Available, available.Negate()), (OwedToPlatform, ledger.OwedToPlatform.Negate()), (PlatformCash, amount.Negate())));
+    }
+
+    /// <summary>
+    /// A failed or returned payout is paid again: its amount is taken again from what the cooperative is owed now. Refused
+    /// when that is less (its money was paid out since, in a later payout): it is never paid twice.
+    /// </summary>
+    public static PayoutDebited RedebitPayout(CooperativeLedger ledger, Guid payoutId, Money amount, string reference, DateTimeOffset at)
+    {
+        if (!ledger.Payouts.TryGetValue(payoutId, out var payout) || !payout.Returned)
+            throw new DomainRuleViolated("payout_not_returned", $"Payout {reference} still holds its money: it cannot be paid again.");
+        if (ledger.Payable < amount)
+            throw new DomainRuleViolated("payout_paid_since",
+                $"The money of payout {reference} was paid out since (the cooperative is owed {ledger.Payable} now): it is not paid twice.");
+        return new PayoutDebited(ledger.Id, payoutId, amount, reference, at, Legs(ledger, (Available, amount.Negate()), (PlatformCash, amount.Negate())));
     }
 
     /// <summary>A payout failed: what it took goes back, exactly (none when it was returned already or never taken).</summary>

@@ -2,12 +2,13 @@ using Marketplace.BuildingBlocks;
 
 namespace Marketplace.Payouts.Domain.Payouts;
 
-internal enum PayoutStatus { Pending, Sent, Paid, Failed, Reconciled }
+internal enum PayoutStatus { Pending, Sent, Paid, Failed, Reconciled, Returned }
 
 internal enum PayoutMethod { BankTransfer, StripeConnect }
 
 /// <summary>A payout was decided in a run: its amount was taken from the cooperative's ledger in the same transaction.</summary>
-/// <param name="Period">the period's last day, "yyyy-MM-dd" (one payout per cooperative and period).</param>
+/// <param name="Period">the last day (a Sunday) of the week it pays, "yyyy-MM-dd": one payout per cooperative and week.</param>
+/// <param name="PeriodEndsAt">the end of the run's periodEnd day: it pays what became available until then.</param>
 /// <param name="Destination">the RIB or the Stripe account (acct_...) at the time of the run.</param>
 [EventName("payouts.payout_created")]
 internal sealed record PayoutCreated(Guid PayoutId, Guid RunId, string Reference, Guid CooperativeId, string Period, DateTimeOffset PeriodEndsAt,
@@ -24,6 +25,19 @@ internal sealed record PayoutPaid(Guid PayoutId, string TransferId, DateTimeOffs
 /// <summary>The payment was refused for good: the money went back to the cooperative's balance.</summary>
 [EventName("payouts.payout_failed")]
 internal sealed record PayoutFailed(Guid PayoutId, string Reason, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The bank transfer went into a batch for the bank (one batch only).</summary>
+[EventName("payouts.payout_batched")]
+internal sealed record PayoutBatched(Guid PayoutId, Guid BatchId, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The bank sent the transfer back (a credit on the platform's statement that names it): its money is the cooperative's again.</summary>
+[EventName("payouts.payout_returned_by_bank")]
+internal sealed record PayoutReturnedByBank(Guid PayoutId, string Evidence, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A failed or returned payout is paid again: in the next bank batch (to <paramref name="Destination"/>, the account
+/// of now) or by a new Stripe attempt (<paramref name="Attempt"/>), its amount taken from the ledger again.</summary>
+[EventName("payouts.payout_reissued")]
+internal sealed record PayoutReissued(Guid PayoutId, PayoutMethod Method, string Destination, int Attempt, Guid By, DateTimeOffset At) : IDomainEvent;
 
 /// <summary>The payout was found in the bank statement (or in Stripe's transfers).</summary>
 [EventName("payouts.payout_reconciled")]
@@ -52,6 +66,10 @@ internal sealed class Payout
     public DateTimeOffset? FailedAt { get; set; }
     public string? ReconciledBy { get; set; }
     public DateTimeOffset? ReconciledAt { get; set; }
+    public Guid? BatchId { get; set; }
+    public DateTimeOffset? ReturnedAt { get; set; }
+    /// <summary>0, then 1, 2... after each reissue (a Stripe attempt's idempotency key).</summary>
+    public int Attempt { get; set; }
 
     public void Apply(PayoutCreated e)
     {
@@ -75,6 +93,29 @@ internal sealed class Payout
     public void Apply(PayoutPaid e) { Status = PayoutStatus.Paid; TransferId = e.TransferId; PaidAt = e.At; }
     public void Apply(PayoutFailed e) { Status = PayoutStatus.Failed; FailureReason = e.Reason; FailedAt = e.At; }
     public void Apply(PayoutReconciled e) { Status = PayoutStatus.Reconciled; ReconciledBy = e.Evidence; ReconciledAt = e.At; }
+    public void Apply(PayoutBatched e) => BatchId = e.BatchId;
+    public void Apply(PayoutReturnedByBank e) { Status = PayoutStatus.Returned; FailureReason = e.Evidence; ReturnedAt = e.At; }
+
+    public void Apply(PayoutReissued e)
+    {
+        Status = PayoutStatus.Pending;
+        Method = e.Method;
+        Destination = e.Destination;
+        Attempt = e.Attempt;
+        BatchId = null;
+        BankReference = null;
+        SentAt = null;
+        FailureReason = null;
+    }
+}
+
+internal static class PayoutStatuses
+{
+    /// <summary>The API's spelling (pending, sent, paid, failed, returned, reconciled); null for anything else.</summary>
+    public static PayoutStatus? Parse(string? status) =>
+        status is { Length: > 0 } && status.All(char.IsAsciiLetterLower) && Enum.TryParse<PayoutStatus>(status, ignoreCase: true, out var s) ? s : null;
+
+    public const string Help = "status is one of pending, sent, paid, failed, returned, reconciled.";
 }
 
 /// <summary>What may happen to a payout, and when.</summary>
@@ -99,9 +140,22 @@ internal static class PayoutDecisions
         _ => new PayoutFailed(payout.Id, reason, at),
     };
 
-    /// <summary>A statement line matches a sent payout when its reference contains the payout's and its absolute amount is the payout's.</summary>
+    /// <summary>A debit line (transfers out are negative) of minus its amount, naming it, is the bank paying a sent payout.</summary>
     public static bool Matches(Payout payout, string lineReference, decimal lineAmount) =>
         payout.Status == PayoutStatus.Sent
-        && lineReference.Contains(payout.Reference, StringComparison.OrdinalIgnoreCase)
-        && Math.Abs(lineAmount) == payout.Amount.Amount;
+        && lineAmount < 0m && -lineAmount == payout.Amount.Amount
+        && lineReference.Contains(payout.Reference, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A credit line naming a sent or reconciled payout is the bank returning it.</summary>
+    public static bool IsReturnOf(Payout payout, string lineReference, decimal lineAmount) =>
+        payout.Status is PayoutStatus.Sent or PayoutStatus.Reconciled
+        && lineAmount > 0m
+        && lineReference.Contains(payout.Reference, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Only a failed or returned payout is paid again.</summary>
+    public static PayoutReissued Reissue(Payout payout, PayoutMethod method, string destination, Guid by, DateTimeOffset at) =>
+        payout.Status is PayoutStatus.Failed or PayoutStatus.Returned
+            ? new PayoutReissued(payout.Id, method, destination, payout.Attempt + 1, by, at)
+            : throw new DomainRuleViolated("payout_not_reissuable",
+                $"This payout is {payout.Status.ToString().ToLowerInvariant()}: only a failed or returned payout can be reissued.");
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marketplace.BuildingBlocks;
+using Marketplace.Payouts.Domain;
 using Marketplace.Payouts.Domain.Payouts;
 using Marketplace.Payouts.Features.Balance;
 using Marten;
@@ -23,7 +24,12 @@ internal sealed class ListPayoutsHandler(IPayoutsStore store) : IRequestHandler<
         var payouts = session.Query<Payout>().AsQueryable();
         if (query.Status is { } status) payouts = payouts.Where(p => p.Status == status);
         if (query.CooperativeId is { } cooperativeId) payouts = payouts.Where(p => p.CooperativeId == cooperativeId);
-        if (query.PeriodEnd is { } period) payouts = payouts.Where(p => p.Period == period);
+        if (query.PeriodEnd is { } day) // any day of a week stands for its week
+        {
+            var week = DateOnly.TryParseExact(day, "yyyy-MM-dd", out var d) ? LocalCalendar.WeekEnd(d).ToString("yyyy-MM-dd")
+                : throw new ValidationFailed("periodEnd", "periodEnd is a day, written yyyy-MM-dd.");
+            payouts = payouts.Where(p => p.Period == week);
+        }
         var page = await payouts.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Reference)
             .ToPagedListAsync(query.Page.Page, query.Page.PageSize, ct);
         return new PagedList<PayoutView>(page.Select(PayoutView.Of).ToList(), page.TotalItemCount, query.Page.Page, query.Page.PageSize);
@@ -36,7 +42,7 @@ internal static class ListPayoutsEndpoints
             async (string? status, Guid? cooperativeId, string? periodEnd, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListPayouts(PageRequest.From(page, pageSize), ParseStatus(status), cooperativeId,
                     string.IsNullOrEmpty(periodEnd) ? null : periodEnd), ct)))
-        .WithSummary("Payouts: ?status=pending|sent|paid|failed|reconciled, ?cooperativeId=, ?periodEnd=yyyy-MM-dd");
+        .WithSummary("Payouts: ?status=pending|sent|paid|failed|returned|reconciled, ?cooperativeId=, ?periodEnd=yyyy-MM-dd");
 
     public static void MapCooperative(RouteGroupBuilder cooperative) => cooperative.MapGet("/payouts",
             async (Guid id, int? page, int? pageSize, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
@@ -47,14 +53,6 @@ internal static class ListPayoutsEndpoints
             })
         .WithSummary("The cooperative's payouts, newest first");
 
-    private static PayoutStatus? ParseStatus(string? status) => status switch
-    {
-        null or "" => null,
-        "pending" => PayoutStatus.Pending,
-        "sent" => PayoutStatus.Sent,
-        "paid" => PayoutStatus.Paid,
-        "failed" => PayoutStatus.Failed,
-        "reconciled" => PayoutStatus.Reconciled,
-        _ => throw new ValidationFailed("status", "status is one of pending, sent, paid, failed, reconciled."),
-    };
+    private static PayoutStatus? ParseStatus(string? status) =>
+        string.IsNullOrEmpty(status) ? null : PayoutStatuses.Parse(status) ?? throw new ValidationFailed("status", PayoutStatuses.Help);
 }
