@@ -33,6 +33,16 @@ public sealed class AccessTests(SuiteApp app, ITestOutputHelper output)
         _ => throw new InvalidOperationException($"API.md: who is '{route.Who}' for {route}? Teach the access table."),
     }).ToHashSet();
 
+    /// <summary>
+    /// Answers API.md gives an allowed caller besides a success, for the world's state: a batch when every pending transfer is
+    /// in one already is 422; a payout that is neither failed nor returned cannot be reissued (409).
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, int[]> AlsoExpected = new Dictionary<string, int[]>
+    {
+        ["POST /api/admin/bank-batches"] = [422],
+        ["POST /api/admin/payouts/{}/reissue"] = [409],
+    };
+
     private static int Refusal(ApiRoute route, Role role) => route.Who == "Stripe" ? 400 : role == Role.Anonymous ? 401 : 403;
 
     [Fact]
@@ -74,7 +84,7 @@ public sealed class AccessTests(SuiteApp app, ITestOutputHelper output)
                 if (route.Key == "PUT /api/cooperatives/{}/products/{}") world.DraftVersion = await DraftVersionAsync(world);
                 var response = await world.Client(role).SendAsync(Requests.ByRoute[route.Key](world));
                 allowed++;
-                if ((int)response.StatusCode is < 200 or > 299)
+                if ((int)response.StatusCode is < 200 or > 299 && !AlsoExpected.GetValueOrDefault(route.Key, []).Contains((int)response.StatusCode))
                     failures.Add($"{route} as {role}: {(int)response.StatusCode} instead of a success {await response.Content.ReadAsStringAsync()}");
             }
 

@@ -27,11 +27,6 @@ public static partial class ApiContract
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> NotBuiltYet = new Dictionary<string, int>
     {
-        ["POST /api/admin/bank-batches"] = 14,
-        ["GET /api/admin/bank-batches"] = 14,
-        ["GET /api/admin/bank-batches/{}"] = 14,
-        ["GET /api/admin/bank-batches/{}.csv"] = 14,
-        ["POST /api/admin/payouts/{}/reissue"] = 14,
         ["POST /api/orders/{}/pay"] = 15,
         ["POST /api/payments/cmi/callback"] = 15,
         ["PUT /api/cooperatives/{}/tax-identity"] = 17,

@@ -28,6 +28,8 @@ public sealed class World
     public required Guid OrderToCancel { get; init; }
     public required Guid DraftProduct { get; init; }
     public required Guid PayoutB { get; init; }
+    /// <summary>The bank batch that holds <see cref="PayoutB"/>.</summary>
+    public required Guid BatchB { get; init; }
     public required string OtherUserEmail { get; init; }
     /// <summary>The draft product's version, for PUT (read again before each use).</summary>
     public int DraftVersion { get; set; } = 1;
@@ -63,13 +65,14 @@ public sealed class World
         var other = await app.NewShopperAsync("other");
         var admin = await app.AdminAsync();
         var payout = await PaidOutAsync(app, admin, coopB, card);
+        var batch = await (await (await admin.Client.PostJson("/api/admin/bank-batches")).ShouldHaveStatus(201)).Json();
         return new World
         {
             App = app, Admin = await app.AdminAsync(), Shopper1 = shopper1, Shopper2 = await app.NewShopperAsync("shopper2"),
             CoopA = coopA, CoopB = coopB, PendingCoop = pending["id"]!.GetValue<Guid>(), ProductA = productA, ProductB = productB,
             OrderCash = cash["id"]!.GetValue<Guid>(), SubOrderCash = cash["subOrders"]![0]!["id"]!.GetValue<Guid>(),
             OrderCard = card["id"]!.GetValue<Guid>(), OrderToCancel = toCancel["id"]!.GetValue<Guid>(),
-            DraftProduct = draft["id"]!.GetValue<Guid>(), PayoutB = payout, OtherUserEmail = other.Email,
+            DraftProduct = draft["id"]!.GetValue<Guid>(), PayoutB = payout, BatchB = batch["id"]!.GetValue<Guid>(), OtherUserEmail = other.Email,
         };
     }
 

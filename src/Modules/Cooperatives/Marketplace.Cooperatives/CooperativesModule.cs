@@ -29,6 +29,7 @@ public static class CooperativesModule
                     .Index(c => c.Province)
                     .GinIndexJsonData(); // sectors and staff: jsonb containment
                 o.RegisterDocumentType<RegistrationClaim>();
+                o.RegisterDocumentType<DeliveryFeeLimit>();
             })
             .AddIntegrationOutbox<ICooperativesStore, CooperativesOutbox>(services, config, CooperativesOutbox.OutboxName);
         return services;
@@ -55,6 +56,7 @@ public static class CooperativesModule
         var admin = app.MapGroup("/api/admin/cooperatives").WithTags("Cooperatives")
             .RequireAuthorization(Identity.Policies.Admin);
         ChangeStatusEndpoints.Map(admin);
+        DeliveryFeeLimitEndpoints.Map(app.MapGroup("/api/admin").WithTags("Cooperatives").RequireAuthorization(Identity.Policies.Admin));
         app.MapBenchLoading("Cooperatives", BenchRegisterCooperativesEndpoint.Map);
         return app;
     }

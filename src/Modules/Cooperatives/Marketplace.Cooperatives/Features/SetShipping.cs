@@ -4,6 +4,7 @@ using Marketplace.BuildingBlocks;
 using Marketplace.Cooperatives.Contracts;
 using Marketplace.Cooperatives.Domain;
 using Marketplace.Cooperatives.Storage;
+using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,6 +30,9 @@ internal sealed class SetShippingPolicyHandler(ICooperativesStore store, TimePro
     {
         var flat = new Money(cmd.FlatFee, cmd.Currency);
         var freeAbove = cmd.FreeAbove is { } above ? new Money(above, cmd.Currency) : null;
+        await using (var query = store.QuerySession())
+            if (await DeliveryFeeLimit.CurrentAsync(query, ct) is var limit && flat > limit)
+                throw new ValidationFailed("flatFee", $"The delivery fee is at most {limit.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} {limit.Currency} per order (the platform's limit).");
         await store.UpdateAsync(cmd.CooperativeId, c => Management.SetShipping(c, cmd.ActorId, flat, freeAbove, clock.GetUtcNow()), ct);
         return new ShippingPolicy(cmd.CooperativeId, flat.Amount, freeAbove?.Amount, flat.Currency);
     }

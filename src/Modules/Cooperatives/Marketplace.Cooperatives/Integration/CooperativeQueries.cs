@@ -29,15 +29,19 @@ internal sealed class GetCooperativeSummariesHandler(ICooperativesStore store) :
     }
 }
 
-/// <summary>Every known cooperative gets a policy: one that set none has no fee (0, never waived). Unknown ids are left out.</summary>
+/// <summary>
+/// Every known cooperative gets a policy: one that set none has no fee (0, never waived); a fee above the platform's limit
+/// (set before the limit was lowered) is the limit. Unknown ids are left out.
+/// </summary>
 internal sealed class GetShippingPoliciesHandler(ICooperativesStore store) : IRequestHandler<GetShippingPolicies, IReadOnlyList<ShippingPolicy>>
 {
     public async Task<IReadOnlyList<ShippingPolicy>> Handle(GetShippingPolicies query, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         var found = await session.LoadManyAsync<Cooperative>(ct, query.CooperativeIds.Distinct());
+        var limit = found.Any(c => c.Shipping is not null) ? await Features.DeliveryFeeLimit.CurrentAsync(session, ct) : Features.DeliveryFeeLimit.Default;
         return found.Select(c => c.Shipping is { } s
-                ? new ShippingPolicy(c.Id, s.FlatFee.Amount, s.FreeAbove?.Amount, s.FlatFee.Currency)
+                ? new ShippingPolicy(c.Id, Math.Min(s.FlatFee.Amount, limit.Amount), s.FreeAbove?.Amount, s.FlatFee.Currency)
                 : new ShippingPolicy(c.Id, 0.00m, null))
             .ToList();
     }
