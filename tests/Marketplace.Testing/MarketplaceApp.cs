@@ -57,6 +57,8 @@ public class MarketplaceApp : WebApplicationFactory<Program>, IAsyncLifetime, IM
             ["Marketplace:Outbox:BackoffSeconds"] = "0.2,0.5,1",
             ["Marketplace:Outbox:Timeout"] = "00:00:05",
             ["Marketplace:Outbox:Poll"] = "00:00:00.200",
+            // A delivered card sale is available at once (the tests of the card hold set their own days).
+            ["Marketplace:Payouts:CardHoldDays"] = "0",
             ["Logging:Json"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };

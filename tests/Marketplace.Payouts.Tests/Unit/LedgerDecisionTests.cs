@@ -38,8 +38,8 @@ public sealed class LedgerDecisionTests
         var sale = Sale(230m, 20m);
         kit.Do(l => LedgerDecisions.PayCardSale(l, sale, T0));
 
-        var delivered = kit.Do(l => LedgerDecisions.DeliverCardSale(l, sale.SubOrderId, T0.AddDays(2)));
-        kit.Do(l => LedgerDecisions.DeliverCardSale(l, sale.SubOrderId, T0.AddDays(3))).Should().BeEmpty();
+        var delivered = kit.Do(l => LedgerDecisions.DeliverCardSale(l, sale.SubOrderId, T0.AddDays(2), TimeSpan.Zero));
+        kit.Do(l => LedgerDecisions.DeliverCardSale(l, sale.SubOrderId, T0.AddDays(3), TimeSpan.Zero)).Should().BeEmpty();
 
         delivered.Single().Legs.Select(x => (x.Account, x.Amount.Amount, x.BalanceAfter.Amount))
             .Should().Equal((LedgerAccount.Pending, -210m, 0m), (LedgerAccount.Available, 210m, 210m));
@@ -48,7 +48,7 @@ public sealed class LedgerDecisionTests
 
     [Fact]
     public void Given_an_unpaid_card_sale_When_delivered_Then_nothing_is_credited() =>
-        new LedgerTestKit().Do(l => LedgerDecisions.DeliverCardSale(l, Guid.CreateVersion7(), T0)).Should().BeEmpty();
+        new LedgerTestKit().Do(l => LedgerDecisions.DeliverCardSale(l, Guid.CreateVersion7(), T0, TimeSpan.Zero)).Should().BeEmpty();
 
     [Fact]
     public void Given_a_cash_sale_When_delivered_Then_the_cooperative_owes_the_commission_once()
@@ -98,7 +98,7 @@ public sealed class LedgerDecisionTests
         var kit = new LedgerTestKit();
         var sale = Sale(200m, 20m); // net 180: 90% of every dirham refunded is the cooperative's
         kit.Do(l => LedgerDecisions.PayCardSale(l, sale, T0));
-        kit.Do(l => LedgerDecisions.DeliverCardSale(l, sale.SubOrderId, T0));
+        kit.Do(l => LedgerDecisions.DeliverCardSale(l, sale.SubOrderId, T0, TimeSpan.Zero));
 
         kit.Do(l => LedgerDecisions.ReverseSale(l, sale.OrderId, sale.SubOrderId, sale.OrderNumber, ReversalReasons.Refunded, Money.Mad(50m), T0));
         kit.Balance.Should().Be((135m, 0m, 0m));
@@ -130,7 +130,7 @@ public sealed class LedgerDecisionTests
         var kit = new LedgerTestKit();
         var card = Sale(500m, 50m);
         kit.Do(l => LedgerDecisions.PayCardSale(l, card, T0));
-        kit.Do(l => LedgerDecisions.DeliverCardSale(l, card.SubOrderId, T0));
+        kit.Do(l => LedgerDecisions.DeliverCardSale(l, card.SubOrderId, T0, TimeSpan.Zero));
         kit.Do(l => LedgerDecisions.DeliverCashSale(l, Sale(300m, 30m), T0));
 
         var payout = kit.Payout();
@@ -150,7 +150,7 @@ public sealed class LedgerDecisionTests
         var kit = new LedgerTestKit();
         var card = Sale(available, 0m);
         kit.Do(l => LedgerDecisions.PayCardSale(l, card, T0));
-        kit.Do(l => LedgerDecisions.DeliverCardSale(l, card.SubOrderId, T0));
+        kit.Do(l => LedgerDecisions.DeliverCardSale(l, card.SubOrderId, T0, TimeSpan.Zero));
         if (owed > 0) kit.Do(l => LedgerDecisions.DeliverCashSale(l, Sale(owed * 10, owed), T0));
 
         (kit.Payout(minimum: 100m) is not null).Should().Be(pays);
@@ -163,7 +163,7 @@ public sealed class LedgerDecisionTests
         var kit = new LedgerTestKit();
         var card = Sale(500m, 50m);
         kit.Do(l => LedgerDecisions.PayCardSale(l, card, T0));
-        kit.Do(l => LedgerDecisions.DeliverCardSale(l, card.SubOrderId, T0));
+        kit.Do(l => LedgerDecisions.DeliverCardSale(l, card.SubOrderId, T0, TimeSpan.Zero));
         kit.Do(l => LedgerDecisions.DeliverCashSale(l, Sale(300m, 30m), T0));
         var payout = kit.Payout()!;
 
@@ -181,7 +181,7 @@ public sealed class LedgerDecisionTests
         var kit = new LedgerTestKit();
         var card = Sale(500m, 50m);
         kit.Do(l => LedgerDecisions.PayCardSale(l, card, T0));
-        kit.Do(l => LedgerDecisions.DeliverCardSale(l, card.SubOrderId, T0));
+        kit.Do(l => LedgerDecisions.DeliverCardSale(l, card.SubOrderId, T0, TimeSpan.Zero));
         kit.Do(l => LedgerDecisions.DeliverCashSale(l, Sale(300m, 30m), T0));
         kit.Payout();
 

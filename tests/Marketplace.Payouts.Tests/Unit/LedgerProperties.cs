@@ -68,7 +68,7 @@ public sealed class LedgerProperties
                     break;
                 case Deliver(var s):
                     var sale = scenario.SubOrders[s];
-                    kit.Do(l => sale.IsCard ? LedgerDecisions.DeliverCardSale(l, sale.Amounts.SubOrderId, LedgerTestKit.T0)
+                    kit.Do(l => sale.IsCard ? LedgerDecisions.DeliverCardSale(l, sale.Amounts.SubOrderId, LedgerTestKit.T0, TimeSpan.Zero)
                         : LedgerDecisions.DeliverCashSale(l, sale.Amounts, LedgerTestKit.T0));
                     model[s] = (sale.IsCard, model[s]) switch { (true, "pending") => "available", (false, "none") => "owed", (_, var m) => m };
                     if (model[s] == "available") everDelivered.Add(s);

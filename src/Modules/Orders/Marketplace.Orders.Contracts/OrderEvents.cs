@@ -33,5 +33,13 @@ public sealed record SubOrdersCancelledIntegrationEvent(Guid EventId, Guid Order
 public sealed record RefundIssuedIntegrationEvent(Guid EventId, Guid OrderId, string Number, decimal Amount, string Currency,
     string RefundReference, DateTimeOffset RefundedAt, IReadOnlyList<Guid>? SubOrderIds = null) : INotification;
 
+/// <summary>The card payment of an order is disputed by the cardholder (its bank): the sub-orders' net is held.</summary>
+public sealed record PaymentDisputedIntegrationEvent(Guid EventId, Guid OrderId, string Number, string DisputeId, decimal Amount, string Currency,
+    DateTimeOffset At) : INotification;
+
+/// <summary>A dispute closed: <paramref name="Won"/> (the held net is released) or lost (<paramref name="Amount"/> is reversed like a refund).</summary>
+public sealed record PaymentDisputeClosedIntegrationEvent(Guid EventId, Guid OrderId, string Number, string DisputeId, bool Won, decimal Amount,
+    string Currency, DateTimeOffset At) : INotification;
+
 /// <summary>Which of these orders exist (were placed): the others never were, or not yet.</summary>
 public sealed record GetExistingOrders(IReadOnlyList<Guid> OrderIds) : IRequest<IReadOnlyList<Guid>>;

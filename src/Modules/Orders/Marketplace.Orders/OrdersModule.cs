@@ -27,7 +27,7 @@ public static class OrdersModule
             {
                 o.Events.MapDomainEvents(typeof(OrdersModule).Assembly);
                 o.Projections.Snapshot<Order>(Projections.SnapshotLifecycle.Inline);
-                o.Schema.For<Order>().Index(x => x.ShopperId).Index(x => x.PlacedAt).GinIndexJsonData();
+                o.Schema.For<Order>().Index(x => x.ShopperId).Index(x => x.PlacedAt).Index(x => x.Payment.Reference).GinIndexJsonData();
                 o.RegisterDocumentType<CheckoutClaim>();
                 o.RegisterDocumentType<ProcessedMessage>();
                 o.Schema.For<StrayPayment>().Index(x => x.RefundStatus);

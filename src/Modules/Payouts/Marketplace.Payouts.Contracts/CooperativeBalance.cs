@@ -12,8 +12,9 @@ public sealed record GetCooperativeBalance(Guid CooperativeId, Guid ViewerId, bo
 
 /// <param name="Payable">what the next payout would pay: available - owedToPlatform (negative: the cooperative owes the platform).</param>
 /// <param name="UpdatedAt">the last entry's moment, or null before the first.</param>
+/// <param name="Held">the net of card sales under a dispute, never paid out until it closes.</param>
 public sealed record CooperativeBalance(decimal Available, decimal Pending, decimal OwedToPlatform, decimal Payable, string Currency,
-    DateTimeOffset? UpdatedAt);
+    DateTimeOffset? UpdatedAt, decimal Held = 0m);
 
 /// <summary>The cooperative's ledger entries, newest first, optionally between two local days (both included).</summary>
 public sealed record GetCooperativeLedger(Guid CooperativeId, Guid ViewerId, int Page = 1, int PageSize = 20, DateOnly? From = null,
@@ -21,8 +22,9 @@ public sealed record GetCooperativeLedger(Guid CooperativeId, Guid ViewerId, int
 
 public sealed record CooperativeLedgerPage(IReadOnlyList<CooperativeLedgerEntry> Items, long Total, int Page, int PageSize);
 
-/// <param name="Kind">card_sale, delivery, cash_sale_commission, refund, cancellation, payout, payout_returned or adjustment.</param>
-/// <param name="Account">the balance's account the entry moves: pending, available or owed_to_platform.</param>
+/// <param name="Kind">card_sale, delivery, available, cash_sale_commission, refund, cancellation, dispute_hold, dispute_release,
+/// dispute_lost, payout, payout_returned or adjustment.</param>
+/// <param name="Account">the balance's account the entry moves: pending, available, owed_to_platform or held.</param>
 /// <param name="Reference">the order number or payout reference the entry comes from.</param>
 /// <param name="BalanceAfter">that account's balance after the entry.</param>
 public sealed record CooperativeLedgerEntry(DateTimeOffset At, string Kind, string Account, string Reference, decimal Amount,

@@ -44,6 +44,7 @@ public static class PayoutsModule
             o.Schema.For<Payout>().UniqueIndex(x => x.CooperativeId, x => x.Period).UniqueIndex(x => x.Reference)
                 .Index(x => x.Status).Index(x => x.CreatedAt);
             o.Schema.For<LedgerEntry>().Index(x => x.CooperativeId).Index(x => x.At);
+            o.Schema.For<CooperativeLedger>().Index(x => x.NextAvailableAt);
             o.Schema.For<StatementLine>().Index(x => x.PayoutId);
             o.RegisterDocumentType<StatementLine>();
             o.RegisterDocumentType<StripeComparison>();
@@ -63,6 +64,7 @@ public static class PayoutsModule
         services.AddTransient(sp => new WeeklyPayoutJob(sp.GetRequiredService<IMediator>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<LocalCalendar>()));
         services.AddTransient<StripeTransferJob>();
+        services.AddTransient(sp => new ReleaseCardSalesJob(sp.GetRequiredService<IMediator>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<PayoutJobsStartup>();
         return services;
     }

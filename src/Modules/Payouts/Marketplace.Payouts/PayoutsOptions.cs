@@ -23,6 +23,14 @@ internal sealed class PayoutsOptions
     [Required]
     public string TimeZone { get; set; } = "Africa/Casablanca";
 
+    /// <summary>Days after its delivery before a card sale is available to pay out (0: at delivery); until then it is pending.</summary>
+    [Range(0, 90)]
+    public int CardHoldDays { get; set; } = 7;
+
+    /// <summary>Cron of the job that makes delivered card sales available when their hold is over (every 15 minutes).</summary>
+    [Required]
+    public string CardReleaseCron { get; set; } = "*/15 * * * *";
+
     /// <summary>A bank transfer sent longer ago than this without a matching statement line is shown to administrators.</summary>
     [Range(1, 60)]
     public int ReconciliationGraceDays { get; set; } = 5;

@@ -144,6 +144,13 @@ internal sealed class Order
         Payment.Refreshed(Status);
     }
 
+    public void Apply(PaymentDisputed e) => Payment.Disputes.Add(new Dispute { Id = e.DisputeId, Amount = e.Amount, Status = "open", OpenedAt = e.At });
+
+    public void Apply(DisputeClosed e)
+    {
+        if (Payment.Disputes.Find(d => d.Id == e.DisputeId) is { } dispute) dispute.Status = e.Won ? "won" : "lost";
+    }
+
     public void Apply(RefundFailed e)
     {
         var refund = Payment.Refunds.Find(r => r.Key == e.Key);
@@ -192,6 +199,8 @@ internal sealed class Order
             case RefundRequested x: Apply(x); break;
             case RefundIssued x: Apply(x); break;
             case RefundFailed x: Apply(x); break;
+            case PaymentDisputed x: Apply(x); break;
+            case DisputeClosed x: Apply(x); break;
             default: throw new InvalidOperationException($"No Apply for {e.GetType().Name}.");
         }
         Version++;
@@ -228,6 +237,7 @@ internal sealed class Payment
     public DateTimeOffset? PaidAt { get; set; }
     public Money? AmountReceived { get; set; }
     public List<Refund> Refunds { get; set; } = [];
+    public List<Dispute> Disputes { get; set; } = [];
     /// <summary>A refund is owed and may be issued (kept with the document, for the refunds job's query).</summary>
     public bool RefundDue { get; set; }
     /// <summary>When the next refund owed may be tried (null: now).</summary>
@@ -256,6 +266,15 @@ internal sealed class Payment
 }
 
 internal enum RefundStatus { Due, Issued, Blocked }
+
+/// <summary>A chargeback of the payment: open, won or lost.</summary>
+internal sealed class Dispute
+{
+    public string Id { get; set; } = "";
+    public Money Amount { get; set; } = Money.Zero();
+    public string Status { get; set; } = "open";
+    public DateTimeOffset OpenedAt { get; set; }
+}
 
 /// <summary>Money of the payment owed back, by key (the gateway's idempotency key), and what became of it.</summary>
 internal sealed class Refund

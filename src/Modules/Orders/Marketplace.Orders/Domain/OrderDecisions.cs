@@ -110,6 +110,41 @@ internal static class OrderDecisions
             ? [new RefundFailed(order.Id, key, error, retryAt is null, retryAt, now)]
             : [];
 
+    /// <summary>
+    /// A refund made outside the platform (in the gateway's dashboard) reaches the order once, by its reference. When the
+    /// payment is then refunded in full, the sub-orders not shipped yet are cancelled ("refunded"): nothing is owed back anymore.
+    /// </summary>
+    public static IReadOnlyList<IDomainEvent> RecordOutsideRefunds(this Order order, string gateway,
+        IReadOnlyList<(string Reference, Money Amount)> refunds, DateTimeOffset now)
+    {
+        if (order.Payment.PaidAt is null) return [];
+        var known = order.Payment.Refunds.Select(r => r.RefundReference).ToHashSet();
+        var events = refunds.Where(r => !known.Contains(r.Reference)).DistinctBy(r => r.Reference)
+            .Select(r => (IDomainEvent)new RefundIssued(order.Id, order.Number, gateway, r.Reference, r.Amount, now, $"outside:{r.Reference}", []))
+            .ToList();
+        if (events.Count == 0) return [];
+        var total = Money.Sum(order.Payment.Refunds.Where(r => r.Status == RefundStatus.Issued).Select(r => r.Amount)
+            .Concat(events.Cast<RefundIssued>().Select(r => r.Amount)));
+        var open = Live(order).Where(s => s.Status is SubOrderStatus.Placed or SubOrderStatus.Accepted).ToList();
+        if (total >= order.Payment.AmountReceived! && open.Count > 0)
+            events.Add(new OrderCancelled(order.Id, order.Number, "refunded",
+                open.Select(s => new PlacedSubOrder(s.Id, s.CooperativeId, s.Lines, s.Subtotal, s.Shipping)).ToList(), false, null, now));
+        return events;
+    }
+
+    /// <summary>A dispute of the payment is opened, once.</summary>
+    public static IReadOnlyList<IDomainEvent> RecordDispute(this Order order, string disputeId, Money amount, DateTimeOffset now) =>
+        order.Payment.PaidAt is null || order.Payment.Disputes.Any(d => d.Id == disputeId) ? []
+            : [new PaymentDisputed(order.Id, order.Number, disputeId, amount, now)];
+
+    /// <summary>A dispute closes once: won or lost (an unknown one is opened first, so that its hold and close both reach the ledger).</summary>
+    public static IReadOnlyList<IDomainEvent> CloseDispute(this Order order, string disputeId, bool won, Money amount, DateTimeOffset now)
+    {
+        if (order.Payment.PaidAt is null || order.Payment.Disputes.Find(d => d.Id == disputeId) is { Status: not "open" }) return [];
+        var opened = order.RecordDispute(disputeId, amount, now);
+        return [.. opened, new DisputeClosed(order.Id, order.Number, disputeId, won, amount, now)];
+    }
+
     /// <summary>Cancels these sub-orders; what they were paid by card is owed back (one refund, keyed by what it pays back).</summary>
     private static IReadOnlyList<IDomainEvent> Cancel(Order order, IReadOnlyList<SubOrder> subOrders, string reason, Guid? by, DateTimeOffset now)
     {

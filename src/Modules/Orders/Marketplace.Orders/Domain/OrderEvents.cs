@@ -71,6 +71,14 @@ internal sealed record RefundRequested(Guid OrderId, string Key, string PaymentR
 internal sealed record RefundIssued(Guid OrderId, string Number, string Gateway, string Reference, Money Amount, DateTimeOffset At,
     string? Key = null, IReadOnlyList<Guid>? SubOrderIds = null) : IDomainEvent;
 
+/// <summary>The cardholder disputes the payment (a chargeback): the money is held by the card network until it closes.</summary>
+[EventName("orders.payment_disputed")]
+internal sealed record PaymentDisputed(Guid OrderId, string Number, string DisputeId, Money Amount, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A dispute closed: won (the payment stands) or lost (<paramref name="Amount"/> went back to the cardholder).</summary>
+[EventName("orders.dispute_closed")]
+internal sealed record DisputeClosed(Guid OrderId, string Number, string DisputeId, bool Won, Money Amount, DateTimeOffset At) : IDomainEvent;
+
 /// <summary>The gateway did not issue a refund: <paramref name="Permanent"/> (refused: shown to administrators, not retried) or
 /// not now (retried at <paramref name="RetryAt"/>).</summary>
 [EventName("orders.refund_failed")]

@@ -22,6 +22,9 @@ internal sealed class OrdersOutbox(OutboxServices services, ILogger<OrdersOutbox
         OrderCancelled c => [new SubOrdersCancelledIntegrationEvent(e.Id, c.OrderId, c.Number, c.SubOrders.Select(Info).ToList(), c.Reason, c.At)],
         RefundIssued r => [new RefundIssuedIntegrationEvent(e.Id, r.OrderId, r.Number, r.Amount.Amount, r.Amount.Currency, r.Reference, r.At,
             r.SubOrderIds)],
+        PaymentDisputed d => [new PaymentDisputedIntegrationEvent(e.Id, d.OrderId, d.Number, d.DisputeId, d.Amount.Amount, d.Amount.Currency, d.At)],
+        DisputeClosed d => [new PaymentDisputeClosedIntegrationEvent(e.Id, d.OrderId, d.Number, d.DisputeId, d.Won, d.Amount.Amount,
+            d.Amount.Currency, d.At)],
         _ => [],
     };
 

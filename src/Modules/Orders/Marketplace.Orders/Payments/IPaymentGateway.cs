@@ -25,8 +25,14 @@ internal interface IPaymentGateway
     /// succeeded (or processing) when it was too late.</summary>
     Task<GatewayPayment> CancelPaymentAsync(string reference, CancellationToken ct);
 
+    /// <summary>Refunds part or all of a payment; the idempotency key is also kept with the refund (ours, when listed).</summary>
     Task<string> RefundAsync(string reference, Money amount, Guid orderId, string idempotencyKey, CancellationToken ct);
+
+    /// <summary>The refunds of a payment at the gateway, ours (with their key) and those made outside the platform (no key).</summary>
+    Task<IReadOnlyList<GatewayRefund>> ListRefundsAsync(string reference, CancellationToken ct);
 }
+
+internal sealed record GatewayRefund(string Id, Money Amount, string? Key, string Status);
 
 /// <param name="Reference">the gateway's id of the payment (a PaymentIntent id, pi_...).</param>
 /// <param name="ClientSecret">what the shopper's browser needs to pay.</param>

@@ -62,9 +62,17 @@ internal sealed class StripeGateway : IPaymentGateway
         {
             PaymentIntent = reference,
             Amount = amount.ToMinorUnits(),
-            Metadata = new Dictionary<string, string> { ["orderId"] = orderId.ToString() },
+            Metadata = new Dictionary<string, string> { ["orderId"] = orderId.ToString(), ["refundKey"] = idempotencyKey },
         }, new RequestOptions { IdempotencyKey = idempotencyKey }, ct), ct);
         return refund.Id;
+    }
+
+    public async Task<IReadOnlyList<GatewayRefund>> ListRefundsAsync(string reference, CancellationToken ct)
+    {
+        var refunds = await CallAsync(() => client.Value.V1.Refunds.ListAsync(new RefundListOptions { PaymentIntent = reference, Limit = 100 },
+            null, ct), ct);
+        return refunds.Data.Select(r => new GatewayRefund(r.Id, Money.FromMinorUnits(r.Amount, r.Currency.ToUpperInvariant()),
+            r.Metadata?.GetValueOrDefault("refundKey"), r.Status)).ToList();
     }
 
     private static GatewayPayment Of(PaymentIntent intent) => new(intent.Id, intent.Status,

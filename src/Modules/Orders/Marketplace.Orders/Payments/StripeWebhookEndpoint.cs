@@ -11,8 +11,9 @@ namespace Marketplace.Orders.Payments;
 
 /// <summary>
 /// POST /api/payments/stripe/webhook: the signature is checked on the raw body with Stripe.net (a bad or stale one is a
-/// 400 and changes nothing); payment_intent.succeeded and payment_intent.payment_failed are recorded once per event id;
-/// other event types are acknowledged and ignored.
+/// 400 and changes nothing); payment_intent.succeeded and payment_intent.payment_failed, charge.refunded (refunds made in
+/// Stripe's dashboard), charge.dispute.created and charge.dispute.closed are recorded once per event id; other event types
+/// are acknowledged and ignored.
 /// </summary>
 internal static class StripeWebhookEndpoint
 {
@@ -41,6 +42,13 @@ internal static class StripeWebhookEndpoint
             throw new ValidationFailed("Stripe-Signature", "The webhook's signature is missing, wrong or too old.");
         }
         if (Outcome(stripeEvent) is { } outcome) await mediator.Send(outcome, ct);
+        else if (stripeEvent is { Type: EventTypes.ChargeRefunded, Data.Object: Charge { PaymentIntentId: { Length: > 0 } intent } })
+            await mediator.Send(new RecordChargeRefunded("stripe", stripeEvent.Id, intent), ct);
+        else if (stripeEvent.Data?.Object is Dispute { PaymentIntentId: { Length: > 0 } disputed } dispute
+                 && stripeEvent.Type is EventTypes.ChargeDisputeCreated or EventTypes.ChargeDisputeClosed)
+            await mediator.Send(new RecordDispute("stripe", stripeEvent.Id, disputed, dispute.Id,
+                Money.FromMinorUnits(dispute.Amount, dispute.Currency.ToUpperInvariant()), stripeEvent.Type == EventTypes.ChargeDisputeClosed,
+                dispute.Status is "won" or "warning_closed"), ct);
         return TypedResults.Ok(new { received = true });
     }
 

@@ -6,8 +6,9 @@ using MediatR;
 namespace Marketplace.Payouts.Integration;
 
 /// <summary>
-/// Money went back to the shopper's card: the order's card sales are reversed up to the amount refunded, sub-order by
-/// sub-order (what a cancellation reversed already is not reversed again).
+/// Money went back to the shopper's card: the card sales of the sub-orders it pays back (all of the order's, for a refund
+/// made outside the platform) are reversed up to the amount refunded, sub-order by sub-order (what a cancellation reversed
+/// already is not reversed again).
 /// </summary>
 internal sealed class WhenRefundIssued(IPayoutsStore store, TimeProvider clock) : INotificationHandler<RefundIssuedIntegrationEvent>
 {
@@ -16,7 +17,8 @@ internal sealed class WhenRefundIssued(IPayoutsStore store, TimeProvider clock) 
         var sale = await session.SaleAsync(e.OrderId, ct);
         if (!sale.IsCard) return;
         var left = new Money(e.Amount, e.Currency);
-        await session.DecideForEachAsync(sale.SubOrders, (s, ledger) =>
+        var refunded = e.SubOrderIds is { Count: > 0 } ids ? sale.SubOrders.Where(s => ids.Contains(s.SubOrderId)) : sale.SubOrders;
+        await session.DecideForEachAsync(refunded, (s, ledger) =>
         {
             if (!left.IsPositive) return [];
             var reversed = LedgerDecisions.ReverseSale(ledger, sale.Id, s.SubOrderId, sale.Number, ReversalReasons.Refunded, left, e.RefundedAt);

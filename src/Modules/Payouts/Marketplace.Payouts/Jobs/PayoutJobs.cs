@@ -49,8 +49,10 @@ internal sealed class PayoutJobsStartup(IServiceProvider services, IOptions<Payo
 {
     public Task StartAsync(CancellationToken ct)
     {
-        services.GetService<IRecurringJobManager>()?.AddOrUpdate<WeeklyPayoutJob>(WeeklyPayoutJob.Id, job => job.RunAsync(CancellationToken.None),
+        var jobs = services.GetService<IRecurringJobManager>();
+        jobs?.AddOrUpdate<WeeklyPayoutJob>(WeeklyPayoutJob.Id, job => job.RunAsync(CancellationToken.None),
             options.Value.WeeklyRunCron, new RecurringJobOptions { TimeZone = calendar.Zone });
+        jobs?.AddOrUpdate<ReleaseCardSalesJob>(ReleaseCardSalesJob.Id, job => job.RunAsync(CancellationToken.None), options.Value.CardReleaseCron);
         return Task.CompletedTask;
     }
 

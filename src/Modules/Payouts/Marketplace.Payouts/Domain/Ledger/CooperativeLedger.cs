@@ -15,6 +15,9 @@ internal sealed class CooperativeLedger
     public Money OwedToPlatform { get; set; } = Money.Zero();
     public Money Commission { get; set; } = Money.Zero();
     public Money PlatformCash { get; set; } = Money.Zero();
+    public Money Held { get; set; } = Money.Zero();
+    /// <summary>When the next delivered card sale becomes available (for the job that moves them): null when none waits.</summary>
+    public DateTimeOffset? NextAvailableAt { get; set; }
     public Dictionary<Guid, SalePosition> Sales { get; set; } = [];
     public Dictionary<Guid, PayoutPosition> Payouts { get; set; } = [];
     public DateTimeOffset? LastPostedAt { get; set; }
@@ -28,7 +31,7 @@ internal sealed class CooperativeLedger
     public CooperativeLedger Copy() => new()
     {
         Id = Id, Version = Version, Pending = Pending, Available = Available, OwedToPlatform = OwedToPlatform, Commission = Commission,
-        PlatformCash = PlatformCash, LastPostedAt = LastPostedAt,
+        PlatformCash = PlatformCash, Held = Held, NextAvailableAt = NextAvailableAt, LastPostedAt = LastPostedAt,
         Sales = Sales.ToDictionary(s => s.Key, s => s.Value.Copy()),
         Payouts = Payouts.ToDictionary(p => p.Key, p => new PayoutPosition { PayoutId = p.Value.PayoutId, Reference = p.Value.Reference,
             Taken = p.Value.Taken.ToList(), Returned = p.Value.Returned }),
@@ -44,6 +47,7 @@ internal sealed class CooperativeLedger
         LedgerAccount.OwedToPlatform => OwedToPlatform,
         LedgerAccount.Commission => Commission,
         LedgerAccount.PlatformCash => PlatformCash,
+        LedgerAccount.Held => Held,
         _ => throw new ArgumentOutOfRangeException(nameof(account)),
     };
 
@@ -56,7 +60,35 @@ internal sealed class CooperativeLedger
     public void Apply(CardSaleDelivered e)
     {
         Post(e);
+        var sale = Sales[e.SubOrderId];
+        sale.AvailableAt = e.AvailableAt ?? e.At;
+        if (e.Legs.Count > 0) sale.State = SaleState.Available;
+        Waiting();
+    }
+
+    public void Apply(CardSaleMatured e)
+    {
+        Post(e);
         Sales[e.SubOrderId].State = SaleState.Available;
+        Waiting();
+    }
+
+    public void Apply(SaleHeld e)
+    {
+        Post(e);
+        var sale = Sales[e.SubOrderId];
+        sale.HeldFrom = sale.State;
+        sale.State = SaleState.Held;
+        Waiting();
+    }
+
+    public void Apply(SaleReleased e)
+    {
+        Post(e);
+        var sale = Sales[e.SubOrderId];
+        sale.State = e.Legs.Any(l => l.Account == LedgerAccount.Available) ? SaleState.Available : SaleState.Pending;
+        sale.HeldFrom = null;
+        Waiting();
     }
 
     public void Apply(CashSaleDelivered e)
@@ -75,10 +107,11 @@ internal sealed class CooperativeLedger
         }
         foreach (var leg in e.Legs)
         {
-            if (leg.Account is LedgerAccount.Pending or LedgerAccount.Available) sale.ReversedNet -= leg.Amount;
+            if (leg.Account is LedgerAccount.Pending or LedgerAccount.Available or LedgerAccount.Held) sale.ReversedNet -= leg.Amount;
             if (leg.Account is LedgerAccount.Commission) sale.ReversedCommission -= leg.Amount;
         }
         if (sale.RemainingGross.IsZero) sale.State = SaleState.Closed;
+        Waiting();
     }
 
     public void Apply(PayoutDebited e)
@@ -100,6 +133,9 @@ internal sealed class CooperativeLedger
         {
             case CardSalePaid x: Apply(x); break;
             case CardSaleDelivered x: Apply(x); break;
+            case CardSaleMatured x: Apply(x); break;
+            case SaleHeld x: Apply(x); break;
+            case SaleReleased x: Apply(x); break;
             case CashSaleDelivered x: Apply(x); break;
             case SaleReversed x: Apply(x); break;
             case PayoutDebited x: Apply(x); break;
@@ -115,6 +151,10 @@ internal sealed class CooperativeLedger
         Gross = s.Gross, Net = s.Net, Commission = s.Commission,
     };
 
+    /// <summary>The next moment a delivered card sale, still pending, becomes available.</summary>
+    private void Waiting() => NextAvailableAt = Sales.Values.Where(s => s is { State: SaleState.Pending, AvailableAt: not null })
+        .Select(s => s.AvailableAt).Min();
+
     private void Post(ILedgerTransaction e)
     {
         Id = e.CooperativeId;
@@ -127,6 +167,7 @@ internal sealed class CooperativeLedger
                 case LedgerAccount.OwedToPlatform: OwedToPlatform += leg.Amount; break;
                 case LedgerAccount.Commission: Commission += leg.Amount; break;
                 case LedgerAccount.PlatformCash: PlatformCash += leg.Amount; break;
+                case LedgerAccount.Held: Held += leg.Amount; break;
             }
         }
         LastPostedAt = e.At;

@@ -18,6 +18,8 @@ internal enum LedgerAccount
     Commission,
     /// <summary>Debit-normal: money the platform holds for this cooperative (card payments in, payouts out).</summary>
     PlatformCash,
+    /// <summary>Credit-normal: the net of card sales under a dispute: never paid out until the dispute closes.</summary>
+    Held,
 }
 
 internal static class LedgerAccounts
@@ -26,5 +28,5 @@ internal static class LedgerAccounts
 
     /// <summary>Accounts that make up the cooperative's balance (shown to it as entries).</summary>
     public static bool IsCooperativeBalance(this LedgerAccount account) =>
-        account is LedgerAccount.Pending or LedgerAccount.Available or LedgerAccount.OwedToPlatform;
+        account is LedgerAccount.Pending or LedgerAccount.Available or LedgerAccount.OwedToPlatform or LedgerAccount.Held;
 }

@@ -17,12 +17,45 @@ internal static class LedgerDecisions
             Legs(ledger, (PlatformCash, sale.Gross), (Pending, sale.Net), (Commission, sale.Commission)))];
     }
 
-    /// <summary>A card-paid sub-order was delivered: its net moves from pending to available.</summary>
-    public static IReadOnlyList<ILedgerTransaction> DeliverCardSale(CooperativeLedger ledger, Guid subOrderId, DateTimeOffset at)
+    /// <summary>
+    /// A card-paid sub-order was delivered: its net becomes available <paramref name="hold"/> later (at once for 0: it
+    /// moves from pending to available now; else it stays pending, and <see cref="MatureCardSale"/> moves it when due).
+    /// </summary>
+    public static IReadOnlyList<ILedgerTransaction> DeliverCardSale(CooperativeLedger ledger, Guid subOrderId, DateTimeOffset at, TimeSpan hold)
     {
-        if (!ledger.Sales.TryGetValue(subOrderId, out var sale) || sale.State != SaleState.Pending) return [];
+        if (!ledger.Sales.TryGetValue(subOrderId, out var sale) || sale.AvailableAt is not null
+            || sale.State is not (SaleState.Pending or SaleState.Held)) return [];
         var net = sale.RemainingNet;
-        return [new CardSaleDelivered(ledger.Id, subOrderId, sale.OrderNumber, at, Legs(ledger, (Pending, net.Negate()), (Available, net)))];
+        return hold <= TimeSpan.Zero && sale.State == SaleState.Pending
+            ? [new CardSaleDelivered(ledger.Id, subOrderId, sale.OrderNumber, at, Legs(ledger, (Pending, net.Negate()), (Available, net)))]
+            : [new CardSaleDelivered(ledger.Id, subOrderId, sale.OrderNumber, at, [], at + hold)];
+    }
+
+    /// <summary>A delivered card sale whose hold is over by <paramref name="now"/> becomes available, dated when it was due.</summary>
+    public static IReadOnlyList<ILedgerTransaction> MatureCardSale(CooperativeLedger ledger, Guid subOrderId, DateTimeOffset now)
+    {
+        if (!ledger.Sales.TryGetValue(subOrderId, out var sale) || sale.State != SaleState.Pending || sale.AvailableAt is not { } due || due > now)
+            return [];
+        var net = sale.RemainingNet;
+        return [new CardSaleMatured(ledger.Id, subOrderId, sale.OrderNumber, due, Legs(ledger, (Pending, net.Negate()), (Available, net)))];
+    }
+
+    /// <summary>The card payment is disputed: the sale's net (pending or available) is held, never paid out meanwhile.</summary>
+    public static IReadOnlyList<ILedgerTransaction> HoldSale(CooperativeLedger ledger, Guid subOrderId, string disputeId, DateTimeOffset at)
+    {
+        if (!ledger.Sales.TryGetValue(subOrderId, out var sale) || sale.State is not (SaleState.Pending or SaleState.Available)) return [];
+        var net = sale.RemainingNet;
+        var from = sale.State == SaleState.Pending ? Pending : Available;
+        return [new SaleHeld(ledger.Id, subOrderId, disputeId, sale.OrderNumber, at, Legs(ledger, (from, net.Negate()), (Held, net)))];
+    }
+
+    /// <summary>The dispute was won: the held net goes back, to available when it was delivered and its hold is over, else to pending.</summary>
+    public static IReadOnlyList<ILedgerTransaction> ReleaseSale(CooperativeLedger ledger, Guid subOrderId, string disputeId, DateTimeOffset at)
+    {
+        if (!ledger.Sales.TryGetValue(subOrderId, out var sale) || sale.State != SaleState.Held) return [];
+        var net = sale.RemainingNet;
+        var to = sale.AvailableAt is { } due && due <= at ? Available : Pending;
+        return [new SaleReleased(ledger.Id, subOrderId, disputeId, sale.OrderNumber, at, Legs(ledger, (Held, net.Negate()), (to, net)))];
     }
 
     /// <summary>A cash-on-delivery sub-order was delivered: the cooperative now owes its commission.</summary>
@@ -60,7 +93,7 @@ internal static class LedgerDecisions
         if (net > sale.RemainingNet) net = sale.RemainingNet;                      // rounding never takes more than is left
         if (gross - net > sale.RemainingCommission) net = gross - sale.RemainingCommission;
         var commission = gross - net;
-        var account = sale.State == SaleState.Pending ? Pending : Available;
+        var account = sale.State switch { SaleState.Pending => Pending, SaleState.Held => Held, _ => Available };
         return [new SaleReversed(ledger.Id, orderId, subOrderId, reason, gross, orderNumber, at,
             Legs(ledger, (account, net.Negate()), (Commission, commission.Negate()), (PlatformCash, gross.Negate())))];
     }

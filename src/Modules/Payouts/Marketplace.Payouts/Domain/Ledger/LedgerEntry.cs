@@ -15,6 +15,9 @@ internal sealed partial class LedgerEntryProjection : EventProjection
 {
     public void Project(IEvent<CardSalePaid> e, IDocumentOperations ops) => Write(e, e.Data, ops);
     public void Project(IEvent<CardSaleDelivered> e, IDocumentOperations ops) => Write(e, e.Data, ops);
+    public void Project(IEvent<CardSaleMatured> e, IDocumentOperations ops) => Write(e, e.Data, ops);
+    public void Project(IEvent<SaleHeld> e, IDocumentOperations ops) => Write(e, e.Data, ops);
+    public void Project(IEvent<SaleReleased> e, IDocumentOperations ops) => Write(e, e.Data, ops);
     public void Project(IEvent<CashSaleDelivered> e, IDocumentOperations ops) => Write(e, e.Data, ops);
     public void Project(IEvent<SaleReversed> e, IDocumentOperations ops) => Write(e, e.Data, ops);
     public void Project(IEvent<PayoutDebited> e, IDocumentOperations ops) => Write(e, e.Data, ops);
@@ -25,6 +28,10 @@ internal sealed partial class LedgerEntryProjection : EventProjection
     {
         CardSalePaid => "card_sale",
         CardSaleDelivered => "delivery",
+        CardSaleMatured => "available",
+        SaleHeld => "dispute_hold",
+        SaleReleased => "dispute_release",
+        SaleReversed { Reason: ReversalReasons.DisputeLost } => "dispute_lost",
         CashSaleDelivered => "cash_sale_commission",
         SaleReversed { Reason: ReversalReasons.Refunded } => "refund",
         SaleReversed => "cancellation",

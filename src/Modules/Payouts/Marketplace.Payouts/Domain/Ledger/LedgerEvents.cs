@@ -29,9 +29,27 @@ internal sealed record SubOrderAmounts(Guid OrderId, Guid SubOrderId, string Ord
 internal sealed record CardSalePaid(Guid CooperativeId, SubOrderAmounts Sale, string Reference, DateTimeOffset At,
     IReadOnlyList<LedgerLeg> Legs) : ILedgerTransaction;
 
-/// <summary>A card-paid sub-order was delivered: its net (delivery fee included) moves from pending to available.</summary>
+/// <summary>
+/// A card-paid sub-order was delivered: its net (delivery fee included) moves from pending to available at once when the
+/// card hold is 0 days; otherwise it stays pending until <paramref name="AvailableAt"/> (no legs), and <see cref="CardSaleMatured"/> moves it.
+/// </summary>
 [EventName("payouts.card_sale_delivered")]
 internal sealed record CardSaleDelivered(Guid CooperativeId, Guid SubOrderId, string Reference, DateTimeOffset At,
+    IReadOnlyList<LedgerLeg> Legs, DateTimeOffset? AvailableAt = null) : ILedgerTransaction;
+
+/// <summary>A delivered card sale's hold is over: its net moves from pending to available (at the moment it was due).</summary>
+[EventName("payouts.card_sale_matured")]
+internal sealed record CardSaleMatured(Guid CooperativeId, Guid SubOrderId, string Reference, DateTimeOffset At,
+    IReadOnlyList<LedgerLeg> Legs) : ILedgerTransaction;
+
+/// <summary>The card payment of the sub-order is disputed: its net moves to held, never paid out until the dispute closes.</summary>
+[EventName("payouts.sale_held")]
+internal sealed record SaleHeld(Guid CooperativeId, Guid SubOrderId, string DisputeId, string Reference, DateTimeOffset At,
+    IReadOnlyList<LedgerLeg> Legs) : ILedgerTransaction;
+
+/// <summary>The dispute was won: the held net goes back where it was (available once its hold is over, else pending).</summary>
+[EventName("payouts.sale_released")]
+internal sealed record SaleReleased(Guid CooperativeId, Guid SubOrderId, string DisputeId, string Reference, DateTimeOffset At,
     IReadOnlyList<LedgerLeg> Legs) : ILedgerTransaction;
 
 /// <summary>A cash-on-delivery sub-order was delivered: the cooperative holds the cash and owes the commission.</summary>
@@ -59,4 +77,5 @@ internal static class ReversalReasons
 {
     public const string Cancelled = "cancelled";
     public const string Refunded = "refunded";
+    public const string DisputeLost = "dispute_lost";
 }

@@ -13,6 +13,8 @@ internal enum SaleState
     Owed,
     /// <summary>Cancelled or refunded in full: nothing of it remains.</summary>
     Closed,
+    /// <summary>Card-paid, under a dispute: its net is held until the dispute closes.</summary>
+    Held,
 }
 
 internal sealed class SalePosition
@@ -27,6 +29,10 @@ internal sealed class SalePosition
     /// <summary>What reversals took back so far (gross = net + commission).</summary>
     public Money ReversedNet { get; set; } = Money.Zero();
     public Money ReversedCommission { get; set; } = Money.Zero();
+    /// <summary>A card sale delivered: when its net becomes available (delivery plus the card hold days).</summary>
+    public DateTimeOffset? AvailableAt { get; set; }
+    /// <summary>Where a held sale's net was before its dispute (pending or available).</summary>
+    public SaleState? HeldFrom { get; set; }
 
     public Money RemainingNet => Net - ReversedNet;
     public Money RemainingCommission => Commission - ReversedCommission;

@@ -20,7 +20,7 @@ internal sealed class CooperativeSpaceHandlers(IMediator mediator) :
         await mediator.EnsureCanSeeAsync(query.CooperativeId, query.ViewerId, query.ViewerIsAdmin, ct);
         var b = await mediator.Send(new GetBalance(query.CooperativeId), ct);
         return new CooperativeBalance(b.Available.Amount, b.Pending.Amount, b.OwedToPlatform.Amount, b.Payable.Amount, b.Available.Currency,
-            b.UpdatedAt);
+            b.UpdatedAt, b.Held.Amount);
     }
 
     public async Task<CooperativeLedgerPage> Handle(GetCooperativeLedger query, CancellationToken ct)

@@ -12,7 +12,8 @@ namespace Marketplace.Payouts.Features.Balance;
 internal sealed record GetBalance(Guid CooperativeId) : IRequest<GetBalance.View>
 {
     /// <param name="Payable">what the next payout would pay: available - owedToPlatform.</param>
-    internal sealed record View(Money Available, Money Pending, Money OwedToPlatform, Money Payable, DateTimeOffset? UpdatedAt);
+    /// <param name="Held">the net of card sales under a dispute: never paid out until it closes.</param>
+    internal sealed record View(Money Available, Money Pending, Money OwedToPlatform, Money Held, Money Payable, DateTimeOffset? UpdatedAt);
 }
 
 internal sealed class GetBalanceHandler(IPayoutsStore store) : IRequestHandler<GetBalance, GetBalance.View>
@@ -21,7 +22,7 @@ internal sealed class GetBalanceHandler(IPayoutsStore store) : IRequestHandler<G
     {
         await using var session = store.QuerySession();
         var ledger = await session.LoadAsync<CooperativeLedger>(query.CooperativeId, ct) ?? CooperativeLedger.Empty(query.CooperativeId);
-        return new GetBalance.View(ledger.Available, ledger.Pending, ledger.OwedToPlatform, ledger.Payable, ledger.LastPostedAt);
+        return new GetBalance.View(ledger.Available, ledger.Pending, ledger.OwedToPlatform, ledger.Held, ledger.Payable, ledger.LastPostedAt);
     }
 }
 
@@ -33,5 +34,5 @@ internal static class GetBalanceEndpoint
                 await mediator.EnsureCanSeeAsync(id, user, ct);
                 return TypedResults.Ok(await mediator.Send(new GetBalance(id), ct));
             })
-        .WithSummary("The cooperative's balance: available, pending, owed to the platform");
+        .WithSummary("The cooperative's balance: available, pending, owed to the platform, held (disputed)");
 }

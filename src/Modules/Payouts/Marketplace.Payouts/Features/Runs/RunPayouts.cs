@@ -56,6 +56,7 @@ internal sealed class RunPayoutsHandler(IPayoutsStore store, IMediator mediator,
         var cutoff = calendar.EndOf(periodEnd);
         var runId = Guid.CreateVersion7();
         var minimum = Money.Mad(options.Value.MinimumPayout);
+        await mediator.Send(new ReleaseCardSales(clock.GetUtcNow()), ct); // card sales whose hold is over are available first
         IReadOnlyList<CooperativeLedger> owed;
         HashSet<Guid> paid;
         Dictionary<Guid, Money> sinceCutoff;
