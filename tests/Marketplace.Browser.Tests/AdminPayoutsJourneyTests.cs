@@ -64,15 +64,25 @@ public sealed class AdminPayoutsJourneyTests(StripeBrowserApp app)
         reference.Should().NotBeNullOrWhiteSpace();
         await BrowserApp.ScreenshotAsync(page, $"admin-payout-run-{shot}");
 
-        // The bank's batch holds the transfer (reached from the administration's home, which counts the payouts to send).
+        // A batch for the bank holds the transfer (reached from the administration's home, which counts the payouts to send);
+        // its file is the same at every download.
         await page.GotoAsync("/admin");
         int.Parse(await page.Locator("[data-testid=to-send]").InnerTextAsync(), CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(1);
         await page.Locator("[data-testid=to-send]").ClickAsync();
         await page.WaitForURLAsync("**/admin/payouts?status=pending");
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=batch]").ClickAsync());
+        await page.Locator("[data-testid=batches]").ClickAsync();
+        await page.WaitForURLAsync("**/admin/bank-batches");
+        await page.Locator("[data-testid=make-batch]").ClickAsync();
+        var section = page.Locator("[data-batch]", new() { Has = page.Locator($"tr[data-payout='{reference}']") });
+        var download = await page.RunAndWaitForDownloadAsync(() => section.Locator("[data-testid=batch-file]").ClickAsync());
         var batch = await File.ReadAllTextAsync((await download.PathAsync())!, Encoding.UTF8);
         batch.Should().StartWith("rib,amount,currency,reference,cooperative")
             .And.Contain($"{rib},{net.ToString("0.00", CultureInfo.InvariantCulture)},MAD,{reference},");
+        var again = await page.RunAndWaitForDownloadAsync(() => section.Locator("[data-testid=batch-file]").ClickAsync());
+        (await File.ReadAllTextAsync((await again.PathAsync())!, Encoding.UTF8)).Should().Be(batch, "the same file at every download");
+        if (phone) (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(360);
+        await BrowserApp.ScreenshotAsync(page, $"admin-bank-batch-{shot}");
+        await page.GotoAsync("/admin/payouts?status=pending");
 
         // Marked sent with the bank's reference (first without it: the field says it is needed).
         var pending = page.Locator($"[data-testid=payouts] tr[data-payout='{reference}']");
@@ -145,6 +155,15 @@ public sealed class AdminPayoutsJourneyTests(StripeBrowserApp app)
         (await failed.InnerTextAsync()).Should().Contain("Compte clôturé (RIB invalide)");
         await BrowserApp.ScreenshotAsync(page, "admin-payout-returned-fr-desktop");
         (await cooperative.WaitForPayableAsync(net)).Should().Be(net, "the returned money is owed to the cooperative again");
+
+        // Once the cooperative gave a right RIB, the payout is paid again: into the next batch, once.
+        await cooperative.SetBankAccountAsync(deliveryFee: 0m);
+        await failed.GetByRole(AriaRole.Button, new() { Name = $"Payer à nouveau {reference}" }).ClickAsync();
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain(reference);
+        await page.GotoAsync("/admin/bank-batches");
+        await page.Locator("[data-testid=make-batch]").ClickAsync();
+        (await page.Locator("[data-batch]").First.Locator($"tr[data-payout='{reference}']").CountAsync()).Should().Be(1, "in the new batch");
+        (await page.Locator($"tr[data-payout='{reference}']").CountAsync()).Should().Be(1, "in one batch only");
     }
 
     /// <summary>At 360 px the page does not scroll sideways, and lists become cards (their column headers hidden).</summary>

@@ -1,4 +1,5 @@
 using Marketplace.Cooperatives.Contracts;
+using Marketplace.Orders.Contracts;
 using Marketplace.Payouts.Contracts;
 using Marketplace.BuildingBlocks;
 using MediatR;
@@ -14,6 +15,8 @@ public sealed class IndexModel(IMediator mediator, OutboxAdministration outbox) 
     public long NotInStatements { get; private set; }
     /// <summary>Integration events that a module has not taken (parked, retrying or waiting behind one).</summary>
     public long Undelivered { get; private set; }
+    /// <summary>Refunds refused for good, and stray payments whose refund is not issued yet.</summary>
+    public long PaymentProblems { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -21,5 +24,7 @@ public sealed class IndexModel(IMediator mediator, OutboxAdministration outbox) 
         ToSend = (await mediator.Send(new ListPayoutsForAdmin("pending", PageSize: 1), ct)).Total;
         NotInStatements = (await mediator.Send(new GetReconciliationForAdmin(), ct)).UnmatchedPayouts.Count;
         Undelivered = (await outbox.ListAsync(ct)).Count;
+        var payments = await mediator.Send(new GetPaymentProblems(), ct);
+        PaymentProblems = payments.BlockedRefunds.Count + payments.StrayPayments.Count(s => s.RefundStatus != "issued");
     }
 }
