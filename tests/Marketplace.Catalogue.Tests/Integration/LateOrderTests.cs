@@ -41,14 +41,7 @@ public sealed class LateOrderTests(LateOrdersApp app)
     [Fact]
     public async Task Given_a_checkout_that_failed_after_reserving_When_retried_after_its_reservation_expired_Then_it_reserves_again()
     {
-        var coop = await app.Market.NewCooperativeAsync();
-        var oil = await app.Market.NewProductAsync(coop, 70m, stock: 3);
-        var shopper = await app.NewShopperAsync();
-        var key = Guid.NewGuid().ToString();
-        var cart = Cart("cash_on_delivery", (oil.Id, 2));
-        await using (await app.Faults.FailAsync("orders.mt_events", 1, shopper.Id.ToString(), "orders.order_placed"))
-            await (await Checkout(shopper.Client, cart, key)).ShouldBeProblem(500); // reserved, then the order's commit failed
-        await Task.Delay(PastExpiry);
+        var (oil, shopper, key, cart) = await FailedCheckoutAsync();
         (await app.RunExpiryJobAsync()).Should().Be(1, "no order exists for it: released");
         (await ProductAsync(oil.Id))["stock"]!.GetValue<int>().Should().Be(3);
 
@@ -62,14 +55,7 @@ public sealed class LateOrderTests(LateOrdersApp app)
     [Fact]
     public async Task Given_a_checkout_that_failed_after_reserving_When_retried_after_others_bought_the_stock_Then_409_and_no_order()
     {
-        var coop = await app.Market.NewCooperativeAsync();
-        var oil = await app.Market.NewProductAsync(coop, 70m, stock: 3);
-        var shopper = await app.NewShopperAsync();
-        var key = Guid.NewGuid().ToString();
-        var cart = Cart("cash_on_delivery", (oil.Id, 2));
-        await using (await app.Faults.FailAsync("orders.mt_events", 1, shopper.Id.ToString(), "orders.order_placed"))
-            await (await Checkout(shopper.Client, cart, key)).ShouldBeProblem(500);
-        await Task.Delay(PastExpiry);
+        var (oil, shopper, key, cart) = await FailedCheckoutAsync();
         await app.RunExpiryJobAsync();
         await PlaceAsync((await app.NewShopperAsync()).Client, Cart("cash_on_delivery", (oil.Id, 2)));
 
@@ -122,6 +108,18 @@ public sealed class LateOrderTests(LateOrdersApp app)
         staffView["items"]!.AsArray().Single(s => s!["orderId"]!.GetValue<Guid>() == id)!["cancelReason"]!.GetValue<string>().Should().Be("out_of_stock");
         var stock = await ProductAsync(oil.Id);
         (stock["onHand"]!.GetValue<int>(), stock["reserved"]!.GetValue<int>()).Should().Be((0, 0), "never below zero, nothing left held");
+    }
+
+    /// <summary>A checkout of 2 of 3 units that reserved, then failed to commit its order (a fault), and whose reservation expired since.</summary>
+    private async Task<(MarketProduct Oil, TestUser Shopper, string Key, object Cart)> FailedCheckoutAsync()
+    {
+        var oil = await app.Market.NewProductAsync(await app.Market.NewCooperativeAsync(), 70m, stock: 3);
+        var shopper = await app.NewShopperAsync();
+        var (key, cart) = (Guid.NewGuid().ToString(), Cart("cash_on_delivery", (oil.Id, 2)));
+        await using (await app.Faults.FailAsync("orders.mt_events", 1, shopper.Id.ToString(), "orders.order_placed"))
+            await (await Checkout(shopper.Client, cart, key)).ShouldBeProblem(500); // reserved, then the order's commit failed
+        await Task.Delay(PastExpiry);
+        return (oil, shopper, key, cart);
     }
 
     private static JsonNode Part(JsonNode order, Guid cooperativeId) =>
