@@ -29,6 +29,7 @@ public sealed class AccessTests(SuiteApp app, ITestOutputHelper output)
         "shopper" => [Role.Shopper1], // cancelling: the shopper who ordered
         "the shopper who ordered; admins" when route.Key == "GET /api/orders" => SignedIn, // each sees their own
         "the shopper who ordered; admins" => [Role.Shopper1, Role.Admin],
+        "the shopper who ordered" => [Role.Shopper1],
         "Stripe" => [], // a Stripe signature, not a user
         _ => throw new InvalidOperationException($"API.md: who is '{route.Who}' for {route}? Teach the access table."),
     }).ToHashSet();
@@ -41,6 +42,7 @@ public sealed class AccessTests(SuiteApp app, ITestOutputHelper output)
     {
         ["POST /api/admin/bank-batches"] = [422],
         ["POST /api/admin/payouts/{}/reissue"] = [409],
+        ["POST /api/orders/{}/pay"] = [409], // the world's card order is paid
     };
 
     private static int Refusal(ApiRoute route, Role role) => route.Who == "Stripe" ? 400 : role == Role.Anonymous ? 401 : 403;

@@ -35,6 +35,7 @@ public static class Requests
         ["POST /api/orders"] = w => Idempotent(Json("POST", "/api/orders", World.OrderBody(w.ProductA.Id))),
         ["GET /api/orders"] = _ => Get("/api/orders"),
         ["GET /api/orders/{}"] = w => Get($"/api/orders/{w.OrderCash}"),
+        ["POST /api/orders/{}/pay"] = w => Json("POST", $"/api/orders/{w.OrderCard}/pay", null),
         ["POST /api/orders/{}/cancel"] = w => Json("POST", $"/api/orders/{w.OrderToCancel}/cancel", null),
         ["GET /api/cooperatives/{}/orders"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/orders?status=placed"),
         ["POST /api/cooperatives/{}/orders/{}/accept"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/orders/{w.SubOrderCash}/accept", null),

@@ -60,6 +60,7 @@ public sealed partial class StripeFake : IAsyncDisposable
         MapPaymentIntents(v1);
         MapRefunds(v1);
         MapTransfers(v1);
+        MapCheckout(v1);
     }
 
     /// <summary>Answers a request: POSTs one at a time, with Stripe's idempotency rules; errors thrown as <see cref="StripeFakeError"/>.</summary>
@@ -112,7 +113,7 @@ public sealed partial class StripeFake : IAsyncDisposable
     }
 
     private Task Authenticate(HttpContext http, RequestDelegate next) =>
-        http.Request.Headers.Authorization.ToString() == $"Bearer {SecretKey}" ? next(http)
+        http.Request.Headers.Authorization.ToString() == $"Bearer {SecretKey}" || http.Request.Path.StartsWithSegments("/pay") ? next(http)
             : Error(http, 401, "invalid_request_error", null, "Invalid API Key provided: " + http.Request.Headers.Authorization);
 
     private static async Task Error(HttpContext http, int status, string type, string? code, string message)

@@ -24,12 +24,13 @@ public static class WebSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<Pages.Shop.CartCookie>();
+        services.AddSingleton<SecurityHeaders>();
         return services.AddSingleton<Texts>();
     }
 
     public static WebApplication UseMarketplaceWeb(this WebApplication app)
     {
-        app.Use(SecurityHeaders.Middleware);
+        app.Use(app.Services.GetRequiredService<SecurityHeaders>().Middleware);
         app.Use(PageLanguage.Middleware);
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -44,6 +44,12 @@ public sealed record ListShopperOrders(Guid ShopperId, string Language, int Page
 
 public sealed record ShopperOrderPage(IReadOnlyList<ShopperOrder> Items, long Total, int Page, int PageSize);
 
+/// <summary>
+/// "Pay now": a fresh hosted payment page for an unpaid card order of the shopper; answers its URL. DomainRuleViolated
+/// "already_paid", "order_cancelled", "payment_expired" or "payment_in_progress" otherwise.
+/// </summary>
+public sealed record PayShopperOrder(Guid OrderId, Guid UserId, string Language) : IRequest<string>;
+
 /// <summary>The shopper cancels before any sub-order ships (DomainRuleViolated otherwise): stock returns, a card payment is refunded.</summary>
 public sealed record CancelShopperOrder(Guid OrderId, Guid UserId, bool IsAdmin, string Language) : IRequest<ShopperOrder>;
 
@@ -53,9 +59,12 @@ public sealed record CancelShopperOrder(Guid OrderId, Guid UserId, bool IsAdmin,
 /// <param name="ClientSecret">for the shopper's browser to pay by card, while the order waits for its payment.</param>
 /// <param name="PayBefore">an unpaid card order is cancelled after this.</param>
 /// <param name="CanCancel">the shopper may still cancel it (nothing shipped yet, not cancelled).</param>
+/// <param name="CheckoutUrl">the provider's hosted payment page of the open attempt, while the order waits for its payment.</param>
+/// <param name="PaymentFailure">why the last attempt did not pay (declined, expired...), while the order waits for its payment.</param>
 public sealed record ShopperOrder(Guid Id, string Number, string Status, DateTimeOffset PlacedAt, decimal ItemsTotal, decimal ShippingTotal,
     decimal Total, string Currency, IReadOnlyList<ShopperSubOrder> SubOrders, string PaymentMethod, string PaymentStatus,
-    string? ClientSecret, DateTimeOffset? PayBefore, ShippingAddressInput? ShippingAddress, string? CancelReason, bool CanCancel);
+    string? ClientSecret, DateTimeOffset? PayBefore, ShippingAddressInput? ShippingAddress, string? CancelReason, bool CanCancel,
+    string? CheckoutUrl = null, string? PaymentFailure = null);
 
 /// <param name="Status">placed, accepted, shipped, delivered or cancelled.</param>
 /// <param name="Shipping">the delivery fee of this cooperative's part.</param>

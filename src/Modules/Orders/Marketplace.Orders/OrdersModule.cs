@@ -41,6 +41,8 @@ public static class OrdersModule
         services.AddSingleton<PlaceOrderLookup>();
         services.AddSingleton<IPaymentGateway, StripeGateway>();
         services.AddScoped<CardPayments>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<SiteAddress>();
         services.AddTransient<ExpireUnpaidOrdersJob>();
         services.AddTransient<IssueDueRefundsJob>();
         services.AddHostedService<OrdersJobsStartup>();
@@ -54,6 +56,7 @@ public static class OrdersModule
         ListOrdersEndpoint.Map(orders);
         GetOrderEndpoint.Map(orders);
         CancelOrderEndpoint.Map(orders);
+        PayOrderEndpoint.Map(orders);
         var fulfilment = app.MapGroup("/api/cooperatives/{id:guid}/orders").WithTags("Orders");
         ListCooperativeOrdersEndpoint.Map(fulfilment);
         MoveSubOrderEndpoints.Map(fulfilment);

@@ -56,7 +56,8 @@ public sealed class CheckoutModel(IMediator mediator, CartCookie cookie, Texts t
             foreach (var line in Lines) cart.Remove(line.ProductId);
             cookie.Write(HttpContext, cart);
             TempData["order.placed"] = placed.Order.Number;
-            return Redirect($"/orders/{placed.Order.Id}");
+            // A card order goes to the provider's payment page, which sends the shopper back to the order's page.
+            return Redirect(placed.Order.CheckoutUrl ?? $"/orders/{placed.Order.Id}");
         }
         catch (ValidationFailed failed) { ShowFieldErrors(failed); }
         catch (DomainRuleViolated refused) when (refused.Details.GetValueOrDefault("products") is IReadOnlyList<RefusedProduct> products)

@@ -51,7 +51,7 @@ internal sealed class Order
         RequestHash = e.RequestHash;
         PlacedAt = e.PlacedAt;
         PaymentDueBy = e.PaymentDueBy;
-        Payment = new Payment { Status = PaymentStatus.Pending };
+        Payment = new Payment { Status = PaymentStatus.Pending, Flow = e.CardFlow };
         OpenToCooperatives = e.Method == PaymentMethod.CashOnDelivery;
         Status = DeriveStatus();
     }
@@ -61,6 +61,13 @@ internal sealed class Order
         Payment.Gateway = e.Gateway;
         Payment.Reference = e.Reference;
         Payment.ClientSecret = e.ClientSecret;
+        Payment.CheckoutUrl = e.CheckoutUrl;
+        Payment.Attempt = e.Attempt;
+        if (e.Attempt > 1)
+        {
+            Payment.Status = PaymentStatus.Pending;
+            Payment.LastFailure = null;
+        }
     }
 
     public void Apply(PaymentFailed e)
@@ -233,6 +240,12 @@ internal sealed class Payment
     public string? Gateway { get; set; }
     public string? Reference { get; set; }
     public string? ClientSecret { get; set; }
+    /// <summary>The provider's hosted payment page of the open attempt (hosted flow).</summary>
+    public string? CheckoutUrl { get; set; }
+    /// <summary>"intent" or "hosted" (card orders).</summary>
+    public string? Flow { get; set; }
+    /// <summary>The number of the open attempt (1 for the first).</summary>
+    public int Attempt { get; set; }
     public string? LastFailure { get; set; }
     public DateTimeOffset? PaidAt { get; set; }
     public Money? AmountReceived { get; set; }

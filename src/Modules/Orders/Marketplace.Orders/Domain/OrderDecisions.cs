@@ -12,9 +12,28 @@ internal sealed record PaymentDecision(IReadOnlyList<IDomainEvent> Events, strin
 internal static class OrderDecisions
 {
     public static IReadOnlyList<IDomainEvent> RequestPayment(this Order order, string gateway, string reference, string? clientSecret,
-        DateTimeOffset now) =>
+        DateTimeOffset now, string? checkoutUrl = null) =>
         order.Payment.Reference is not null || order.Status != OrderStatus.PendingPayment ? []
-            : [new PaymentRequested(order.Id, gateway, reference, clientSecret, order.Total, now)];
+            : [new PaymentRequested(order.Id, gateway, reference, clientSecret, order.Total, now, checkoutUrl)];
+
+    /// <summary>Whether the shopper may open a new attempt to pay (POST /api/orders/{id}/pay): refused (409) once paid, cancelled or past its time.</summary>
+    public static void EnsurePayable(this Order order, DateTimeOffset now)
+    {
+        if (order.Method != PaymentMethod.Card) throw new DomainRuleViolated("not_a_card_order", $"Order {order.Number} is paid in cash on delivery.");
+        if (order.Payment.PaidAt is not null) throw new DomainRuleViolated("already_paid", $"Order {order.Number} is paid already.");
+        if (order.Status == OrderStatus.Cancelled) throw new DomainRuleViolated("order_cancelled", $"Order {order.Number} is cancelled.");
+        if (order.PaymentDueBy is { } due && due <= now)
+            throw new DomainRuleViolated("payment_expired", $"The time to pay order {order.Number} is over: it is being cancelled.");
+    }
+
+    /// <summary>A new attempt, after the one before was stopped at the gateway (once per attempt number, whoever asks).</summary>
+    public static IReadOnlyList<IDomainEvent> RequestNewAttempt(this Order order, int attempt, string gateway, string reference,
+        string? checkoutUrl, DateTimeOffset now)
+    {
+        order.EnsurePayable(now);
+        return order.Payment.Attempt >= attempt ? []
+            : [new PaymentRequested(order.Id, gateway, reference, null, order.Total, now, checkoutUrl, attempt)];
+    }
 
     /// <summary>
     /// The gateway says a payment of this order went through: paid, if the order waits for it and the amount (and currency)

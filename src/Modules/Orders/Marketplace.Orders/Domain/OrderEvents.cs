@@ -16,15 +16,21 @@ internal sealed record PlacedSubOrder(Guid SubOrderId, Guid CooperativeId, IRead
 internal sealed record ShippingAddress(string FullName, string Phone, string Line1, string? Line2, string City, string? Province,
     string? PostalCode);
 
+/// <param name="CardFlow">how a card order is paid: "intent" (the API client confirms a PaymentIntent with its client secret)
+/// or "hosted" (the shopper is sent to the provider's payment page); null for cash on delivery.</param>
 [EventName("orders.order_placed")]
 internal sealed record OrderPlaced(Guid OrderId, string Number, Guid ShopperId, PaymentMethod Method, IReadOnlyList<PlacedSubOrder> SubOrders,
     Money ItemsTotal, Money ShippingTotal, Money Total, ShippingAddress Address, string RequestHash, DateTimeOffset PlacedAt,
-    DateTimeOffset? PaymentDueBy) : IDomainEvent;
+    DateTimeOffset? PaymentDueBy, string? CardFlow = null) : IDomainEvent;
 
-/// <summary>The gateway was asked for the payment (a Stripe PaymentIntent); the shopper pays with the client secret.</summary>
+/// <summary>
+/// An attempt to pay was opened at the gateway: a PaymentIntent (the shopper pays with the client secret) or a hosted
+/// payment page (the shopper is sent to <paramref name="CheckoutUrl"/>). One attempt is open at a time: a new one
+/// (<paramref name="Attempt"/> 2, 3...) follows the stop of the one before.
+/// </summary>
 [EventName("orders.payment_requested")]
 internal sealed record PaymentRequested(Guid OrderId, string Gateway, string Reference, string? ClientSecret, Money Amount,
-    DateTimeOffset At) : IDomainEvent;
+    DateTimeOffset At, string? CheckoutUrl = null, int Attempt = 1) : IDomainEvent;
 
 /// <summary>An attempt to pay failed (card declined, wrong amount...): the order stays payable.</summary>
 [EventName("orders.payment_failed")]

@@ -33,12 +33,14 @@ internal sealed record LineView(Guid ProductId, string Sku, string Name, string 
 
 /// <param name="ClientSecret">for the shopper's browser to pay by card, while the order waits for its payment.</param>
 /// <param name="Refunded">what went back to the card so far.</param>
+/// <param name="CheckoutUrl">the provider's hosted payment page of the open attempt (hosted flow), while the order waits for its payment.</param>
 internal sealed record PaymentView(PaymentMethod Method, PaymentStatus Status, string? ClientSecret, DateTimeOffset? PayBefore,
-    string? LastFailure, Money? Refunded)
+    string? LastFailure, Money? Refunded, string? CheckoutUrl)
 {
     public static PaymentView Of(Order o) => new(o.Method, o.Payment.Status,
         o.Status == OrderStatus.PendingPayment ? o.Payment.ClientSecret : null,
-        o.Status == OrderStatus.PendingPayment ? o.PaymentDueBy : null, o.Payment.LastFailure, o.Payment.AmountRefunded);
+        o.Status == OrderStatus.PendingPayment ? o.PaymentDueBy : null, o.Payment.LastFailure, o.Payment.AmountRefunded,
+        o.Status == OrderStatus.PendingPayment ? o.Payment.CheckoutUrl : null);
 }
 
 /// <summary>A cooperative's part of an order, as its staff see it.</summary>

@@ -43,7 +43,7 @@ internal sealed class PlaceOrderHandler(IOrdersStore store, IMediator mediator, 
         var orderId = Checkout.OrderId(cmd.ShopperId, cmd.IdempotencyKey!);
         var hash = cmd.RequestHash();
         var known = await lookup.FindAsync(orderId, ct);
-        if (known.Order is { } existing) return await Again(existing, hash, ct);
+        if (known.Order is { } existing) return await Again(existing, hash, cmd.Language, ct);
         if (known.ClaimedFor is { } claimed && claimed != hash) throw KeyReused();
 
         var method = cmd.Method();
@@ -66,7 +66,7 @@ internal sealed class PlaceOrderHandler(IOrdersStore store, IMediator mediator, 
         var policies = await mediator.Send(new GetShippingPolicies(products.Select(p => p.CooperativeId).Distinct().ToList()), ct);
         var now = clock.GetUtcNow();
         var placed = Checkout.Place(orderId, OrderNumbers.Format(now.Year, known.Number!.Value), cmd.ShopperId, method, cart, products,
-            policies, cmd.Destination(), hash, now, options.Value.PaymentTimeout);
+            policies, cmd.Destination(), hash, now, options.Value.PaymentTimeout) with { CardFlow = cmd.Flow() };
         await using (var session = store.LightweightSession())
         {
             session.Events.StartStream<Order>(orderId, placed);
@@ -77,17 +77,17 @@ internal sealed class PlaceOrderHandler(IOrdersStore store, IMediator mediator, 
             catch (Exception e) when (e is ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
                                           || e.IsUniqueViolation() || e.IsConcurrencyConflict())
             {
-                return await Again((await store.LoadOrderAsync(orderId, ct))!, hash, ct); // a concurrent retry placed it first
+                return await Again((await store.LoadOrderAsync(orderId, ct))!, hash, cmd.Language, ct); // a concurrent retry placed it first
             }
         }
         var order = new Order().Then(placed);
-        return new PlaceOrder.Outcome(await payments.EnsureRequestedAsync(order, ct), Created: true);
+        return new PlaceOrder.Outcome(await payments.EnsureRequestedAsync(order, cmd.Language, ct), Created: true);
     }
 
     /// <summary>The same key again: the same order for the same body (completing its payment request), else 422.</summary>
-    private async Task<PlaceOrder.Outcome> Again(Order order, string hash, CancellationToken ct) =>
+    private async Task<PlaceOrder.Outcome> Again(Order order, string hash, string language, CancellationToken ct) =>
         order.RequestHash == hash
-            ? new PlaceOrder.Outcome(await payments.EnsureRequestedAsync(order, ct), Created: false)
+            ? new PlaceOrder.Outcome(await payments.EnsureRequestedAsync(order, language, ct), Created: false)
             : throw KeyReused();
 
     /// <summary>A refused request keeps its key for its body (a twin that claimed it first keeps it).</summary>
@@ -116,7 +116,7 @@ internal static class PlaceOrderEndpoint
                 CancellationToken ct) =>
             {
                 var outcome = await mediator.Send(new PlaceOrder(http.User.UserId(), key, body?.Lines, body?.ShippingAddress,
-                    body?.PaymentMethod), ct);
+                    body?.PaymentMethod, body?.CardFlow, Language.Of(http)), ct);
                 var view = OrderView.Of(outcome.Order, Language.Of(http));
                 return outcome.Created ? Results.Created($"/api/orders/{view.Id}", view) : Results.Ok(view);
             })

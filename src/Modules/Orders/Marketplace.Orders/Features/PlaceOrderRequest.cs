@@ -6,8 +6,11 @@ using MediatR;
 namespace Marketplace.Orders.Features;
 
 /// <summary>POST /api/orders: the shopper's cart, where to deliver it, how to pay; keyed by the Idempotency-Key header.</summary>
+/// <param name="CardFlow">card orders: "intent" (default: a PaymentIntent's client secret for API clients) or "hosted" (the
+/// provider's payment page, for the website).</param>
+/// <param name="Language">the shopper's, for the hosted payment page.</param>
 internal sealed record PlaceOrder(Guid ShopperId, string? IdempotencyKey, IReadOnlyList<CartLineInput?>? Lines,
-    AddressInput? ShippingAddress, string? PaymentMethod) : IRequest<PlaceOrder.Outcome>
+    AddressInput? ShippingAddress, string? PaymentMethod, string? CardFlow = null, string Language = "fr") : IRequest<PlaceOrder.Outcome>
 {
 
     /// <param name="Created">this request placed it (201); else an earlier one with the same key did (200).</param>
@@ -25,13 +28,14 @@ internal sealed record PlaceOrder(Guid ShopperId, string? IdempotencyKey, IReadO
 
     public PaymentMethod Method() => Wire.ParseMethod(PaymentMethod)!.Value;
 
-    /// <summary>What "the same body" means: the lines as sent, the address and the method.</summary>
-    public string RequestHash() => Checkout.Hash(JsonSerializer.Serialize(new
-    {
-        lines = Lines!.Select(l => new { p = l!.ProductId, q = l.Quantity }),
-        address = Destination(),
-        method = PaymentMethod,
-    }));
+    /// <summary>The flow of a card order (intent unless asked otherwise); null for cash on delivery.</summary>
+    public string? Flow() => Method() == Domain.PaymentMethod.Card ? CardFlow ?? Payments.CardFlows.Intent : null;
+
+    /// <summary>What "the same body" means: the lines as sent, the address, the method (and the card flow, when one is asked).</summary>
+    public string RequestHash() => Checkout.Hash(CardFlow is null
+        ? JsonSerializer.Serialize(new { lines = Lines!.Select(l => new { p = l!.ProductId, q = l.Quantity }), address = Destination(), method = PaymentMethod })
+        : JsonSerializer.Serialize(new { lines = Lines!.Select(l => new { p = l!.ProductId, q = l.Quantity }), address = Destination(), method = PaymentMethod,
+            flow = CardFlow }));
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
@@ -42,7 +46,8 @@ internal sealed record CartLineInput(Guid? ProductId, int? Quantity);
 internal sealed record AddressInput(string? FullName, string? Phone, string? Line1, string? Line2, string? City, string? Province,
     string? PostalCode);
 
-internal sealed record CheckoutBody(IReadOnlyList<CartLineInput?>? Lines, AddressInput? ShippingAddress, string? PaymentMethod);
+internal sealed record CheckoutBody(IReadOnlyList<CartLineInput?>? Lines, AddressInput? ShippingAddress, string? PaymentMethod,
+    string? CardFlow = null);
 
 internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrder>
 {
@@ -73,6 +78,8 @@ internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrder>
         }).When(x => x.ShippingAddress is not null);
         RuleFor(x => x.PaymentMethod).NotEmpty().Must(m => m is null || Wire.ParseMethod(m) is not null)
             .WithMessage("paymentMethod is \"card\" or \"cash_on_delivery\".");
+        RuleFor(x => x.CardFlow).Must(f => f is null or Payments.CardFlows.Intent or Payments.CardFlows.Hosted)
+            .WithMessage("cardFlow is \"intent\" or \"hosted\".");
     }
 
     private static bool NotBlank(string? s) => s is null || s.Trim().Length > 0;

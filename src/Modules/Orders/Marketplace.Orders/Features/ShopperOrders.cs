@@ -17,7 +17,8 @@ internal sealed class PlaceShopperOrderHandler(IMediator mediator) : IRequestHan
         var a = cmd.ShippingAddress;
         var outcome = await mediator.Send(new PlaceOrder(cmd.ShopperId, cmd.IdempotencyKey,
             cmd.Lines.Select(l => (CartLineInput?)new CartLineInput(l.ProductId, l.Quantity)).ToList(),
-            new AddressInput(a.FullName, a.Phone, a.Line1, a.Line2, a.City, a.Province, a.PostalCode), cmd.PaymentMethod), ct);
+            new AddressInput(a.FullName, a.Phone, a.Line1, a.Line2, a.City, a.Province, a.PostalCode), cmd.PaymentMethod,
+            cmd.PaymentMethod == "card" ? CardFlows.Hosted : null, cmd.Language), ct);
         return new PlacedShopperOrder(ShopperOrders.Of(outcome.Order, cmd.Language), outcome.Created);
     }
 }
@@ -57,7 +58,8 @@ internal static class ShopperOrders
         var address = view.ShippingAddress is { } a ? new ShippingAddressInput(a.FullName, a.Phone, a.Line1, a.Line2, a.City, a.Province, a.PostalCode) : null;
         return new ShopperOrder(view.Id, view.Number, Snake(view.Status), view.PlacedAt, view.ItemsTotal.Amount, view.ShippingTotal.Amount,
             view.Total.Amount, view.Total.Currency, view.SubOrders.Select(SubOrder).ToList(), Wire.Of(order.Method), Snake(view.Payment.Status),
-            view.Payment.ClientSecret, view.Payment.PayBefore, address, view.CancelReason, CanCancel(order));
+            view.Payment.ClientSecret, view.Payment.PayBefore, address, view.CancelReason, CanCancel(order), view.Payment.CheckoutUrl,
+            view.Status == OrderStatus.PendingPayment ? view.Payment.LastFailure : null);
     }
 
     private static ShopperSubOrder SubOrder(SubOrderView s) => new(s.Id, s.CooperativeId, Snake(s.Status),

@@ -8,25 +8,56 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Orders.Payments;
 
 /// <summary>The steps of a card payment that talk to the gateway, each safe to repeat (idempotency keys per order and refund).</summary>
-internal sealed class CardPayments(IOrdersStore store, IPaymentGateway gateway, TimeProvider clock, IOptions<OrdersOptions> options,
-    ILogger<CardPayments> logger)
+internal sealed class CardPayments(IOrdersStore store, IPaymentGateway gateway, SiteAddress site, TimeProvider clock,
+    IOptions<OrdersOptions> options, ILogger<CardPayments> logger)
 {
+    /// <summary>A hosted page lives at least this long at the provider (Stripe refuses less); the order's own window still decides.</summary>
+    private static readonly TimeSpan ShortestPage = TimeSpan.FromMinutes(31);
+
     public static string PaymentKey(Guid orderId) => $"order-{orderId:N}-payment";
+    public static string CheckoutKey(Guid orderId, int attempt) => $"order-{orderId:N}-checkout-{attempt}";
     public static string RefundKey(Guid orderId, string key) => $"order-{orderId:N}-refund-{key}";
 
-    /// <summary>A card order waiting for its payment has a payment request (a PaymentIntent) with a client secret.</summary>
-    public async Task<Order> EnsureRequestedAsync(Order order, CancellationToken ct)
+    /// <summary>
+    /// A card order waiting for its payment has its first attempt: a PaymentIntent with a client secret (API clients), or a
+    /// hosted payment page (the website), in <paramref name="language"/>.
+    /// </summary>
+    public async Task<Order> EnsureRequestedAsync(Order order, string language, CancellationToken ct)
     {
         if (order.Method != PaymentMethod.Card || order.Status != OrderStatus.PendingPayment || order.Payment.Reference is not null)
             return order;
-        PaymentRequest request;
-        try { request = await gateway.RequestPaymentAsync(order.Id, order.Number, order.Total, PaymentKey(order.Id), ct); }
+        var request = await RefusedAsConflict(() => order.Payment.Flow == CardFlows.Hosted
+            ? gateway.OpenHostedPaymentAsync(Hosted(order, language, attempt: 1), ct)
+            : gateway.RequestPaymentAsync(order.Id, order.Number, order.Total, PaymentKey(order.Id), ct));
+        return await store.UpdateAsync(order.Id, o => o.RequestPayment(gateway.Name, request.Reference, request.ClientSecret,
+            clock.GetUtcNow(), request.CheckoutUrl), ct);
+    }
+
+    /// <summary>A fresh hosted payment page for an unpaid order, once the open attempt is stopped at the provider.</summary>
+    public async Task<Order> OpenNewAttemptAsync(Order order, string language, CancellationToken ct)
+    {
+        var attempt = order.Payment.Attempt + 1;
+        var request = await RefusedAsConflict(() => gateway.OpenHostedPaymentAsync(Hosted(order, language, attempt), ct));
+        return await store.UpdateAsync(order.Id, o => o.RequestNewAttempt(attempt, gateway.Name, request.Reference, request.CheckoutUrl,
+            clock.GetUtcNow()), ct);
+    }
+
+    private HostedPaymentRequest Hosted(Order order, string language, int attempt)
+    {
+        var now = clock.GetUtcNow();
+        var due = order.PaymentDueBy ?? now + options.Value.PaymentTimeout;
+        return new HostedPaymentRequest(order.Id, order.Number, order.Total, HostedLines.Of(order, language),
+            due > now + ShortestPage ? due : now + ShortestPage, site.OrderPage(order.Id, "done"), site.OrderPage(order.Id, "cancelled"),
+            language, attempt, CheckoutKey(order.Id, attempt));
+    }
+
+    private static async Task<PaymentRequest> RefusedAsConflict(Func<Task<PaymentRequest>> call)
+    {
+        try { return await call(); }
         catch (PaymentGatewayRefused refused)
         {
             throw new DomainRuleViolated("payment_refused", $"The card payment service refused this payment ({refused.Message}); choose cash on delivery.");
         }
-        return await store.UpdateAsync(order.Id, o => o.RequestPayment(gateway.Name, request.Reference, request.ClientSecret,
-            clock.GetUtcNow()), ct);
     }
 
     /// <summary>

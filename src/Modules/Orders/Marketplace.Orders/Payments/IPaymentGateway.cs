@@ -18,6 +18,9 @@ internal interface IPaymentGateway
 
     Task<PaymentRequest> RequestPaymentAsync(Guid orderId, string orderNumber, Money amount, string idempotencyKey, CancellationToken ct);
 
+    /// <summary>A hosted payment page for the order, a new one per attempt: its reference and the URL to send the shopper to.</summary>
+    Task<PaymentRequest> OpenHostedPaymentAsync(HostedPaymentRequest request, CancellationToken ct);
+
     /// <summary>Where a payment stands at the gateway.</summary>
     Task<GatewayPayment> GetPaymentAsync(string reference, CancellationToken ct);
 
@@ -34,9 +37,16 @@ internal interface IPaymentGateway
 
 internal sealed record GatewayRefund(string Id, Money Amount, string? Key, string Status);
 
-/// <param name="Reference">the gateway's id of the payment (a PaymentIntent id, pi_...).</param>
-/// <param name="ClientSecret">what the shopper's browser needs to pay.</param>
-internal sealed record PaymentRequest(string Reference, string? ClientSecret);
+/// <param name="Reference">the gateway's id of the attempt (a PaymentIntent pi_..., a Checkout Session cs_...).</param>
+/// <param name="ClientSecret">what an API client needs to confirm a PaymentIntent.</param>
+/// <param name="CheckoutUrl">the provider's hosted payment page (hosted flow).</param>
+internal sealed record PaymentRequest(string Reference, string? ClientSecret, string? CheckoutUrl = null);
+
+/// <summary>What a hosted payment page shows and where it sends the shopper back: one line per item, one per delivery fee.</summary>
+internal sealed record HostedPaymentRequest(Guid OrderId, string OrderNumber, Money Total, IReadOnlyList<HostedLine> Lines,
+    DateTimeOffset ExpiresAt, string SuccessUrl, string CancelUrl, string Language, int Attempt, string IdempotencyKey);
+
+internal sealed record HostedLine(string Name, int Quantity, Money UnitPrice);
 
 /// <param name="Status">the gateway's word: "succeeded", "processing", "canceled", "requires_payment_method"...</param>
 /// <param name="AmountReceived">what was taken, when it succeeded.</param>

@@ -5,7 +5,10 @@ using Stripe;
 
 namespace Marketplace.Orders.Payments;
 
-/// <summary>Stripe through Stripe.net: a PaymentIntent per card order (amount in centimes, currency mad).</summary>
+/// <summary>
+/// Stripe through Stripe.net (amounts in centimes, currency mad): a PaymentIntent per card order for API clients, a
+/// Checkout Session (Stripe's hosted payment page) per attempt for the website.
+/// </summary>
 internal sealed class StripeGateway : IPaymentGateway
 {
     private readonly StripeOptions options;
@@ -39,11 +42,57 @@ internal sealed class StripeGateway : IPaymentGateway
         return new PaymentRequest(intent.Id, intent.ClientSecret);
     }
 
-    public async Task<GatewayPayment> GetPaymentAsync(string reference, CancellationToken ct) =>
-        Of(await CallAsync(() => client.Value.V1.PaymentIntents.GetAsync(reference, null, null, ct), ct));
+    /// <summary>A Stripe Checkout Session (mode payment, in MAD): the order rides on it and on its PaymentIntent.</summary>
+    public async Task<PaymentRequest> OpenHostedPaymentAsync(HostedPaymentRequest request, CancellationToken ct)
+    {
+        var metadata = new Dictionary<string, string> { ["orderId"] = request.OrderId.ToString(), ["orderNumber"] = request.OrderNumber };
+        var session = await CallAsync(() => client.Value.V1.Checkout.Sessions.CreateAsync(new Stripe.Checkout.SessionCreateOptions
+        {
+            Mode = "payment",
+            ClientReferenceId = request.OrderId.ToString(),
+            Metadata = metadata,
+            PaymentIntentData = new Stripe.Checkout.SessionPaymentIntentDataOptions { Metadata = metadata, Description = $"Order {request.OrderNumber}" },
+            LineItems = request.Lines.Select(l => new Stripe.Checkout.SessionLineItemOptions
+            {
+                Quantity = l.Quantity,
+                PriceData = new Stripe.Checkout.SessionLineItemPriceDataOptions
+                {
+                    Currency = l.UnitPrice.Currency.ToLowerInvariant(), UnitAmount = l.UnitPrice.ToMinorUnits(),
+                    ProductData = new Stripe.Checkout.SessionLineItemPriceDataProductDataOptions { Name = l.Name },
+                },
+            }).ToList(),
+            SuccessUrl = request.SuccessUrl,
+            CancelUrl = request.CancelUrl,
+            ExpiresAt = request.ExpiresAt.UtcDateTime,
+            Locale = request.Language is "fr" or "en" ? request.Language : "auto",
+        }, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, ct), ct);
+        return new PaymentRequest(session.Id, null, session.Url);
+    }
+
+    public async Task<GatewayPayment> GetPaymentAsync(string reference, CancellationToken ct)
+    {
+        if (!IsSession(reference)) return Of(await CallAsync(() => client.Value.V1.PaymentIntents.GetAsync(reference, null, null, ct), ct));
+        var session = await CallAsync(() => client.Value.V1.Checkout.Sessions.GetAsync(reference, null, null, ct), ct);
+        return session.PaymentIntentId is { Length: > 0 } intent ? await GetPaymentAsync(intent, ct)
+            : new GatewayPayment(reference, session.Status == "expired" ? "canceled" : "requires_payment_method", null);
+    }
 
     public async Task<GatewayPayment> CancelPaymentAsync(string reference, CancellationToken ct)
     {
+        if (IsSession(reference))
+        {
+            try
+            {
+                await CallAsync(() => client.Value.V1.Checkout.Sessions.ExpireAsync(reference, null, null, ct), ct);
+                return new GatewayPayment(reference, "canceled", null);
+            }
+            catch (PaymentGatewayRefused)
+            {
+                var session = await GetPaymentAsync(reference, ct); // expired already, or paid: its PaymentIntent says
+                return session.Canceled || session.Succeeded || session.Status == "processing" ? session
+                    : throw PaymentGatewayErrors.NotCancellable(reference, session.Status);
+            }
+        }
         try
         {
             return Of(await CallAsync(() => client.Value.V1.PaymentIntents.CancelAsync(reference, new PaymentIntentCancelOptions(), null, ct), ct));
@@ -74,6 +123,8 @@ internal sealed class StripeGateway : IPaymentGateway
         return refunds.Data.Select(r => new GatewayRefund(r.Id, Money.FromMinorUnits(r.Amount, r.Currency.ToUpperInvariant()),
             r.Metadata?.GetValueOrDefault("refundKey"), r.Status)).ToList();
     }
+
+    private static bool IsSession(string reference) => reference.StartsWith("cs_", StringComparison.Ordinal);
 
     private static GatewayPayment Of(PaymentIntent intent) => new(intent.Id, intent.Status,
         intent.Status == "succeeded" ? Money.FromMinorUnits(intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount,

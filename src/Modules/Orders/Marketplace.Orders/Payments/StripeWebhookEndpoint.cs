@@ -54,6 +54,7 @@ internal static class StripeWebhookEndpoint
 
     private static RecordPaymentOutcome? Outcome(Event e)
     {
+        if (e.Data?.Object is Stripe.Checkout.Session session) return SessionOutcome(e, session);
         if (e.Data?.Object is not PaymentIntent intent
             || !(intent.Metadata?.TryGetValue("orderId", out var id) ?? false) || !Guid.TryParse(id, out var orderId))
             return null;
@@ -65,5 +66,24 @@ internal static class StripeWebhookEndpoint
                 intent.LastPaymentError?.Message ?? intent.LastPaymentError?.Code ?? "payment_failed"),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// A hosted payment page: completed and paid (or paid later, for asynchronous methods) pays the order with the session's
+    /// PaymentIntent; expired or failed is a failed attempt (the order stays payable until its own window ends).
+    /// </summary>
+    private static RecordPaymentOutcome? SessionOutcome(Event e, Stripe.Checkout.Session session)
+    {
+        var id = session.ClientReferenceId ?? session.Metadata?.GetValueOrDefault("orderId");
+        if (!Guid.TryParse(id, out var orderId)) return null;
+        var paid = e.Type is EventTypes.CheckoutSessionCompleted or EventTypes.CheckoutSessionAsyncPaymentSucceeded
+                   && session.PaymentStatus == "paid" && session.PaymentIntentId is { Length: > 0 };
+        if (paid)
+            return new RecordPaymentOutcome("stripe", e.Id, orderId, session.PaymentIntentId!, true,
+                Money.FromMinorUnits(session.AmountTotal ?? 0, (session.Currency ?? "mad").ToUpperInvariant()), null);
+        return e.Type is EventTypes.CheckoutSessionExpired or EventTypes.CheckoutSessionAsyncPaymentFailed
+            ? new RecordPaymentOutcome("stripe", e.Id, orderId, session.Id, false, null,
+                e.Type == EventTypes.CheckoutSessionExpired ? "session_expired" : "payment_failed")
+            : null;
     }
 }

@@ -20,6 +20,12 @@ public sealed class OrderModel(IMediator mediator, Texts texts) : PageModel
     [TempData] public string? Message { get; set; }
     [TempData] public string? Problem { get; set; }
 
+    /// <summary>Back from the provider's payment page (?payment=done), the webhook not yet in: "payment being confirmed".</summary>
+    public bool Confirming => Order.Status == "pending_payment" && Order.PaymentFailure is null && Request.Query["payment"] == "done";
+
+    /// <summary>Back from the provider's payment page without paying (?payment=cancelled).</summary>
+    public bool PaymentCancelled => Request.Query["payment"] == "cancelled";
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         try
@@ -30,6 +36,19 @@ public sealed class OrderModel(IMediator mediator, Texts texts) : PageModel
         var summaries = await mediator.Send(new GetCooperativeSummaries(Order.SubOrders.Select(s => s.CooperativeId).Distinct().ToList()), ct);
         CooperativeNames = summaries.ToDictionary(s => s.Id, s => Format.Text(s.Name));
         return Page();
+    }
+
+    /// <summary>"Pay now": a fresh payment page at the provider for this unpaid card order (the open one is expired there).</summary>
+    public async Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            return Redirect(await mediator.Send(new PayShopperOrder(id, User.UserId(), PageLanguage.Current), ct));
+        }
+        catch (Exception e) when (e is Marketplace.BuildingBlocks.NotFound or Forbidden) { return NotFound(); }
+        catch (DomainRuleViolated refused) { Problem = texts["shop.order.pay.refused." + refused.Code]; }
+        catch (DependencyUnavailable) { Problem = texts["shop.checkout.retry"]; }
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
