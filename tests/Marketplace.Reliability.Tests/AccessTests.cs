@@ -31,6 +31,7 @@ public sealed class AccessTests(SuiteApp app, ITestOutputHelper output)
         "the shopper who ordered; admins" => [Role.Shopper1, Role.Admin],
         "the shopper who ordered" => [Role.Shopper1],
         "Stripe" => [], // a Stripe signature, not a user
+        "CMI" => [], // CMI's hash, not a user
         _ => throw new InvalidOperationException($"API.md: who is '{route.Who}' for {route}? Teach the access table."),
     }).ToHashSet();
 
@@ -45,7 +46,8 @@ public sealed class AccessTests(SuiteApp app, ITestOutputHelper output)
         ["POST /api/orders/{}/pay"] = [409], // the world's card order is paid
     };
 
-    private static int Refusal(ApiRoute route, Role role) => route.Who == "Stripe" ? 400 : role == Role.Anonymous ? 401 : 403;
+    /// <summary>A forged webhook is a 400; a forged CMI callback is answered FAILURE, as CMI expects (API.md); users are 401 or 403.</summary>
+    private static int Refusal(ApiRoute route, Role role) => route.Who switch { "Stripe" => 400, "CMI" => 200, _ => role == Role.Anonymous ? 401 : 403 };
 
     [Fact]
     public void Given_API_md_Then_every_route_has_a_request_in_the_table_and_the_table_no_other()
@@ -70,7 +72,9 @@ public sealed class AccessTests(SuiteApp app, ITestOutputHelper output)
                 refusals++;
                 var status = (int)response.StatusCode;
                 if (status != Refusal(route, role)) failures.Add($"{route} as {role}: {status} instead of {Refusal(route, role)} {await response.Content.ReadAsStringAsync()}");
-                else if (response.Content.Headers.ContentType?.MediaType != "application/problem+json") failures.Add($"{route} as {role}: {status} without problem details");
+                else if (route.Who == "CMI" ? await response.Content.ReadAsStringAsync() != "FAILURE"
+                         : response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                    failures.Add($"{route} as {role}: {status} without {(route.Who == "CMI" ? "FAILURE" : "problem details")}");
                 var after = await app.Snapshot.TakeAsync();
                 var changes = StateSnapshot.Changes(before, after);
                 if (changes.Count > 0)

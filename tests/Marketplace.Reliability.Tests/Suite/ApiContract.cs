@@ -27,7 +27,6 @@ public static partial class ApiContract
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> NotBuiltYet = new Dictionary<string, int>
     {
-        ["POST /api/payments/cmi/callback"] = 15,
         ["PUT /api/cooperatives/{}/tax-identity"] = 17,
         ["GET /api/orders/{}/sub-orders/{}/invoice"] = 17,
         ["GET /api/cooperatives/{}/invoices"] = 17,

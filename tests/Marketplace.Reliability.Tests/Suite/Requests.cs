@@ -43,6 +43,8 @@ public static class Requests
         ["POST /api/cooperatives/{}/orders/{}/deliver"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/orders/{w.SubOrderCash}/deliver", new { }),
         ["POST /api/payments/stripe/webhook"] = _ => new HttpRequestMessage(HttpMethod.Post, "/api/payments/stripe/webhook")
             { Content = new StringContent("""{"id":"evt_forged","type":"payment_intent.succeeded","data":{"object":{}}}""", Encoding.UTF8, "application/json") },
+        ["POST /api/payments/cmi/callback"] = w => new HttpRequestMessage(HttpMethod.Post, "/api/payments/cmi/callback")
+            { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["oid"] = "SM-2026-000001", ["ProcReturnCode"] = "00", ["HASH"] = "forged" }) },
         ["GET /api/cooperatives/{}/balance"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/balance"),
         ["GET /api/cooperatives/{}/ledger"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/ledger"),
         ["GET /api/cooperatives/{}/statements/{}.csv"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/statements/{DateTime.UtcNow:yyyy-MM}.csv"),

@@ -73,3 +73,12 @@ public sealed record ShopperSubOrder(Guid Id, Guid CooperativeId, string Status,
     decimal Shipping, decimal Total, string? Carrier, string? TrackingNumber, string? CancelReason = null);
 
 public sealed record ShopperOrderLine(Guid ProductId, string Sku, string Name, string Unit, int Quantity, decimal UnitPrice, decimal LineTotal);
+
+/// <summary>
+/// The form that sends the shopper to the card provider's payment page (CMI): posted by the page /orders/{id}/pay to
+/// <see cref="CardPaymentForm.GatewayUrl"/>. NotFound/Forbidden as for the order; DomainRuleViolated when it is not payable.
+/// </summary>
+public sealed record GetCardPaymentForm(Guid OrderId, Guid UserId, string Language) : IRequest<CardPaymentForm>;
+
+/// <param name="Fields">the form's hidden fields, the hash among them.</param>
+public sealed record CardPaymentForm(string OrderNumber, decimal Total, string Currency, string GatewayUrl, IReadOnlyList<KeyValuePair<string, string>> Fields);

@@ -5,6 +5,7 @@ using Marketplace.Orders.Features;
 using Marketplace.Orders.Fulfilment;
 using Marketplace.Orders.Integration;
 using Marketplace.Orders.Payments;
+using Marketplace.Orders.Payments.Cmi;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +28,8 @@ public static class OrdersModule
             {
                 o.Events.MapDomainEvents(typeof(OrdersModule).Assembly);
                 o.Projections.Snapshot<Order>(Projections.SnapshotLifecycle.Inline);
-                o.Schema.For<Order>().Index(x => x.ShopperId).Index(x => x.PlacedAt).Index(x => x.Payment.Reference).GinIndexJsonData();
+                o.Schema.For<Order>().Index(x => x.ShopperId).Index(x => x.PlacedAt).Index(x => x.Payment.Reference).Index(x => x.Number)
+                    .GinIndexJsonData();
                 o.RegisterDocumentType<CheckoutClaim>();
                 o.RegisterDocumentType<ProcessedMessage>();
                 o.Schema.For<StrayPayment>().Index(x => x.RefundStatus);
@@ -39,7 +41,10 @@ public static class OrdersModule
         services.AddHttpClient("stripe", c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<OrderNumbers>();
         services.AddSingleton<PlaceOrderLookup>();
-        services.AddSingleton<IPaymentGateway, StripeGateway>();
+        services.AddOptions<CmiOptions>().Bind(config.GetSection(CmiOptions.Section));
+        // The card provider of this deployment (API.md: Marketplace:Payments:CardProvider, stripe by default).
+        if (config["Marketplace:Payments:CardProvider"] == "cmi") services.AddSingleton<IPaymentGateway, CmiGateway>();
+        else services.AddSingleton<IPaymentGateway, StripeGateway>();
         services.AddScoped<CardPayments>();
         services.AddHttpContextAccessor();
         services.AddSingleton<SiteAddress>();
@@ -62,6 +67,7 @@ public static class OrdersModule
         MoveSubOrderEndpoints.Map(fulfilment);
         StripeWebhookEndpoint.Map(app);
         GetPaymentProblemsEndpoint.Map(app);
+        CmiCallbackEndpoint.Map(app);
         app.MapBenchLoading("Orders", BenchDeliveredOrdersEndpoint.Map);
         return app;
     }
