@@ -49,8 +49,9 @@ internal sealed record DeliveryBody(Money? CashCollected);
 
 internal static class MoveSubOrderEndpoints
 {
-    public static void Map(RouteGroupBuilder group)
+    public static void Map(RouteGroupBuilder routes)
     {
+        var group = routes.MapGroup("").RequireAuthorization(Identity.Policies.SignedIn); // signed in; staff is checked by the move
         group.MapPost("/{subOrderId:guid}/accept", (Guid id, Guid subOrderId, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 Answer(new MoveSubOrder(id, subOrderId, http.User.UserId(), MoveSubOrder.Move.Accept), http, mediator, ct))
             .WithSummary("Accept a sub-order (staff)");
