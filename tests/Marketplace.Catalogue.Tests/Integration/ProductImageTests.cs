@@ -128,4 +128,31 @@ public sealed class ProductImageTests(CatalogueApp app)
         ((int)(await app.Anonymous().PostAsync(Images(cooperative, product), Form(Image(ImageFormatTests.Png)))).StatusCode).Should().Be(401);
         (await (await app.Anonymous().GetAsync($"/api/products/{product}/images")).Json()).AsArray().Should().ContainSingle();
     }
+
+    [Fact]
+    public async Task Images_of_a_draft_or_of_a_suspended_cooperative_are_served_to_its_staff_and_administrators_only()
+    {
+        var cooperative = await app.NewCooperativeAsync();
+        var draft = await cooperative.NewProductAsync(publish: false);
+        var published = await cooperative.NewProductAsync();
+        var draftUrl = (await (await cooperative.Owner.Client.PostAsync(Images(cooperative, draft), Form(Image(ImageFormatTests.Png)))).Json())["url"]!.GetValue<string>();
+        var publishedUrl = (await (await cooperative.Owner.Client.PostAsync(Images(cooperative, published), Form(Image(ImageFormatTests.Png)))).Json())["url"]!.GetValue<string>();
+        var stranger = (await app.NewShopperAsync()).Client;
+        var admin = (await app.AdminAsync()).Client;
+
+        await (await app.Anonymous().GetAsync(draftUrl)).ShouldBeProblem(404);
+        await (await stranger.GetAsync(draftUrl)).ShouldBeProblem(404);
+        var seenByStaff = await cooperative.Owner.Client.GetAsync(draftUrl);
+        await seenByStaff.ShouldHaveStatus(200);
+        seenByStaff.Headers.CacheControl!.NoStore.Should().BeTrue("a draft's image must not stay in a shared cache");
+        await (await admin.GetAsync(draftUrl)).ShouldHaveStatus(200);
+        await (await app.Anonymous().GetAsync(publishedUrl)).ShouldHaveStatus(200);
+
+        await app.AdminDoesAsync(cooperative.Id, "suspend");
+        await Poll.UntilAsync(async () => (int)(await app.Anonymous().GetAsync(publishedUrl)).StatusCode, s => s == 404,
+            what: "the suspended cooperative's image to leave the public");
+        await (await cooperative.Owner.Client.GetAsync(publishedUrl)).ShouldHaveStatus(200);
+        await app.AdminDoesAsync(cooperative.Id, "reinstate");
+        await Poll.UntilAsync(async () => (int)(await app.Anonymous().GetAsync(publishedUrl)).StatusCode, s => s == 200, what: "the image to come back");
+    }
 }
