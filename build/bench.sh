@@ -64,8 +64,8 @@ psql_bench -c "drop database if exists $db with (force)" -c "create database $db
 export ConnectionStrings__Marketplace="$(local_pg_connection $db)"
 export ASPNETCORE_URLS="$url" MARKETPLACE_SEED_DEMO=0 Marketplace__Bench__Loading=true
 export Marketplace__Admin__Email="admin@bench.souss-massa.local" Marketplace__Admin__Password="bench-admin-password-2026"
-export Marketplace__RateLimits__SignInPerMinutePerAddress=0 Marketplace__RateLimits__CheckoutPerMinutePerShopper=0
-log "Rate limits lifted for the benchmark: Marketplace__RateLimits__SignInPerMinutePerAddress=0, CheckoutPerMinutePerShopper=0"
+export Marketplace__RateLimits__SignInPerMinutePerAddress=0 Marketplace__RateLimits__RegisterPerMinutePerAddress=0 Marketplace__RateLimits__CheckoutPerMinutePerShopper=0
+log "Rate limits lifted for the benchmark: Marketplace__RateLimits__SignInPerMinutePerAddress=0, RegisterPerMinutePerAddress=0, CheckoutPerMinutePerShopper=0"
 # The payout run pays the card sales the bench delivers just before it: no card hold (7 days by default).
 export Marketplace__Payouts__CardHoldDays=0
 log "Card hold lifted for the benchmark's payout run: Marketplace__Payouts__CardHoldDays=0"

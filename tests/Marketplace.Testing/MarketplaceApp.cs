@@ -51,6 +51,7 @@ public class MarketplaceApp : WebApplicationFactory<Program>, IAsyncLifetime, IM
             ["Marketplace:Admin:Email"] = AdminEmail,
             ["Marketplace:Admin:Password"] = AdminPassword,
             ["Marketplace:RateLimits:SignInPerMinutePerAddress"] = "0",
+            ["Marketplace:RateLimits:RegisterPerMinutePerAddress"] = "0",
             ["Marketplace:RateLimits:CheckoutPerMinutePerShopper"] = "0",
             // A receiver that fails is retried within a second or two, and parked after the fourth attempt.
             ["Marketplace:Outbox:Attempts"] = "4",

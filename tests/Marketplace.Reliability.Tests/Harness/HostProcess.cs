@@ -21,6 +21,7 @@ public sealed class HostProcess : IAsyncDisposable
             ["Marketplace__Admin__Email"] = MarketplaceApp.AdminEmail,
             ["Marketplace__Admin__Password"] = MarketplaceApp.AdminPassword,
             ["Marketplace__RateLimits__SignInPerMinutePerAddress"] = "0",
+            ["Marketplace__RateLimits__RegisterPerMinutePerAddress"] = "0",
             ["Marketplace__RateLimits__CheckoutPerMinutePerShopper"] = "0",
             ["Marketplace__Payouts__CardHoldDays"] = "0", // a delivered card sale is available at once, as in the other test hosts
             ["Logging__Json"] = "false",

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 
 namespace Marketplace.BuildingBlocks;
@@ -9,6 +10,8 @@ public static class Identity
     public const string RoleClaim = "role";
     public const string EmailClaim = "email";
     public const string NameClaim = "name";
+    /// <summary>The account's security stamp when the session began: a session whose stamp is no longer the account's is not served on it.</summary>
+    public const string StampClaim = "stamp";
 
     public static class Roles
     {
@@ -26,7 +29,6 @@ public static class Identity
 
     public static class RateLimits
     {
-        public const string SignIn = "sign-in";
         public const string Checkout = "checkout";
     }
 
@@ -37,13 +39,20 @@ public static class Identity
 
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 
+    /// <summary>
+    /// The client's address for limits: the connection's (the client's own behind a known proxy). A connection without one
+    /// (a Unix socket) counts as one unknown client, never as no client: null is for the platform's own calls (demo data).
+    /// </summary>
+    public static IPAddress ClientAddress(this Microsoft.AspNetCore.Http.HttpContext http) => http.Connection.RemoteIpAddress ?? IPAddress.IPv6None;
+
     /// <summary>Who a user is and their platform roles, as tokens and cookies carry them. Cooperative rights are not here.</summary>
-    public static ClaimsIdentity ClaimsOf(Guid id, string email, string displayName, IEnumerable<string> roles, string authenticationType)
+    public static ClaimsIdentity ClaimsOf(Guid id, string email, string displayName, IEnumerable<string> roles, string stamp, string authenticationType)
     {
         var identity = new ClaimsIdentity(authenticationType, NameClaim, RoleClaim);
         identity.AddClaim(new Claim(SubjectClaim, id.ToString()));
         identity.AddClaim(new Claim(EmailClaim, email));
         identity.AddClaim(new Claim(NameClaim, displayName));
+        identity.AddClaim(new Claim(StampClaim, stamp));
         foreach (var role in roles) identity.AddClaim(new Claim(RoleClaim, role));
         return identity;
     }

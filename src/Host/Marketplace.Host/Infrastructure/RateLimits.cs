@@ -7,10 +7,12 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Marketplace.Host.Infrastructure;
 
-/// <summary>Marketplace:RateLimits (API.md). 0 means no limit (load tests lift them that way).</summary>
+/// <summary>
+/// Marketplace:RateLimits (API.md), the checkout's: per shopper, on each Host. 0 means no limit (load tests lift them
+/// that way). The limits on sign-ins and registrations are the Accounts module's, counted in the database for all Hosts.
+/// </summary>
 internal sealed class RateLimitOptions
 {
-    [Range(0, 1_000_000)] public int SignInPerMinutePerAddress { get; set; } = 60;
     [Range(0, 1_000_000)] public int CheckoutPerMinutePerShopper { get; set; } = 30;
 }
 
@@ -22,10 +24,8 @@ internal static class RateLimits
         var options = config.GetSection("Marketplace:RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
         return services.AddRateLimiter(o =>
         {
-            o.AddPolicy(Identity.RateLimits.SignIn, context => PerMinute(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown", options.SignInPerMinutePerAddress));
             o.AddPolicy(Identity.RateLimits.Checkout, context => PerMinute(
-                context.User.FindFirstValue(Identity.SubjectClaim) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                context.User.FindFirstValue(Identity.SubjectClaim) ?? context.ClientAddress().ToString(),
                 options.CheckoutPerMinutePerShopper));
             o.OnRejected = async (rejected, ct) =>
             {

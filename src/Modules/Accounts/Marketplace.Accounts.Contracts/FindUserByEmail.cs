@@ -1,3 +1,4 @@
+using System.Net;
 using MediatR;
 
 namespace Marketplace.Accounts.Contracts;
@@ -17,14 +18,19 @@ public sealed record GetUsers(IReadOnlyList<Guid> Ids) : IRequest<IReadOnlyList<
 /// </summary>
 public sealed record EnsureUser(string Email, string Password, string DisplayName) : IRequest<Guid>;
 
-/// <summary>Register a shopper account (the API's POST /api/accounts/register and the sign-up page). Answers the new id.</summary>
-public sealed record RegisterUser(string? Email, string? Password, string? DisplayName) : IRequest<Guid>;
+/// <summary>
+/// Register a shopper account (the API's POST /api/accounts/register and the sign-up page), from the client's address
+/// (registrations a minute per address are limited: 429; null: the platform's own call, as for demo data). Answers the new id.
+/// </summary>
+public sealed record RegisterUser(string? Email, string? Password, string? DisplayName, IPAddress? ClientAddress) : IRequest<Guid>;
 
 /// <summary>
-/// Check an e-mail and password (the sign-in page), with the same lockout as the API: refused with
-/// 401 for wrong credentials and 429 while the account is locked. Answers who signed in.
+/// Check an e-mail and password (the sign-in page) from the client's address, with the same limits as the API: refused
+/// with 401 for wrong credentials, 403 for a suspended account, 429 while the address or the e-mail from that address
+/// has to wait. Answers who signed in.
 /// </summary>
-public sealed record SignInWithPassword(string? Email, string? Password) : IRequest<SignedInUser>;
+public sealed record SignInWithPassword(string? Email, string? Password, IPAddress? ClientAddress) : IRequest<SignedInUser>;
 
 /// <param name="Roles">platform roles: "shopper", "admin".</param>
-public sealed record SignedInUser(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
+/// <param name="Stamp">the account's security stamp, for the session to carry.</param>
+public sealed record SignedInUser(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string Stamp);

@@ -1,6 +1,7 @@
 using Marketplace.Accounts.Auth;
 using Marketplace.Accounts.Domain;
 using Marketplace.Accounts.Features;
+using Marketplace.Accounts.Limits;
 using Marketplace.BuildingBlocks;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -26,7 +27,10 @@ public static class AccountsModule
             o.Schema.For<UserAccount>().UniqueIndex(u => u.Email).UseOptimisticConcurrency(true);
             o.RegisterDocumentType<SigningKeyDocument>();
             o.RegisterDocumentType<DataProtectionKeyDocument>();
+            o.Storage.ExtendedSchemaObjects.Add(AttemptCounters.Definition());
         });
+        services.AddOptions<AttemptLimitOptions>().Bind(config.GetSection("Marketplace:RateLimits")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AttemptCounters>().AddSingleton<AttemptLimits>();
         services.AddOptions<AdminOptions>().Bind(config.GetSection("Marketplace:Admin")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthOptions>().Bind(config.GetSection("Marketplace:Auth")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Passwords>().AddSingleton<SigningKeys>().AddSingleton<AccessTokens>().AddSingleton<CredentialCheck>();

@@ -7,11 +7,10 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Marketplace.Host.Pages.Account;
 
-[AllowAnonymous, EnableRateLimiting(Identity.RateLimits.SignIn)]
+[AllowAnonymous]
 public sealed class LoginModel(IMediator mediator, Texts texts) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
@@ -25,13 +24,14 @@ public sealed class LoginModel(IMediator mediator, Texts texts) : PageModel
     {
         try
         {
-            var user = await mediator.Send(new SignInWithPassword(Email, Password), ct);
+            var user = await mediator.Send(new SignInWithPassword(Email, Password, HttpContext.ClientAddress()), ct);
             await CookieSignIn.SignInAsync(HttpContext, user);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         catch (ValidationFailed failed) { ModelState.AddErrors(failed, new Dictionary<string, string> { ["email"] = texts["account.email"], ["password"] = texts["account.password"] }); }
         catch (Unauthenticated) { Problem = texts["account.signin.wrong"]; }
         catch (TooManyAttempts) { Problem = texts["account.signin.locked"]; }
+        catch (Forbidden) { Problem = texts["account.signin.suspended"]; }
         return Page();
     }
 }
@@ -41,5 +41,5 @@ internal static class CookieSignIn
 {
     public static Task SignInAsync(HttpContext context, SignedInUser user) =>
         context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new System.Security.Claims.ClaimsPrincipal(
-            Identity.ClaimsOf(user.Id, user.Email, user.DisplayName, user.Roles, CookieAuthenticationDefaults.AuthenticationScheme)));
+            Identity.ClaimsOf(user.Id, user.Email, user.DisplayName, user.Roles, user.Stamp, CookieAuthenticationDefaults.AuthenticationScheme)));
 }

@@ -16,18 +16,21 @@ public sealed class RegisterModel(IMediator mediator, Texts texts) : PageModel
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
+    public string? Problem { get; private set; }
+
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         try
         {
-            await mediator.Send(new RegisterUser(Email, Password, DisplayName), ct);
-            await CookieSignIn.SignInAsync(HttpContext, await mediator.Send(new SignInWithPassword(Email, Password), ct));
+            await mediator.Send(new RegisterUser(Email, Password, DisplayName, HttpContext.ClientAddress()), ct);
+            await CookieSignIn.SignInAsync(HttpContext, await mediator.Send(new SignInWithPassword(Email, Password, HttpContext.ClientAddress()), ct));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         catch (ValidationFailed failed) { ModelState.AddErrors(failed, new Dictionary<string, string> { ["email"] = texts["account.email"], ["password"] = texts["account.password"], ["displayName"] = texts["account.displayName"] }); }
         catch (DomainRuleViolated taken) when (taken.Code == "email_taken") { ModelState.AddModelError(nameof(Email), texts["account.signup.taken"]); }
+        catch (TooManyAttempts) { Problem = texts["account.signup.tooMany"]; }
         return Page();
     }
 }

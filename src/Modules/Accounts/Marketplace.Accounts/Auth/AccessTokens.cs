@@ -30,5 +30,5 @@ internal sealed class AccessTokens(SigningKeys keys, IOptions<AuthOptions> optio
     }
 
     public static ClaimsIdentity ClaimsFor(UserAccount user) =>
-        Identity.ClaimsOf(user.Id, user.Email, user.DisplayName, user.Roles, "Bearer");
+        Identity.ClaimsOf(user.Id, user.Email, user.DisplayName, user.Roles, user.SecurityStamp, "Bearer");
 }

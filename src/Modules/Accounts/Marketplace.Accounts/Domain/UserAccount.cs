@@ -5,37 +5,27 @@ namespace Marketplace.Accounts.Domain;
 /// <summary>A person who signs in: a shopper, a cooperative's staff, an administrator. A plain document.</summary>
 internal sealed class UserAccount
 {
-    public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
-    public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(15);
-    public const int MaxFailures = 5;
+    public static readonly string[] PlatformRoles = [Identity.Roles.Shopper, Identity.Roles.Admin];
 
     public Guid Id { get; set; }
     public string Email { get; set; } = "";
     public string DisplayName { get; set; } = "";
     public string PasswordHash { get; set; } = "";
     public List<string> Roles { get; set; } = [Identity.Roles.Shopper];
-    public List<DateTimeOffset> RecentFailures { get; set; } = [];
-    public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
+
+    /// <summary>Set while an administrator has suspended the account: it cannot sign in, and its sessions end.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+
+    /// <summary>
+    /// Changes whenever what a session of this account may do changes (roles, suspension). Tokens and cookies carry the
+    /// stamp they were issued with; a request whose stamp is not the account's is not served on the old rights.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewStamp();
+
+    public bool IsSuspended => SuspendedAt is not null;
 
     public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
 
-    public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
-
-    /// <summary>A failed sign-in: after <see cref="MaxFailures"/> in <see cref="FailureWindow"/>, lock the account.</summary>
-    public void RecordFailure(DateTimeOffset now)
-    {
-        RecentFailures = RecentFailures.Where(t => now - t < FailureWindow).Append(now).ToList();
-        if (RecentFailures.Count >= MaxFailures)
-        {
-            LockedUntil = now + LockDuration;
-            RecentFailures.Clear();
-        }
-    }
-
-    public void RecordSuccess()
-    {
-        RecentFailures.Clear();
-        LockedUntil = null;
-    }
+    public static string NewStamp() => Guid.NewGuid().ToString("N");
 }

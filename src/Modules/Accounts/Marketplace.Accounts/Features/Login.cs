@@ -1,3 +1,4 @@
+using System.Net;
 using FluentValidation;
 using Marketplace.Accounts.Auth;
 using Marketplace.Accounts.Contracts;
@@ -11,8 +12,10 @@ using Microsoft.AspNetCore.Routing;
 namespace Marketplace.Accounts.Features;
 
 /// <summary>Sign in for the API: a bearer access token.</summary>
-internal sealed record Login(string? Email, string? Password) : IRequest<Login.Token>
+internal sealed record Login(string? Email, string? Password, IPAddress? ClientAddress) : IRequest<Login.Token>
 {
+    internal sealed record Body(string? Email, string? Password);
+
     internal sealed record Token(string AccessToken, int ExpiresIn, string TokenType);
 }
 
@@ -38,7 +41,7 @@ internal sealed class LoginHandler(CredentialCheck credentials, AccessTokens tok
 {
     public async Task<Login.Token> Handle(Login cmd, CancellationToken ct)
     {
-        var (token, expiresIn) = tokens.Issue(await credentials.VerifyAsync(cmd.Email!, cmd.Password!, ct));
+        var (token, expiresIn) = tokens.Issue(await credentials.VerifyAsync(cmd.Email!, cmd.Password!, cmd.ClientAddress, ct));
         return new Login.Token(token, expiresIn, "Bearer");
     }
 }
@@ -48,16 +51,16 @@ internal sealed class SignInWithPasswordHandler(CredentialCheck credentials) : I
 {
     public async Task<SignedInUser> Handle(SignInWithPassword cmd, CancellationToken ct)
     {
-        var user = await credentials.VerifyAsync(cmd.Email!, cmd.Password!, ct);
-        return new SignedInUser(user.Id, user.Email, user.DisplayName, user.Roles);
+        var user = await credentials.VerifyAsync(cmd.Email!, cmd.Password!, cmd.ClientAddress, ct);
+        return new SignedInUser(user.Id, user.Email, user.DisplayName, user.Roles, user.SecurityStamp);
     }
 }
 
 internal static class LoginEndpoint
 {
     public static void Map(RouteGroupBuilder group) => group.MapPost("/login",
-            async (Login body, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(body, ct)))
+            async (Login.Body body, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Login(body.Email, body.Password, http.ClientAddress()), ct)))
         .AllowAnonymous()
-        .RequireRateLimiting(Identity.RateLimits.SignIn)
         .WithSummary("Sign in: a bearer access token");
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marketplace.Accounts.Contracts;
 using Marketplace.Accounts.Domain;
+using Marketplace.Accounts.Limits;
 using Marketplace.BuildingBlocks;
 using Marten;
 using MediatR;
@@ -21,10 +22,11 @@ internal sealed class RegisterValidator : AbstractValidator<RegisterUser>
     }
 }
 
-internal sealed class RegisterHandler(IAccountsStore store, Passwords passwords, TimeProvider clock) : IRequestHandler<RegisterUser, Guid>
+internal sealed class RegisterHandler(IAccountsStore store, Passwords passwords, AttemptLimits limits, TimeProvider clock) : IRequestHandler<RegisterUser, Guid>
 {
     public async Task<Guid> Handle(RegisterUser cmd, CancellationToken ct)
     {
+        await limits.RegistrationAsync(cmd.ClientAddress, ct);
         var user = new UserAccount
         {
             Id = Guid.CreateVersion7(),
@@ -47,10 +49,11 @@ internal sealed class RegisterHandler(IAccountsStore store, Passwords passwords,
 internal static class RegisterEndpoint
 {
     internal sealed record Registered(Guid Id);
+    internal sealed record Body(string? Email, string? Password, string? DisplayName);
 
     public static void Map(RouteGroupBuilder group) => group.MapPost("/register",
-            async (RegisterUser body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Created("/api/accounts/me", new Registered(await mediator.Send(body, ct))))
+            async (Body body, HttpContext http, IMediator mediator, CancellationToken ct) => TypedResults.Created("/api/accounts/me",
+                new Registered(await mediator.Send(new RegisterUser(body.Email, body.Password, body.DisplayName, http.ClientAddress()), ct))))
         .AllowAnonymous()
         .WithSummary("Register a shopper account");
 }

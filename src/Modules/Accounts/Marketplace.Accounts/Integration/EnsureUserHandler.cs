@@ -11,7 +11,7 @@ internal sealed class EnsureUserHandler(IMediator mediator) : IRequestHandler<En
         if (await mediator.Send(new FindUserByEmail(cmd.Email), ct) is { } existing) return existing.Id;
         try
         {
-            return await mediator.Send(new RegisterUser(cmd.Email, cmd.Password, cmd.DisplayName), ct);
+            return await mediator.Send(new RegisterUser(cmd.Email, cmd.Password, cmd.DisplayName, ClientAddress: null), ct);
         }
         catch (DomainRuleViolated e) when (e.Code == "email_taken")
         {
