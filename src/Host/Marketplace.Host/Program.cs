@@ -47,12 +47,14 @@ builder.Services
     .AddPayoutsModule(config)
     .AddDemoModule(config) // after the modules: seeds at start (MARKETPLACE_SEED_DEMO=1) once their stores and the administrator are ready
     .AddMarketplaceRateLimits(config)
+    .AddReverseProxySupport(config)
     .AddMarketplaceJobs(config)
     .AddOperations()
     .AddMarketplaceWeb();
 
 var app = builder.Build();
 
+app.UseReverseProxySupport(); // first: everything after sees the client's address and scheme
 app.UseExceptionHandler("/error/500");
 app.UseWhen(ForPeople, web => web.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseWhen(c => !ForPeople(c), api => api.UseStatusCodePages(ApiProblems.WriteStatusAsync));

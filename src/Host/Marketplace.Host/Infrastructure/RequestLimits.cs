@@ -19,6 +19,9 @@ internal sealed class RequestLimits(RequestDelegate next)
         // same body again and failed (a 500 or a bare 413).
         if (context.Request.ContentLength > limit)
         {
+            // The body is not read: the connection cannot carry another request after it. Said, so that the client opens a
+            // new one instead of sending its next request on a connection the server then drops.
+            context.Response.Headers.Connection = "close";
             await ApiProblems.WriteAsync(context, new ProblemDetails
                 { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request too large", Detail = $"The body is larger than {limit / 1024} KB." });
             return;
