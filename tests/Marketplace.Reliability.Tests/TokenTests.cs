@@ -17,12 +17,13 @@ public sealed class TokenTests(SuiteApp app)
 {
     private static string B64(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
 
-    private static string Signed(Guid subject, byte[] key, DateTime? expires = null, string issuer = "souss-massa-marketplace", string audience = "marketplace-api", DateTime? notBefore = null)
+    private static string Signed(Guid subject, byte[] key, DateTime? expires = null, string issuer = "souss-massa-marketplace", string audience = "marketplace-api",
+        DateTime? notBefore = null, string stamp = "")
     {
         var end = expires ?? DateTime.UtcNow.AddMinutes(10);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Subject = new ClaimsIdentity([new Claim("sub", subject.ToString()), new Claim("role", "shopper"), new Claim("role", "admin")]),
+            Subject = new ClaimsIdentity([new Claim("sub", subject.ToString()), new Claim("role", "shopper"), new Claim("role", "admin"), new Claim("stamp", stamp)]),
             Issuer = issuer,
             Audience = audience,
             NotBefore = notBefore ?? end.AddHours(-2),
@@ -34,6 +35,10 @@ public sealed class TokenTests(SuiteApp app)
 
     private static string Unsigned(Guid subject, string alg) =>
         $"{B64($$"""{"alg":"{{alg}}","typ":"JWT"}""")}.{B64($$"""{"sub":"{{subject}}","role":["shopper","admin"],"iss":"souss-massa-marketplace","aud":"marketplace-api","exp":{{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}}""")}.";
+
+    /// <summary>The security stamp a real token of this user carries.</summary>
+    private static string StampOf(TestUser user) =>
+        new JsonWebToken(user.Client.DefaultRequestHeaders.Authorization!.Parameter!).GetClaim("stamp").Value;
 
     public static async Task<IReadOnlyList<(string What, string Token)>> ForgedAsync(SuiteApp app, Guid adminId)
     {
@@ -55,6 +60,7 @@ public sealed class TokenTests(SuiteApp app)
             ("not valid before tomorrow", Signed(adminId, SuiteApp.SigningKey, expires: DateTime.UtcNow.AddDays(2), notBefore: DateTime.UtcNow.AddDays(1))),
             ("a shopper's real token made admin", $"{real[0]}.{B64(payload)}.{real[2]}"),
             ("the signature of another token", $"{proper[0]}.{proper[1]}.{real[2]}"),
+            ("signed with the platform key, without the account's stamp", Signed(adminId, SuiteApp.SigningKey)),
         ];
     }
 
@@ -76,7 +82,7 @@ public sealed class TokenTests(SuiteApp app)
         }
 
         var control = app.Anonymous();
-        control.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer {Signed(admin.Id, SuiteApp.SigningKey)}");
+        control.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer {Signed(admin.Id, SuiteApp.SigningKey, stamp: StampOf(admin))}");
         await (await control.SendAsync(Writes()[0])).ShouldHaveStatus(200);
     }
 

@@ -8,10 +8,10 @@ namespace Marketplace.Accounts.Tests.Integration;
 [Collection(AccountsCollection.Name)]
 public sealed class AccessTokenTests(AccountsApp app)
 {
-    private static string Token(byte[] key, DateTime expires, string role = "shopper", Guid? subject = null) =>
+    private static string Token(byte[] key, DateTime expires, string role = "shopper", Guid? subject = null, string stamp = "") =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Subject = new ClaimsIdentity([new Claim("sub", (subject ?? Guid.NewGuid()).ToString()), new Claim("role", role)]),
+            Subject = new ClaimsIdentity([new Claim("sub", (subject ?? Guid.NewGuid()).ToString()), new Claim("role", role), new Claim("stamp", stamp)]),
             Issuer = "souss-massa-marketplace",
             Audience = "marketplace-api",
             NotBefore = expires.AddHours(-2),
@@ -29,11 +29,22 @@ public sealed class AccessTokenTests(AccountsApp app)
 
     private static string B64(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
 
+    private static string StampOf(TestUser user) =>
+        new JsonWebToken(user.Client.DefaultRequestHeaders.Authorization!.Parameter!).GetClaim("stamp").Value;
+
     [Fact]
-    public async Task Given_a_token_signed_with_the_platform_key_Then_me_answers()
+    public async Task Given_a_token_signed_with_the_platform_key_and_the_accounts_stamp_Then_me_answers()
     {
         var shopper = await app.NewShopperAsync();
-        await (await MeWith(Token(AccountsApp.SigningKey, DateTime.UtcNow.AddMinutes(10), subject: shopper.Id))).ShouldHaveStatus(200);
+        await (await MeWith(Token(AccountsApp.SigningKey, DateTime.UtcNow.AddMinutes(10), subject: shopper.Id, stamp: StampOf(shopper)))).ShouldHaveStatus(200);
+    }
+
+    [Fact]
+    public async Task Given_a_token_signed_with_the_platform_key_but_another_stamp_or_none_Then_401()
+    {
+        var shopper = await app.NewShopperAsync();
+        await (await MeWith(Token(AccountsApp.SigningKey, DateTime.UtcNow.AddMinutes(10), subject: shopper.Id, stamp: "0123"))).ShouldBeProblem(401);
+        await (await MeWith(Token(AccountsApp.SigningKey, DateTime.UtcNow.AddMinutes(10), subject: shopper.Id))).ShouldBeProblem(401);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Marketplace.Accounts.Auth;
 using Marketplace.Accounts.Domain;
 using Marketplace.Accounts.Features;
+using Marketplace.Accounts.Features.Users;
 using Marketplace.Accounts.Limits;
 using Marketplace.BuildingBlocks;
 using Marten;
@@ -47,6 +48,9 @@ public static class AccountsModule
         RegisterEndpoint.Map(group);
         LoginEndpoint.Map(group);
         GetMeEndpoint.Map(group);
+        var users = app.MapGroup("/api/admin/users").WithTags("Accounts").RequireAuthorization(Identity.Policies.Admin);
+        ListUsersEndpoint.Map(users);
+        ChangeUserAccessEndpoints.Map(users);
         return app;
     }
 }

@@ -11,7 +11,7 @@ namespace Marketplace.Accounts.Auth;
 
 /// <summary>
 /// Bearer tokens for the API, a cookie for the web pages; one "smart" scheme picks by the Authorization header.
-/// Both are stateless (signed), so any Host serves any request.
+/// Both are signed, so any Host serves any request; each is checked against its account's stamp (<see cref="SessionCheck"/>).
 /// </summary>
 internal static class AuthenticationSetup
 {
@@ -20,6 +20,7 @@ internal static class AuthenticationSetup
 
     public static IServiceCollection AddMarketplaceAuthentication(this IServiceCollection services)
     {
+        services.AddMemoryCache().AddSingleton<SessionCheck>();
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, "Bearer or cookie", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -38,11 +39,13 @@ internal static class AuthenticationSetup
                 o.ExpireTimeSpan = TimeSpan.FromDays(7);
                 o.Events.OnRedirectToLogin = context => ApiAnswers(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiAnswers(context, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = SessionCheck.OnValidatePrincipal;
             });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeys, IOptions<AuthOptions>>((o, keys, auth) =>
             {
                 o.MapInboundClaims = false;
+                o.Events = new JwtBearerEvents { OnTokenValidated = SessionCheck.OnTokenValidated };
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,
