@@ -34,11 +34,11 @@ public static class AccountsModule
         services.AddSingleton<AttemptCounters>().AddSingleton<AttemptLimits>();
         services.AddOptions<AdminOptions>().Bind(config.GetSection("Marketplace:Admin")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthOptions>().Bind(config.GetSection("Marketplace:Auth")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Passwords>().AddSingleton<SigningKeys>().AddSingleton<AccessTokens>().AddSingleton<CredentialCheck>();
+        services.AddSingleton<Passwords>().AddSingleton<KeyEncryption>().AddSingleton<SigningKeys>().AddSingleton<AccessTokens>().AddSingleton<CredentialCheck>();
         services.AddHostedService<AccountsStartup>();
         services.AddDataProtection().SetApplicationName("souss-massa-marketplace");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
-            o => o.XmlRepository = new MartenXmlRepository(sp.GetRequiredService<IAccountsStore>())));
+            o => o.XmlRepository = new MartenXmlRepository(sp.GetRequiredService<IAccountsStore>(), sp.GetRequiredService<KeyEncryption>())));
         return services.AddMarketplaceAuthentication();
     }
 

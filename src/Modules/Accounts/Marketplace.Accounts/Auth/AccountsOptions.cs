@@ -20,9 +20,12 @@ internal sealed class AdminOptions : IValidatableObject
     }
 }
 
-/// <summary>Marketplace:Auth: access tokens.</summary>
-internal sealed class AuthOptions
+/// <summary>Marketplace:Auth: access tokens, and the key that encrypts the keys kept in the database.</summary>
+internal sealed class AuthOptions : IValidatableObject
 {
+    /// <summary>Base64 of 32 random bytes (openssl rand -base64 32). Unset: the keys in the database are not encrypted (a warning at start).</summary>
+    public string? KeyEncryptionKey { get; set; }
+
     /// <summary>Base64 of at least 32 random bytes. Unset: a key kept in the database, shared by every Host.</summary>
     public string? SigningKey { get; set; }
 
@@ -30,4 +33,10 @@ internal sealed class AuthOptions
     public int AccessTokenMinutes { get; set; } = 60;
 
     public string Issuer { get; set; } = "souss-massa-marketplace";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (KeyEncryptionKey is { Length: > 0 } key && !(Convert.TryFromBase64String(key, new byte[key.Length], out var length) && length == 32))
+            yield return new("Marketplace:Auth:KeyEncryptionKey is the base64 of 32 random bytes (openssl rand -base64 32).", [nameof(KeyEncryptionKey)]);
+    }
 }

@@ -7,12 +7,15 @@ using Microsoft.Extensions.Options;
 
 namespace Marketplace.Accounts.Auth;
 
-/// <summary>At start, before the server listens: load the token key and make sure the first administrator exists.</summary>
-internal sealed class AccountsStartup(SigningKeys keys, IAccountsStore store, Passwords passwords, IOptions<AdminOptions> admin,
-    TimeProvider clock, ILogger<AccountsStartup> logger) : IHostedService
+/// <summary>At start, before the server listens: load the token key (warning when keys are kept unencrypted) and make sure the first administrator exists.</summary>
+internal sealed class AccountsStartup(SigningKeys keys, KeyEncryption encryption, IAccountsStore store, Passwords passwords,
+    IOptions<AdminOptions> admin, TimeProvider clock, ILogger<AccountsStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        if (!encryption.Enabled)
+            logger.LogWarning("Marketplace:Auth:KeyEncryptionKey is not set: the token signing key and the cookie keys are stored unencrypted " +
+                "in the database, and whoever reads a copy of it can sign in as anyone. Set it (openssl rand -base64 32) on every Host.");
         await keys.LoadAsync(ct);
         if (string.IsNullOrWhiteSpace(admin.Value.Email)) return;
         try { await EnsureAdministratorAsync(admin.Value, ct); }
