@@ -50,7 +50,8 @@ internal static class ReverseProxy
 
     public static WebApplication UseReverseProxySupport(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // Not without known networks: with no proxy and no network listed, the middleware would believe every sender.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProxyOptions>>().Value.Networks().Count > 0) app.UseForwardedHeaders();
         app.UseHsts();
         return app;
     }
