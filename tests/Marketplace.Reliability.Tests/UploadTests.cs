@@ -78,7 +78,7 @@ public sealed class UploadTests(SuiteApp app, ITestOutputHelper output)
         if ((int)accepted.StatusCode is 200 or 201)
         {
             var image = await accepted.Json();
-            using var served = await app.Anonymous().GetAsync(image["url"]!.GetValue<string>());
+            using var served = await world.StaffA.Client.GetAsync(image["url"]!.GetValue<string>()); // a draft's image: its staff see it
             served.Content.Headers.ContentType?.MediaType.Should().Be("image/png");
             served.Headers.GetValues("X-Content-Type-Options").Should().Contain("nosniff");
         }

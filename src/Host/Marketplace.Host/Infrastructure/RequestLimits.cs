@@ -3,7 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Host.Infrastructure;
 
-/// <summary>Request bodies: 6 MB for uploads (multipart), 256 KB for everything else. Larger: a 413 problem.</summary>
+/// <summary>
+/// Request bodies: 6 MB for uploads (multipart), 256 KB for everything else. Larger: a 413 problem, answered before the
+/// body is read. The connection stays usable: the server reads the rest of a body up to 6 MB after its answer and drops
+/// it (Kestrel does so when the limit allows it), so that the client's next request on the same connection is read as one.
+/// A body announced over 6 MB is not read at all: the answer says Connection: close and the server closes.
+/// </summary>
 internal sealed class RequestLimits(RequestDelegate next)
 {
     public const long MaxUploadBytes = 6 * 1024 * 1024;
@@ -19,9 +24,8 @@ internal sealed class RequestLimits(RequestDelegate next)
         // same body again and failed (a 500 or a bare 413).
         if (context.Request.ContentLength > limit)
         {
-            // The body is not read: the connection cannot carry another request after it. Said, so that the client opens a
-            // new one instead of sending its next request on a connection the server then drops.
-            context.Response.Headers.Connection = "close";
+            if (context.Request.ContentLength <= MaxUploadBytes && feature is { IsReadOnly: false }) feature.MaxRequestBodySize = MaxUploadBytes;
+            else context.Response.Headers.Connection = "close";
             await ApiProblems.WriteAsync(context, new ProblemDetails
                 { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request too large", Detail = $"The body is larger than {limit / 1024} KB." });
             return;
