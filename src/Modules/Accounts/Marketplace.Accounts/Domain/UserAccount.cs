@@ -21,7 +21,7 @@ internal sealed class UserAccount
     /// Changes whenever what a session of this account may do changes (roles, suspension). Tokens and cookies carry the
     /// stamp they were issued with; a request whose stamp is not the account's is not served on the old rights.
     /// </summary>
-    public string SecurityStamp { get; set; } = NewStamp();
+    public string SecurityStamp { get; set; } = ""; // "" until the first change: stable for accounts stored before stamps existed
 
     public bool IsSuspended => SuspendedAt is not null;
 
