@@ -13,3 +13,5 @@ local_pg_connection() {
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31mxx\033[0m %s\n' "$*" >&2; exit 1; }
+export MARKETPLACE_SMTP_PORT="${MARKETPLACE_SMTP_PORT:-2525}"
+export MARKETPLACE_SMTP_WEB_PORT="${MARKETPLACE_SMTP_WEB_PORT:-5025}"

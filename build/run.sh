@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the platform: a local PostgreSQL (unless ConnectionStrings__Marketplace is set), a Release build,
-# then the Host at $ASPNETCORE_URLS with the demo data. Prints the URLs and the administrator's credentials.
+# a local mail server (smtp4dev) whose web inbox shows every e-mail sent, then the Host at $ASPNETCORE_URLS with the demo data. Prints the URLs and the administrator's credentials.
 # Running it again while the platform runs just prints them again.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -14,6 +14,14 @@ url="${ASPNETCORE_URLS%%;*}"; url="${url/0.0.0.0/localhost}"; url="${url/\[::\]/
 if [ -z "${ConnectionStrings__Marketplace:-}" ]; then
   "$ROOT/build/postgres.sh" start
   export ConnectionStrings__Marketplace="$(local_pg_connection marketplace)"
+fi
+
+# Every e-mail the platform sends lands in smtp4dev's web inbox (unless the environment names another SMTP server).
+inbox=""
+if [ -z "${Marketplace__Smtp__Host:-}" ]; then
+  "$ROOT/build/smtp4dev.sh" start
+  export Marketplace__Smtp__Host=127.0.0.1 Marketplace__Smtp__Port="$MARKETPLACE_SMTP_PORT" Marketplace__Smtp__Security=None
+  inbox="http://127.0.0.1:$MARKETPLACE_SMTP_WEB_PORT/"
 fi
 
 # The first administrator: from the environment, else made once and kept in the data folder.
@@ -37,6 +45,7 @@ print_info() {
     jobs dashboard  $url/admin/jobs   (administrators)
     administrator   $Marketplace__Admin__Email / $Marketplace__Admin__Password
 INFO
+  if [ -n "$inbox" ]; then echo "    mail inbox      $inbox   (every e-mail the platform sends)"; fi
   if [ "$MARKETPLACE_SEED_DEMO" = "1" ] && [ -f "$ROOT/build/demo-accounts.txt" ]; then sed 's/^/    /' "$ROOT/build/demo-accounts.txt"; fi
   echo
 }

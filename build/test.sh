@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: starts (or reuses) the local PostgreSQL, builds with warnings as errors, runs every
+# The whole test suite: starts (or reuses) the local PostgreSQL and the local mail server (smtp4dev), builds with warnings as errors, runs every
 # test project against it (each test host makes its own fresh database), and ends with one line:
 # "N passed, N failed, N skipped". Exit code 0 only when nothing failed.
 set -uo pipefail
@@ -8,6 +8,8 @@ cd "$ROOT"
 
 MARKETPLACE_PG_FAST=1 "$ROOT/build/postgres.sh" start || die "PostgreSQL could not be started"
 export MARKETPLACE_TEST_PG="$(local_pg_connection postgres)"
+"$ROOT/build/smtp4dev.sh" start || die "smtp4dev could not be started"
+export MARKETPLACE_TEST_SMTP_PORT="$MARKETPLACE_SMTP_PORT" MARKETPLACE_TEST_SMTP_WEB="http://127.0.0.1:$MARKETPLACE_SMTP_WEB_PORT"
 unset ConnectionStrings__Marketplace   # tests make their own databases
 
 if [ -d tests/Marketplace.Browser.Tests ] && [ ! -x /usr/bin/chromium ]; then

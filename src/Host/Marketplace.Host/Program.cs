@@ -7,6 +7,7 @@ using Marketplace.Cooperatives;
 using Marketplace.Demo;
 using Marketplace.Host.Infrastructure;
 using Marketplace.Host.Web;
+using Marketplace.Notifications;
 using Marketplace.Orders;
 using Marketplace.Payouts;
 
@@ -39,12 +40,14 @@ builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services
     .AddMarketplaceDatabase(config)
     .AddMarketplaceMediator(typeof(AccountsModule).Assembly, typeof(CooperativesModule).Assembly,
-        typeof(CatalogueModule).Assembly, typeof(OrdersModule).Assembly, typeof(PayoutsModule).Assembly)
+        typeof(CatalogueModule).Assembly, typeof(OrdersModule).Assembly, typeof(PayoutsModule).Assembly,
+        typeof(NotificationsModule).Assembly)
     .AddAccountsModule(config)
     .AddCooperativesModule(config)
     .AddCatalogueModule(config)
     .AddOrdersModule(config)
     .AddPayoutsModule(config)
+    .AddNotificationsModule(config)
     .AddDemoModule(config) // after the modules: seeds at start (MARKETPLACE_SEED_DEMO=1) once their stores and the administrator are ready
     .AddMarketplaceRateLimits(config)
     .AddReverseProxySupport(config)
@@ -73,6 +76,7 @@ app.MapCooperativesModule();
 app.MapCatalogueModule();
 app.MapOrdersModule();
 app.MapPayoutsModule();
+app.MapNotificationsModule();
 app.MapRazorPages();
 
 app.Run();

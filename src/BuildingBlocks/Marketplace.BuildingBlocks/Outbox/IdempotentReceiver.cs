@@ -12,6 +12,10 @@ public sealed record ProcessedMessage(string Id, DateTimeOffset ProcessedAt);
 /// </summary>
 public static class IdempotentReceiver
 {
+    /// <summary>An insert of a document that exists: alone, or as every failure of a batch (Marten aggregates them).</summary>
+    private static bool AlreadyExists(Exception ex) => ex is DocumentAlreadyExistsException
+        || ex is AggregateException { InnerExceptions.Count: > 0 } all && all.InnerExceptions.All(i => i is DocumentAlreadyExistsException);
+
     /// <summary>Runs <paramref name="work"/> once per key; returns false when the key was handled already.</summary>
     public static async Task<bool> ProcessOnceAsync(this IDocumentStore store, string key, TimeProvider clock,
         Func<IDocumentSession, Task> work, CancellationToken ct)
@@ -25,7 +29,7 @@ public static class IdempotentReceiver
             await session.SaveChangesAsync(ct);
             return true;
         }
-        catch (DocumentAlreadyExistsException)
+        catch (Exception ex) when (AlreadyExists(ex))
         {
             return false; // a concurrent delivery of the same message won: its work was committed, ours is not
         }

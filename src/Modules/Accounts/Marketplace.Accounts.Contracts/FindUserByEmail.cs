@@ -22,7 +22,9 @@ public sealed record EnsureUser(string Email, string Password, string DisplayNam
 /// Register a shopper account (the API's POST /api/accounts/register and the sign-up page), from the client's address
 /// (registrations a minute per address are limited: 429; null: the platform's own call, as for demo data). Answers the new id.
 /// </summary>
-public sealed record RegisterUser(string? Email, string? Password, string? DisplayName, IPAddress? ClientAddress) : IRequest<Guid>;
+/// <param name="Language">the language of the page or request it registered from ("ar", "fr", "en", "zgh"): its e-mails' language.</param>
+public sealed record RegisterUser(string? Email, string? Password, string? DisplayName, IPAddress? ClientAddress, string? Language = null)
+    : IRequest<Guid>;
 
 /// <summary>
 /// Check an e-mail and password (the sign-in page) from the client's address, with the same limits as the API: refused

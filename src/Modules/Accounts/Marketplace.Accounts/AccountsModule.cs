@@ -48,6 +48,7 @@ public static class AccountsModule
         RegisterEndpoint.Map(group);
         LoginEndpoint.Map(group);
         GetMeEndpoint.Map(group);
+        NotificationSettingsEndpoints.Map(group);
         var users = app.MapGroup("/api/admin/users").WithTags("Accounts").RequireAuthorization(Identity.Policies.Admin);
         ListUsersEndpoint.Map(users);
         ChangeUserAccessEndpoints.Map(users);

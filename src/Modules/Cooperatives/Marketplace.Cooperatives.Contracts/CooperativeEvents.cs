@@ -5,6 +5,11 @@ namespace Marketplace.Cooperatives.Contracts;
 // Integration events of the Cooperatives module, published by its outbox after commit, at least once:
 // receivers are idempotent, keyed by EventId.
 
+/// <summary>Someone applied for a new cooperative: administrators have one more to verify.</summary>
+/// <param name="Name">by language.</param>
+public sealed record CooperativeAppliedIntegrationEvent(Guid EventId, Guid CooperativeId, IReadOnlyDictionary<string, string> Name,
+    string Province, DateTimeOffset At) : INotification;
+
 public sealed record CooperativeVerifiedIntegrationEvent(Guid EventId, Guid CooperativeId, DateTimeOffset At) : INotification;
 
 /// <summary>A suspended cooperative sells nothing: its products leave the shop until it is reinstated.</summary>

@@ -52,3 +52,11 @@ public sealed record PayoutAccount(Guid CooperativeId, string Method, string? Ri
 {
     public bool IsOnHoldAt(DateTimeOffset now) => OnHoldUntil is { } until && until > now;
 }
+
+/// <summary>How to reach cooperatives (for notifications): their staff's accounts, contact e-mail and phone; unknown ids are left out.</summary>
+public sealed record GetCooperativeContacts(IReadOnlyList<Guid> CooperativeIds) : IRequest<IReadOnlyList<CooperativeContact>>;
+
+/// <param name="Name">by language.</param>
+/// <param name="StaffIds">the accounts of its owner and staff.</param>
+public sealed record CooperativeContact(Guid Id, IReadOnlyDictionary<string, string> Name, string ContactEmail, string Phone,
+    IReadOnlyList<Guid> StaffIds);

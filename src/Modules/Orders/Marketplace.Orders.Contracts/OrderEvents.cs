@@ -20,6 +20,13 @@ public sealed record OrderPlacedIntegrationEvent(Guid EventId, Guid OrderId, str
 public sealed record OrderPaidIntegrationEvent(Guid EventId, Guid OrderId, string Number, decimal Amount, string Currency,
     string PaymentReference, DateTimeOffset PaidAt) : INotification;
 
+/// <summary>A cooperative accepted its sub-order: it is being prepared.</summary>
+public sealed record SubOrderAcceptedIntegrationEvent(Guid EventId, Guid OrderId, Guid SubOrderId, DateTimeOffset At) : INotification;
+
+/// <summary>A cooperative handed its sub-order to a carrier.</summary>
+public sealed record SubOrderShippedIntegrationEvent(Guid EventId, Guid OrderId, Guid SubOrderId, string Carrier, string TrackingNumber,
+    DateTimeOffset At) : INotification;
+
 /// <summary>A cooperative delivered its sub-order; for cash on delivery it now holds <paramref name="CashCollected"/>.</summary>
 public sealed record SubOrderDeliveredIntegrationEvent(Guid EventId, Guid OrderId, string Number, Guid SubOrderId, Guid CooperativeId,
     string PaymentMethod, decimal? CashCollected, string Currency, DateTimeOffset DeliveredAt) : INotification;

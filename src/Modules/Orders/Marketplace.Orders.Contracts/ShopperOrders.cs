@@ -61,10 +61,11 @@ public sealed record CancelShopperOrder(Guid OrderId, Guid UserId, bool IsAdmin,
 /// <param name="CanCancel">the shopper may still cancel it (nothing shipped yet, not cancelled).</param>
 /// <param name="CheckoutUrl">the provider's hosted payment page of the open attempt, while the order waits for its payment.</param>
 /// <param name="PaymentFailure">why the last attempt did not pay (declined, expired...), while the order waits for its payment.</param>
+/// <param name="ShopperId">who ordered.</param>
 public sealed record ShopperOrder(Guid Id, string Number, string Status, DateTimeOffset PlacedAt, decimal ItemsTotal, decimal ShippingTotal,
     decimal Total, string Currency, IReadOnlyList<ShopperSubOrder> SubOrders, string PaymentMethod, string PaymentStatus,
     string? ClientSecret, DateTimeOffset? PayBefore, ShippingAddressInput? ShippingAddress, string? CancelReason, bool CanCancel,
-    string? CheckoutUrl = null, string? PaymentFailure = null);
+    string? CheckoutUrl = null, string? PaymentFailure = null, Guid ShopperId = default);
 
 /// <param name="Status">placed, accepted, shipped, delivered or cancelled.</param>
 /// <param name="Shipping">the delivery fee of this cooperative's part.</param>

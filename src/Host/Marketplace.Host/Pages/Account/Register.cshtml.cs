@@ -24,7 +24,7 @@ public sealed class RegisterModel(IMediator mediator, Texts texts) : PageModel
     {
         try
         {
-            await mediator.Send(new RegisterUser(Email, Password, DisplayName, HttpContext.ClientAddress()), ct);
+            await mediator.Send(new RegisterUser(Email, Password, DisplayName, HttpContext.ClientAddress(), PageLanguage.Current), ct);
             await CookieSignIn.SignInAsync(HttpContext, await mediator.Send(new SignInWithPassword(Email, Password, HttpContext.ClientAddress()), ct));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }

@@ -23,6 +23,16 @@ internal sealed class UserAccount
     /// </summary>
     public string SecurityStamp { get; set; } = ""; // "" until the first change: stable for accounts stored before stamps existed
 
+    /// <summary>The language the user reads the platform in (their e-mails are written in it): set at registration from the
+    /// page's language, changed in the account's settings. Null for accounts stored before it existed: French.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The user accepts marketing e-mails: off until they turn it on (law 09-08 asks for consent); service e-mails
+    /// (orders, deliveries, payouts) are always sent.</summary>
+    public bool Marketing { get; set; }
+
+    public string LanguageOrDefault => Language ?? BuildingBlocks.Language.Default;
+
     public bool IsSuspended => SuspendedAt is not null;
 
     public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();

@@ -33,6 +33,7 @@ internal sealed class RegisterHandler(IAccountsStore store, Passwords passwords,
             Email = UserAccount.NormaliseEmail(cmd.Email!),
             DisplayName = cmd.DisplayName!.Trim(),
             RegisteredAt = clock.GetUtcNow(),
+            Language = LocalizedText.Languages.Contains(cmd.Language ?? "") ? cmd.Language : Language.Default,
         };
         user.PasswordHash = passwords.Hash(user, cmd.Password!);
         await using var session = store.LightweightSession();
@@ -53,7 +54,8 @@ internal static class RegisterEndpoint
 
     public static void Map(RouteGroupBuilder group) => group.MapPost("/register",
             async (Body body, HttpContext http, IMediator mediator, CancellationToken ct) => TypedResults.Created("/api/accounts/me",
-                new Registered(await mediator.Send(new RegisterUser(body.Email, body.Password, body.DisplayName, http.ClientAddress()), ct))))
+                new Registered(await mediator.Send(new RegisterUser(body.Email, body.Password, body.DisplayName, http.ClientAddress(),
+                    Language.Of(http)), ct))))
         .AllowAnonymous()
         .WithSummary("Register a shopper account");
 }

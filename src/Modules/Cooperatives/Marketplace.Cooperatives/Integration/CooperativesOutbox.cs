@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Marketplace.Cooperatives.Integration;
 
 /// <summary>
-/// Publishes, after commit and at least once, what other modules must hear of cooperatives: verified, suspended,
+/// Publishes, after commit and at least once, what other modules must hear of cooperatives: applied, verified, suspended,
 /// reinstated, payout account changed. Keyed by the domain event's id, so receivers can drop redeliveries.
 /// </summary>
 internal sealed class CooperativesOutbox(OutboxServices services, ILogger<CooperativesOutbox> logger) : IntegrationOutbox(OutboxName, services, logger)
@@ -17,6 +17,7 @@ internal sealed class CooperativesOutbox(OutboxServices services, ILogger<Cooper
 
     protected override IEnumerable<INotification> Map(IEvent e) => e.Data switch
     {
+        CooperativeApplied a => [new CooperativeAppliedIntegrationEvent(e.Id, a.CooperativeId, a.Name, a.Province, a.At)],
         CooperativeVerified v => [new CooperativeVerifiedIntegrationEvent(e.Id, v.CooperativeId, v.At)],
         CooperativeSuspended s => [new CooperativeSuspendedIntegrationEvent(e.Id, s.CooperativeId, s.At)],
         CooperativeReinstated r => [new CooperativeReinstatedIntegrationEvent(e.Id, r.CooperativeId, r.At)],

@@ -59,7 +59,7 @@ internal static class ShopperOrders
         return new ShopperOrder(view.Id, view.Number, Snake(view.Status), view.PlacedAt, view.ItemsTotal.Amount, view.ShippingTotal.Amount,
             view.Total.Amount, view.Total.Currency, view.SubOrders.Select(SubOrder).ToList(), Wire.Of(order.Method), Snake(view.Payment.Status),
             view.Payment.ClientSecret, view.Payment.PayBefore, address, view.CancelReason, CanCancel(order), view.Payment.CheckoutUrl,
-            view.Status == OrderStatus.PendingPayment ? view.Payment.LastFailure : null);
+            view.Status == OrderStatus.PendingPayment ? view.Payment.LastFailure : null, view.ShopperId);
     }
 
     private static ShopperSubOrder SubOrder(SubOrderView s) => new(s.Id, s.CooperativeId, Snake(s.Status),

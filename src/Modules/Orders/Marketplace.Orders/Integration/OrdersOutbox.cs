@@ -17,6 +17,8 @@ internal sealed class OrdersOutbox(OutboxServices services, ILogger<OrdersOutbox
         OrderPlaced p => [new OrderPlacedIntegrationEvent(e.Id, p.OrderId, p.Number, p.ShopperId, Wire.Of(p.Method),
             p.SubOrders.Select(Info).ToList(), p.Total.Amount, p.Total.Currency, p.PlacedAt)],
         OrderPaid p => [new OrderPaidIntegrationEvent(e.Id, p.OrderId, p.Number, p.Amount.Amount, p.Amount.Currency, p.Reference, p.PaidAt)],
+        SubOrderAccepted a => [new SubOrderAcceptedIntegrationEvent(e.Id, a.OrderId, a.SubOrderId, a.At)],
+        SubOrderShipped s => [new SubOrderShippedIntegrationEvent(e.Id, s.OrderId, s.SubOrderId, s.Carrier, s.TrackingNumber, s.At)],
         SubOrderDelivered d => [new SubOrderDeliveredIntegrationEvent(e.Id, d.OrderId, d.Number, d.SubOrderId, d.CooperativeId,
             Wire.Of(d.Method), d.CashCollected?.Amount, d.CashCollected?.Currency ?? Money.DefaultCurrency, d.At)],
         OrderCancelled c => [new SubOrdersCancelledIntegrationEvent(e.Id, c.OrderId, c.Number, c.SubOrders.Select(Info).ToList(), c.Reason, c.At)],

@@ -2,10 +2,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Marketplace.Orders.Tests.Integration;
+namespace Marketplace.Testing;
 
 /// <summary>The shopper's side: checkout requests and reading orders.</summary>
-internal static class Shop
+public static class Shop
 {
     public static readonly object Address = new
     {

@@ -1,0 +1,13 @@
+using MediatR;
+
+namespace Marketplace.Accounts.Contracts;
+
+/// <summary>How to write to these users (for notifications); unknown ids and suspended accounts are left out.</summary>
+public sealed record GetContacts(IReadOnlyList<Guid> Ids) : IRequest<IReadOnlyList<Contact>>;
+
+/// <summary>How to write to the platform's administrators (those not suspended).</summary>
+public sealed record GetAdministratorContacts : IRequest<IReadOnlyList<Contact>>;
+
+/// <param name="Language">the language the user reads the platform in: "ar", "fr", "en" or "zgh".</param>
+/// <param name="Marketing">the user accepts marketing e-mails (service e-mails are always sent).</param>
+public sealed record Contact(Guid Id, string Email, string DisplayName, string Language, bool Marketing);

@@ -1,0 +1,31 @@
+using Hangfire;
+using Marketplace.BuildingBlocks;
+
+namespace Marketplace.Notifications.Delivery;
+
+/// <summary>
+/// Records the messages an event causes, once per event (its id), then hands each to a Hangfire job. Runs in the
+/// Notifications receiver of the event (after the change was committed by its module, never inside a request); a
+/// job lost between the two is found again by <see cref="SweepMessagesJob"/>.
+/// </summary>
+internal sealed class MessageQueue(INotificationsStore store, IBackgroundJobClient jobs, TimeProvider clock)
+{
+    public async Task QueueAsync(Guid eventId, IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
+    {
+        if (messages.Count == 0) return;
+        var now = clock.GetUtcNow();
+        var distinct = messages.DistinctBy(m => m.Id).ToList();
+        var queued = await store.ProcessOnceAsync($"notify:{eventId:N}", clock, session =>
+        {
+            foreach (var m in distinct)
+            {
+                m.CreatedAt = now;
+                m.NextAttemptAt = now;
+                session.Insert(m);
+            }
+            return Task.CompletedTask;
+        }, ct);
+        if (!queued) return;
+        foreach (var m in distinct) jobs.Enqueue<SendMessageJob>(job => job.RunAsync(m.Id, CancellationToken.None));
+    }
+}

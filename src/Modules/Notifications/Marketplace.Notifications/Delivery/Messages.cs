@@ -1,0 +1,43 @@
+using Marketplace.Notifications.Templates;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Notifications.Delivery;
+
+/// <summary>Writes the messages of one event: an e-mail per recipient (when SMTP is set), an SMS per phone.</summary>
+internal sealed class Messages(MailTemplates templates, IOptions<SmtpOptions> smtp)
+{
+    private readonly List<OutgoingMessage> list = [];
+
+    public IReadOnlyList<OutgoingMessage> All => list;
+
+    public Messages Email(Guid eventId, Mail mail, Recipient to)
+    {
+        if (!smtp.Value.Enabled || string.IsNullOrWhiteSpace(to.Email)) return this;
+        var language = templates.LanguageFor(to.Language);
+        var rendered = templates.Render(mail, language, to.Name);
+        list.Add(new OutgoingMessage
+        {
+            Id = OutgoingMessage.KeyOf(eventId, mail.Key, OutgoingMessage.Email, to.Email), Channel = OutgoingMessage.Email, Kind = mail.Kind,
+            To = to.Email.Trim(), Language = language, Subject = rendered.Subject, Html = rendered.Html, Text = rendered.Text,
+        });
+        return this;
+    }
+
+    public Messages Email(Guid eventId, Func<string, Mail> mailIn, IEnumerable<Recipient> recipients)
+    {
+        foreach (var to in recipients) Email(eventId, mailIn(templates.LanguageFor(to.Language)), to);
+        return this;
+    }
+
+    public Messages Sms(Guid eventId, Mail mail, string? phone, string language)
+    {
+        if (string.IsNullOrWhiteSpace(phone)) return this;
+        var lang = templates.LanguageFor(language);
+        list.Add(new OutgoingMessage
+        {
+            Id = OutgoingMessage.KeyOf(eventId, mail.Key, OutgoingMessage.Sms, phone), Channel = OutgoingMessage.Sms, Kind = mail.Kind,
+            To = phone.Trim(), Language = lang, Subject = mail.Kind, Text = templates.Sms(mail, lang),
+        });
+        return this;
+    }
+}

@@ -1,0 +1,35 @@
+namespace Marketplace.Notifications.Tests.Integration;
+
+/// <summary>
+/// The platform sending real e-mail to smtp4dev through a <see cref="FlakySmtp"/> (passing unless a test makes it fail),
+/// SMS to an SMS provider's fake, with Hangfire's server on and retries a second apart.
+/// </summary>
+public sealed class MailApp : MarketplaceApp, IAsyncLifetime
+{
+    public FlakySmtp Smtp { get; } = new() { Failing = false };
+    public SmsGatewayFake SmsGateway { get; } = new();
+    public HttpMarket Market { get; }
+
+    public MailApp() => Market = new HttpMarket(this);
+
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["Marketplace:Jobs:Server"] = "true";
+        settings["Marketplace:Jobs:Workers"] = "4";
+        settings["Marketplace:Smtp:Host"] = "127.0.0.1";
+        settings["Marketplace:Smtp:Port"] = Smtp.Port.ToString();
+        settings["Marketplace:Smtp:Security"] = "None";
+        settings["Marketplace:Smtp:From"] = "Coopératives du Souss-Massa <no-reply@test.souss-massa.ma>";
+        settings["Marketplace:Sms:Url"] = SmsGateway.Url;
+        settings["Marketplace:Sms:Token"] = "sms-token-1";
+        settings["Marketplace:Notifications:RetryDelay"] = "00:00:01";
+        settings["Marketplace:PublicBaseUrl"] = "https://coop.example.ma";
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+        SmsGateway.Dispose();
+    }
+}
