@@ -24,6 +24,7 @@ public sealed class MailApp : MarketplaceApp, IAsyncLifetime
         settings["Marketplace:Sms:Token"] = "sms-token-1";
         settings["Marketplace:Notifications:RetryDelay"] = "00:00:01";
         settings["Marketplace:PublicBaseUrl"] = "https://coop.example.ma";
+        settings["Marketplace:Notifications:AlertsCron"] = "*/2 * * * * *"; // every 2 seconds (Hangfire takes seconds as a sixth field)
     }
 
     public new async Task DisposeAsync()

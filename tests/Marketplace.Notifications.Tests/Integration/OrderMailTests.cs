@@ -151,6 +151,29 @@ public sealed class OrderMailTests(MailApp app) : IClassFixture<MailApp>
     }
 
     [Fact]
+    public async Task Administrators_are_told_once_when_an_integration_event_is_parked_for_a_receiver()
+    {
+        var cooperative = await app.Market.NewCooperativeAsync();
+        var product = await app.Market.NewProductAsync(cooperative, 45m, 10);
+        var shopper = await app.NewShopperAsync("parks-catalogue");
+        var before = (await Smtp4dev.ToAsync(MarketplaceApp.AdminEmail)).Count(m => m.Subject.StartsWith("Événement en attente"));
+        var admin = (await app.AdminAsync()).Client;
+
+        await using (await app.Faults.FailAsync("catalogue.mt_events", DatabaseFaults.Always, product.Id.ToString(), "catalogue.stock_sold"))
+        {
+            await shopper.Client.PlaceAsync(Shop.Cart("cash_on_delivery", (product, 1)));
+            var alert = (await Smtp4dev.WaitForAsync(MarketplaceApp.AdminEmail, m => m.Subject.StartsWith("Événement en attente"), before + 1,
+                TimeSpan.FromSeconds(90))).Last();
+            alert.Subject.Should().Be("Événement en attente : catalogue n'a pas pris orders.order_placed");
+            (await Smtp4dev.TextAsync(alert)).Should().Contain("https://coop.example.ma/admin/outbox");
+            await Task.Delay(TimeSpan.FromSeconds(5)); // the alert job runs every 2 s: the same parked event is told once
+            (await Smtp4dev.ToAsync(MarketplaceApp.AdminEmail)).Count(m => m.Subject.StartsWith("Événement en attente")).Should().Be(before + 1);
+        }
+        await (await admin.PostJson("/api/admin/outbox/undelivered/replay")).ShouldHaveStatus(200);
+        await Poll.UntilAsync(() => app.Market.AvailableAsync(product.Id), stock => stock == 9, what: "the sale taken after the replay");
+    }
+
+    [Fact]
     public async Task Marketing_mails_are_off_until_the_user_turns_them_on_and_bad_settings_are_refused()
     {
         var user = await app.NewShopperAsync("settings");

@@ -45,6 +45,8 @@ public static class NotificationsModule
             sp.GetRequiredService<IOptions<NotificationsOptions>>(), sp.GetRequiredService<ILogger<SendMessageJob>>()));
         services.AddTransient(sp => new SweepMessagesJob(sp.GetRequiredService<INotificationsStore>(), sp.GetRequiredService<IBackgroundJobClient>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<NotificationsOptions>>()));
+        services.AddTransient(sp => new AdminAlertsJob(sp.GetRequiredService<MediatR.IMediator>(), sp.GetRequiredService<OutboxAdministration>(),
+            sp.GetRequiredService<Recipients>(), sp.GetRequiredService<SiteLinks>(), sp, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<NotificationsStartup>();
         return services;
     }
@@ -57,7 +59,7 @@ public static class NotificationsModule
     }
 }
 
-/// <summary>Says once at start whether e-mail is sent, and registers the sweep of lost messages.</summary>
+/// <summary>Says once at start whether e-mail is sent, and registers the sweep of lost messages and the administrators' alerts.</summary>
 internal sealed class NotificationsStartup(IServiceProvider services, IOptions<SmtpOptions> smtp, IOptions<SmsOptions> sms,
     IOptions<NotificationsOptions> options, ILogger<NotificationsStartup> logger) : IHostedService
 {
@@ -68,6 +70,8 @@ internal sealed class NotificationsStartup(IServiceProvider services, IOptions<S
         if (string.IsNullOrWhiteSpace(sms.Value.Url)) logger.LogInformation("SMS are written to the log: Marketplace__Sms__Url is not set");
         services.GetService<IRecurringJobManager>()?.AddOrUpdate<SweepMessagesJob>(SweepMessagesJob.Id,
             job => job.RunAsync(CancellationToken.None), options.Value.SweepCron);
+        services.GetService<IRecurringJobManager>()?.AddOrUpdate<AdminAlertsJob>(AdminAlertsJob.Id,
+            job => job.RunAsync(CancellationToken.None), options.Value.AlertsCron);
         return Task.CompletedTask;
     }
 

@@ -39,4 +39,6 @@ internal sealed class NotificationsOptions
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>How often lost or overdue messages are looked for.</summary>
     public string SweepCron { get; set; } = "* * * * *";
+    /// <summary>How often administrators' alerts (payments refunded for not matching, parked events) are looked for.</summary>
+    public string AlertsCron { get; set; } = "* * * * *";
 }

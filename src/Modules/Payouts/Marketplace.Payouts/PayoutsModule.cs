@@ -9,6 +9,7 @@ using Marketplace.Payouts.Features.Batches;
 using Marketplace.Payouts.Features.Commission;
 using Marketplace.Payouts.Features.Payouts;
 using Marketplace.Payouts.Features.Runs;
+using Marketplace.Payouts.Integration;
 using Marketplace.Payouts.Jobs;
 using Marketplace.Payouts.Reconciliation;
 using Marketplace.Payouts.Stripe;
@@ -53,7 +54,7 @@ public static class PayoutsModule
             o.RegisterDocumentType<ProcessedMessage>();
             o.Storage.ExtendedSchemaObjects.Add(new Sequence($"payouts.{PayoutReferences.Sequence}"));
             o.Storage.ExtendedSchemaObjects.Add(new Sequence($"payouts.{CreateBankBatchHandler.Sequence}"));
-        });
+        }).AddIntegrationOutbox<IPayoutsStore, PayoutsOutbox>(services, config, PayoutsOutbox.OutboxName);
         services.AddOptions<PayoutsOptions>().Bind(config.GetSection(PayoutsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PayoutsStripeOptions>().Bind(config.GetSection(PayoutsStripeOptions.Section));
         services.AddHttpClient("stripe-payouts", c => c.Timeout = TimeSpan.FromSeconds(30));

@@ -26,6 +26,6 @@ internal sealed class OutgoingMessage
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
 
-    public static string KeyOf(Guid eventId, string kind, string channel, string recipient) =>
-        $"{eventId:N}:{kind}:{channel}:{recipient.Trim().ToLowerInvariant()}";
+    public static string KeyOf(string source, string kind, string channel, string recipient) =>
+        $"{source}:{kind}:{channel}:{recipient.Trim().ToLowerInvariant()}";
 }

@@ -57,7 +57,11 @@ internal sealed class SiteLinks(IConfiguration config)
 
     public string Order(Guid orderId) => $"{BaseUrl}/orders/{orderId}";
     public string CooperativeOrders(Guid cooperativeId) => $"{BaseUrl}/coop/{cooperativeId}/orders";
+    public string CooperativeBalance(Guid cooperativeId) => $"{BaseUrl}/coop/{cooperativeId}/balance";
+    public string CooperativePayoutAccount(Guid cooperativeId) => $"{BaseUrl}/coop/{cooperativeId}/payout-account";
     public string AdminCooperative(Guid cooperativeId) => $"{BaseUrl}/admin/cooperatives/{cooperativeId}";
+    public string AdminPayments => $"{BaseUrl}/admin/payments";
+    public string AdminOutbox => $"{BaseUrl}/admin/outbox";
 
     private static string Base(IConfiguration config)
     {

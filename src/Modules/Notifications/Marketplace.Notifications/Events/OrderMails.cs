@@ -40,7 +40,7 @@ internal sealed class OrderMails(IMediator mediator, Recipients recipients, Site
     /// The order is confirmed (cash on delivery: placed; card: paid): one confirmation to the shopper for the whole order,
     /// whatever the number of cooperatives, and to each cooperative's staff its sub-order to handle (e-mail, and SMS to its phone).
     /// </summary>
-    public async Task<IReadOnlyList<OutgoingMessage>> ConfirmedAsync(Guid eventId, Guid orderId, Messages messages, CancellationToken ct)
+    public async Task<IReadOnlyList<OutgoingMessage>> ConfirmedAsync(string source, Guid orderId, Messages messages, CancellationToken ct)
     {
         var order = await OrderAsync(orderId, "fr", ct);
         if (order.Status == "cancelled") return messages.All; // paid too late: the refund tells the shopper
@@ -53,7 +53,7 @@ internal sealed class OrderMails(IMediator mediator, Recipients recipients, Site
             var lines = inLanguage.SubOrders.SelectMany(s => s.Lines.Select(l => new MailLine(l.Name, l.Quantity, l.LineTotal))
                     .Concat(s.Shipping > 0 ? [new MailLine($"{delivery} ({CooperativeName(s.CooperativeId)})", null, s.Shipping)] : []))
                 .ToList();
-            messages.Email(eventId, new Mail("order_confirmed",
+            messages.Email(source, new Mail("order_confirmed",
                 new Dictionary<string, string> { ["number"] = order.Number, ["total"] = Amount(order.Total), ["payment"] = order.PaymentMethod },
                 links.Order(orderId), lines, order.Total), shopper);
         }
@@ -67,8 +67,8 @@ internal sealed class OrderMails(IMediator mediator, Recipients recipients, Site
                 ["cooperative"] = cooperative.NameIn(language),
             }, links.CooperativeOrders(cooperative.Id), subOrder.Lines.Select(l => new MailLine(l.Name, l.Quantity, l.LineTotal)).ToList(),
                 subOrder.Total, Scope: subOrder.Id.ToString("N"));
-            messages.Email(eventId, MailIn, cooperative.Staff);
-            messages.Sms(eventId, MailIn(cooperative.SmsLanguage), cooperative.Phone, cooperative.SmsLanguage);
+            messages.Email(source, MailIn, cooperative.Staff);
+            messages.Sms(source, MailIn(cooperative.SmsLanguage), cooperative.Phone, cooperative.SmsLanguage);
         }
         return messages.All;
     }
@@ -79,12 +79,12 @@ internal sealed class WhenOrderPlaced(OrderMails mails, Messages messages, Messa
     public async Task Handle(OrderPlacedIntegrationEvent e, CancellationToken ct)
     {
         if (e.PaymentMethod == "card") return; // a card order is confirmed when it is paid
-        await queue.QueueAsync(e.EventId, await mails.ConfirmedAsync(e.EventId, e.OrderId, messages, ct), ct);
+        await queue.QueueAsync(e.EventId.ToString("N"), await mails.ConfirmedAsync(e.EventId.ToString("N"), e.OrderId, messages, ct), ct);
     }
 }
 
 internal sealed class WhenOrderPaid(OrderMails mails, Messages messages, MessageQueue queue) : INotificationHandler<OrderPaidIntegrationEvent>
 {
     public async Task Handle(OrderPaidIntegrationEvent e, CancellationToken ct) =>
-        await queue.QueueAsync(e.EventId, await mails.ConfirmedAsync(e.EventId, e.OrderId, messages, ct), ct);
+        await queue.QueueAsync(e.EventId.ToString("N"), await mails.ConfirmedAsync(e.EventId.ToString("N"), e.OrderId, messages, ct), ct);
 }

@@ -11,9 +11,9 @@ internal sealed class WhenSubOrderAccepted(OrderMails mails, Messages messages, 
     public async Task Handle(SubOrderAcceptedIntegrationEvent e, CancellationToken ct)
     {
         if (await mails.ShopperSubOrderAsync(e.OrderId, e.SubOrderId, ct) is not var (order, _, shopper, cooperative)) return;
-        messages.Email(e.EventId, new Mail("sub_order_accepted", new Dictionary<string, string> { ["number"] = order.Number, ["cooperative"] = cooperative },
+        messages.Email(e.EventId.ToString("N"), new Mail("sub_order_accepted", new Dictionary<string, string> { ["number"] = order.Number, ["cooperative"] = cooperative },
             mails.Links.Order(order.Id)), shopper);
-        await queue.QueueAsync(e.EventId, messages.All, ct);
+        await queue.QueueAsync(e.EventId.ToString("N"), messages.All, ct);
     }
 }
 
@@ -23,11 +23,11 @@ internal sealed class WhenSubOrderShipped(OrderMails mails, Messages messages, M
     public async Task Handle(SubOrderShippedIntegrationEvent e, CancellationToken ct)
     {
         if (await mails.ShopperSubOrderAsync(e.OrderId, e.SubOrderId, ct) is not var (order, subOrder, shopper, cooperative)) return;
-        messages.Email(e.EventId, new Mail("sub_order_shipped", new Dictionary<string, string>
+        messages.Email(e.EventId.ToString("N"), new Mail("sub_order_shipped", new Dictionary<string, string>
         {
             ["number"] = order.Number, ["cooperative"] = cooperative, ["carrier"] = e.Carrier, ["tracking"] = e.TrackingNumber,
         }, mails.Links.Order(order.Id), subOrder.Lines.Select(l => new MailLine(l.Name, l.Quantity, l.LineTotal)).ToList()), shopper);
-        await queue.QueueAsync(e.EventId, messages.All, ct);
+        await queue.QueueAsync(e.EventId.ToString("N"), messages.All, ct);
     }
 }
 
@@ -39,8 +39,8 @@ internal sealed class WhenSubOrderDelivered(OrderMails mails, Messages messages,
         if (await mails.ShopperSubOrderAsync(e.OrderId, e.SubOrderId, ct) is not var (order, subOrder, shopper, cooperative)) return;
         var mail = new Mail("sub_order_delivered", new Dictionary<string, string> { ["number"] = order.Number, ["cooperative"] = cooperative },
             mails.Links.Order(order.Id), subOrder.Lines.Select(l => new MailLine(l.Name, l.Quantity, l.LineTotal)).ToList(), subOrder.Total);
-        messages.Email(e.EventId, mail, shopper).Sms(e.EventId, mail, order.ShippingAddress?.Phone, shopper.Language);
-        await queue.QueueAsync(e.EventId, messages.All, ct);
+        messages.Email(e.EventId.ToString("N"), mail, shopper).Sms(e.EventId.ToString("N"), mail, order.ShippingAddress?.Phone, shopper.Language);
+        await queue.QueueAsync(e.EventId.ToString("N"), messages.All, ct);
     }
 }
 
@@ -57,18 +57,18 @@ internal sealed class WhenSubOrdersCancelled(OrderMails mails, Messages messages
         string NamesIn(string language) => string.Join(", ", e.SubOrders.Select(s => Names.Pick(names.GetValueOrDefault(s.CooperativeId)
             ?? new Dictionary<string, string>(), language)).Distinct());
         if (await mails.ShopperAsync(order, ct) is { } shopper)
-            messages.Email(e.EventId, new Mail("order_cancelled", new Dictionary<string, string>
+            messages.Email(e.EventId.ToString("N"), new Mail("order_cancelled", new Dictionary<string, string>
             {
                 ["number"] = order.Number, ["cooperative"] = NamesIn(shopper.Language), ["reason"] = e.Reason,
             }, mails.Links.Order(order.Id)), shopper);
         if (e.Reason != "payment_expired")
             foreach (var subOrder in e.SubOrders)
                 if (await mails.CooperativeAsync(subOrder.CooperativeId, ct) is { } cooperative)
-                    messages.Email(e.EventId, language => new Mail("sub_order_cancelled", new Dictionary<string, string>
+                    messages.Email(e.EventId.ToString("N"), language => new Mail("sub_order_cancelled", new Dictionary<string, string>
                     {
                         ["number"] = order.Number, ["cooperative"] = cooperative.NameIn(language), ["reason"] = e.Reason,
                     }, mails.Links.CooperativeOrders(cooperative.Id), Scope: subOrder.SubOrderId.ToString("N")), cooperative.Staff);
-        await queue.QueueAsync(e.EventId, messages.All, ct);
+        await queue.QueueAsync(e.EventId.ToString("N"), messages.All, ct);
     }
 }
 
@@ -79,10 +79,10 @@ internal sealed class WhenRefundIssued(OrderMails mails, Messages messages, Mess
     {
         var order = await mails.OrderAsync(e.OrderId, "fr", ct);
         if (await mails.ShopperAsync(order, ct) is not { } shopper) return;
-        messages.Email(e.EventId, new Mail("refund_issued", new Dictionary<string, string>
+        messages.Email(e.EventId.ToString("N"), new Mail("refund_issued", new Dictionary<string, string>
         {
             ["number"] = order.Number, ["amount"] = OrderMails.Amount(e.Amount),
         }, mails.Links.Order(order.Id)), shopper);
-        await queue.QueueAsync(e.EventId, messages.All, ct);
+        await queue.QueueAsync(e.EventId.ToString("N"), messages.All, ct);
     }
 }

@@ -11,10 +11,10 @@ internal sealed class WhenCooperativeApplied(Recipients recipients, SiteLinks li
 {
     public async Task Handle(CooperativeAppliedIntegrationEvent e, CancellationToken ct)
     {
-        messages.Email(e.EventId, language => new Mail("cooperative_applied", new Dictionary<string, string>
+        messages.Email(e.EventId.ToString("N"), language => new Mail("cooperative_applied", new Dictionary<string, string>
         {
             ["cooperative"] = Names.Pick(e.Name, language), ["province"] = e.Province,
         }, links.AdminCooperative(e.CooperativeId)), await recipients.AdministratorsAsync(ct));
-        await queue.QueueAsync(e.EventId, messages.All, ct);
+        await queue.QueueAsync(e.EventId.ToString("N"), messages.All, ct);
     }
 }

@@ -10,8 +10,8 @@ internal sealed record MailLine(string Label, int? Quantity, decimal Amount);
 
 /// <summary>What one message says, before it is written in its reader's language.</summary>
 /// <param name="Kind">the texts' prefix: "order_confirmed", "sub_order_new"...</param>
-/// <param name="Values">the placeholders of the texts ({number}, {cooperative}...), as text; "{reason}" and "{payment}" are
-/// codes translated here.</param>
+/// <param name="Values">the placeholders of the texts ({number}, {cooperative}...), as text; "{payment}", "{reason}" and
+/// "{method}" are codes translated here when they have a text.</param>
 /// <param name="Link">the absolute address of the page concerned.</param>
 /// <param name="Scope">what the message is about within its event when one event tells a recipient of several things (a
 /// sub-order of an order placed with three cooperatives): part of its once-only key.</param>
@@ -96,11 +96,14 @@ internal sealed class MailTemplates
         return Fill(Text(lang, $"{mail.Kind}.sms"), values);
     }
 
+    /// <summary>Values that are codes with a text of their own ("payment.card"); other values are shown as they are.</summary>
+    private static readonly string[] Codes = ["payment", "reason", "method"];
+
     private Dictionary<string, string> Values(Mail mail, string lang)
     {
         var values = new Dictionary<string, string>(mail.Values);
-        if (values.TryGetValue("payment", out var payment)) values["payment"] = Text(lang, $"payment.{payment}");
-        if (values.TryGetValue("reason", out var reason)) values["reason"] = Text(lang, $"reason.{reason}");
+        foreach (var code in Codes)
+            if (values.TryGetValue(code, out var value) && texts[lang].GetValueOrDefault($"mail.{code}.{value}") is { } text) values[code] = text;
         return values;
     }
 
