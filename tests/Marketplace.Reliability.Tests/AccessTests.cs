@@ -30,6 +30,7 @@ public sealed class AccessTests(SuiteApp app, ITestOutputHelper output)
         "the shopper who ordered; admins" when route.Key == "GET /api/orders" => SignedIn, // each sees their own
         "the shopper who ordered; admins" => [Role.Shopper1, Role.Admin],
         "the shopper who ordered" => [Role.Shopper1],
+        "the shopper, that cooperative's staff, admins" => [Role.Shopper1, Role.StaffA, Role.Admin],
         "Stripe" => [], // a Stripe signature, not a user
         "CMI" => [], // CMI's hash, not a user
         _ => throw new InvalidOperationException($"API.md: who is '{route.Who}' for {route}? Teach the access table."),
@@ -44,6 +45,7 @@ public sealed class AccessTests(SuiteApp app, ITestOutputHelper output)
         ["POST /api/admin/bank-batches"] = [422],
         ["POST /api/admin/payouts/{}/reissue"] = [409],
         ["POST /api/orders/{}/pay"] = [409], // the world's card order is paid
+        ["GET /api/orders/{}/sub-orders/{}/invoice"] = [409, 422], // not delivered yet, or its cooperative has no tax identity
     };
 
     /// <summary>A forged webhook is a 400; a forged CMI callback is answered FAILURE, as CMI expects (API.md); users are 401 or 403.</summary>

@@ -7,6 +7,7 @@ using Marketplace.Cooperatives;
 using Marketplace.Demo;
 using Marketplace.Host.Infrastructure;
 using Marketplace.Host.Web;
+using Marketplace.Invoicing;
 using Marketplace.Notifications;
 using Marketplace.Orders;
 using Marketplace.Payouts;
@@ -41,13 +42,14 @@ builder.Services
     .AddMarketplaceDatabase(config)
     .AddMarketplaceMediator(typeof(AccountsModule).Assembly, typeof(CooperativesModule).Assembly,
         typeof(CatalogueModule).Assembly, typeof(OrdersModule).Assembly, typeof(PayoutsModule).Assembly,
-        typeof(NotificationsModule).Assembly)
+        typeof(NotificationsModule).Assembly, typeof(InvoicingModule).Assembly)
     .AddAccountsModule(config)
     .AddCooperativesModule(config)
     .AddCatalogueModule(config)
     .AddOrdersModule(config)
     .AddPayoutsModule(config)
     .AddNotificationsModule(config)
+    .AddInvoicingModule(config)
     .AddDemoModule(config) // after the modules: seeds at start (MARKETPLACE_SEED_DEMO=1) once their stores and the administrator are ready
     .AddMarketplaceRateLimits(config)
     .AddReverseProxySupport(config)
@@ -77,6 +79,7 @@ app.MapCatalogueModule();
 app.MapOrdersModule();
 app.MapPayoutsModule();
 app.MapNotificationsModule();
+app.MapInvoicingModule();
 app.MapRazorPages();
 
 app.Run();

@@ -27,9 +27,6 @@ public static partial class ApiContract
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> NotBuiltYet = new Dictionary<string, int>
     {
-        ["PUT /api/cooperatives/{}/tax-identity"] = 17,
-        ["GET /api/orders/{}/sub-orders/{}/invoice"] = 17,
-        ["GET /api/cooperatives/{}/invoices"] = 17,
         ["POST /api/cooperatives/{}/supplies"] = 18,
         ["POST /api/cooperatives/{}/members/{}/payments"] = 18,
         ["GET /api/cooperatives/{}/members/{}/statement"] = 18,

@@ -60,6 +60,10 @@ public static class Requests
         ["POST /api/admin/reconciliation/bank-statements"] = _ => Upload("/api/admin/reconciliation/bank-statements", "file", "statement.csv", "text/csv",
             "date,reference,amount,counterparty\n2026-11-01,VIR NOTHING,-10.00,Somebody\n"u8.ToArray()),
         ["GET /api/admin/reconciliation"] = _ => Get("/api/admin/reconciliation"),
+        ["PUT /api/cooperatives/{}/tax-identity"] = w => Json("PUT", $"/api/cooperatives/{w.CoopA.Id}/tax-identity",
+            new { ice = "001525879000063", taxId = "40512345", registerNumber = "RC-412", address = "Taroudant", vat = "exempt" }),
+        ["GET /api/orders/{}/sub-orders/{}/invoice"] = w => Get($"/api/orders/{w.OrderCash}/sub-orders/{w.SubOrderCash}/invoice"),
+        ["GET /api/cooperatives/{}/invoices"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/invoices"),
     };
 
     public static object Mad(decimal amount) => new { amount, currency = "MAD" };

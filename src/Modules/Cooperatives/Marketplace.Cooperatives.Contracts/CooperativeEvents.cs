@@ -20,3 +20,6 @@ public sealed record CooperativeReinstatedIntegrationEvent(Guid EventId, Guid Co
 /// <param name="Method">"bank_transfer" or "stripe_connect".</param>
 public sealed record PayoutAccountChangedIntegrationEvent(Guid EventId, Guid CooperativeId, string Method, DateTimeOffset? OnHoldUntil,
     DateTimeOffset At) : INotification;
+
+/// <summary>The owner set or changed what the cooperative's invoices say: invoices waiting for it can be issued.</summary>
+public sealed record TaxIdentitySetIntegrationEvent(Guid EventId, Guid CooperativeId, DateTimeOffset At) : INotification;

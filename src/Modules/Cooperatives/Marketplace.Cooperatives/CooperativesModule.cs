@@ -52,6 +52,7 @@ public static class CooperativesModule
         SetShippingEndpoint.Map(cooperatives);
         SetPayoutAccountEndpoint.Map(cooperatives);
         ViewPayoutAccountEndpoint.Map(cooperatives);
+        TaxIdentityEndpoints.Map(cooperatives);
 
         var admin = app.MapGroup("/api/admin/cooperatives").WithTags("Cooperatives")
             .RequireAuthorization(Identity.Policies.Admin);

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Marketplace.Cooperatives.Contracts;
 using Marketplace.Host.Web;
+using Marketplace.Invoicing.Contracts;
 using Marketplace.Orders.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Host.Pages.Coop;
 
-/// <summary>This month's sales, the orders to handle, and a sales chart (by day over 30 days, or by week over 12 weeks).</summary>
+/// <summary>This month's sales, the orders to handle, a reminder of the tax identity while it is missing, and a sales chart (by day over 30 days, or by week over 12 weeks).</summary>
 public sealed class DashboardModel(IMediator mediator, Texts texts, TimeProvider clock) : CoopPageModel(mediator, texts)
 {
     private static readonly TimeZoneInfo Morocco = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
@@ -20,6 +22,8 @@ public sealed class DashboardModel(IMediator mediator, Texts texts, TimeProvider
     public IReadOnlyDictionary<string, int> Counts { get; private set; } = new Dictionary<string, int>();
     public string MonthName { get; private set; } = "";
     public string ChartJson { get; private set; } = "{}";
+    /// <summary>Set while the cooperative has no tax identity: how many delivered sub-orders wait for it to be invoiced.</summary>
+    public int? InvoicesWaitingForTaxIdentity { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -31,6 +35,8 @@ public sealed class DashboardModel(IMediator mediator, Texts texts, TimeProvider
             ? new GetCooperativeSales(Id, UserId, today.AddDays(-7 * 11), today, "week")
             : new GetCooperativeSales(Id, UserId, today.AddDays(-29), today), ct);
         Counts = await Mediator.Send(new CountCooperativeSubOrders(Id, UserId), ct);
+        if (Coop.IsVerified && await Mediator.Send(new GetTaxIdentity(Id), ct) is null)
+            InvoicesWaitingForTaxIdentity = await Mediator.Send(new CountInvoicesWaiting(Id), ct);
         ChartJson = JsonSerializer.Serialize(new
         {
             labels = Chart.Points.Select(p => Label(p.Start)).ToArray(),

@@ -15,6 +15,9 @@ internal sealed record Member(Guid Id, string FullName, string Role, DateOnly Jo
 
 internal sealed record Shipping(Money FlatFee, Money? FreeAbove);
 
+/// <param name="VatRate">null: exempt; else the rate (0.20) included in its prices.</param>
+internal sealed record TaxDetails(string Ice, string TaxId, string RegisterNumber, string Address, decimal? VatRate, DateTimeOffset SetAt);
+
 internal sealed record PayoutDetails(string Method, string? Rib, string? StripeAccountId, DateTimeOffset SetAt, DateTimeOffset? OnHoldUntil)
 {
     public bool SameAccountAs(string method, string? rib, string? stripeAccountId) =>
@@ -46,6 +49,8 @@ internal sealed class Cooperative
     public List<Member> Members { get; set; } = [];
     public Shipping? Shipping { get; set; }
     public PayoutDetails? Payout { get; set; }
+    /// <summary>What its invoices must say (ICE, IF, register number, address, VAT); null until its owner sets it.</summary>
+    public TaxDetails? Tax { get; set; }
     /// <summary>Names, descriptions and registration number, folded (<see cref="Texts.Fold"/>), for the directory's text filter.</summary>
     public string SearchText { get; set; } = "";
 
@@ -115,6 +120,7 @@ internal sealed class Cooperative
             case MemberLeft e: Replace(e.MemberId, m => m with { LeftOn = e.LeftOn }); break;
             case ShippingPolicySet e: Shipping = new Shipping(e.FlatFee, e.FreeAbove); break;
             case PayoutAccountSet e: Payout = new PayoutDetails(e.Method, e.Rib, e.StripeAccountId, e.At, e.OnHoldUntil); break;
+            case TaxIdentitySet e: Tax = new TaxDetails(e.Ice, e.TaxId, e.RegisterNumber, e.Address, e.VatRate, e.At); break;
         }
     }
 

@@ -43,3 +43,8 @@ internal sealed record ShippingPolicySet(Guid CooperativeId, Money FlatFee, Mone
 [EventName("cooperatives.payout_account_set")]
 internal sealed record PayoutAccountSet(Guid CooperativeId, string Method, string? Rib, string? StripeAccountId,
     DateTimeOffset? OnHoldUntil, Guid By, DateTimeOffset At) : IDomainEvent;
+
+/// <param name="VatRate">null: exempt from VAT (most cooperatives: CGI art. 91); else the rate included in its prices.</param>
+[EventName("cooperatives.tax_identity_set")]
+internal sealed record TaxIdentitySet(Guid CooperativeId, string Ice, string TaxId, string RegisterNumber, string Address, decimal? VatRate,
+    Guid By, DateTimeOffset At) : IDomainEvent;

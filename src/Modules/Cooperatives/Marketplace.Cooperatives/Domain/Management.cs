@@ -71,6 +71,14 @@ internal static class Management
         return [new PayoutAccountSet(c.Id, method, rib, stripeAccountId, hold, ownerId, now)];
     }
 
+    /// <summary>The owner sets what the cooperative's invoices say; the same identity again changes nothing.</summary>
+    public static IReadOnlyList<object> SetTaxIdentity(Cooperative c, Guid ownerId, TaxDetails tax, DateTimeOffset now)
+    {
+        Access.RequireOwner(c, ownerId);
+        if (c.Tax is { } current && current with { SetAt = now } == tax with { SetAt = now }) return [];
+        return [new TaxIdentitySet(c.Id, tax.Ice, tax.TaxId, tax.RegisterNumber, tax.Address, tax.VatRate, ownerId, now)];
+    }
+
     private static Member FindMember(Cooperative c, Guid memberId) =>
         c.Members.FirstOrDefault(m => m.Id == memberId) ?? throw new NotFound("The member");
 

@@ -9,7 +9,7 @@ namespace Marketplace.Cooperatives.Integration;
 
 /// <summary>
 /// Publishes, after commit and at least once, what other modules must hear of cooperatives: applied, verified, suspended,
-/// reinstated, payout account changed. Keyed by the domain event's id, so receivers can drop redeliveries.
+/// reinstated, payout account changed, tax identity set. Keyed by the domain event's id, so receivers can drop redeliveries.
 /// </summary>
 internal sealed class CooperativesOutbox(OutboxServices services, ILogger<CooperativesOutbox> logger) : IntegrationOutbox(OutboxName, services, logger)
 {
@@ -21,6 +21,7 @@ internal sealed class CooperativesOutbox(OutboxServices services, ILogger<Cooper
         CooperativeVerified v => [new CooperativeVerifiedIntegrationEvent(e.Id, v.CooperativeId, v.At)],
         CooperativeSuspended s => [new CooperativeSuspendedIntegrationEvent(e.Id, s.CooperativeId, s.At)],
         CooperativeReinstated r => [new CooperativeReinstatedIntegrationEvent(e.Id, r.CooperativeId, r.At)],
+        TaxIdentitySet t => [new TaxIdentitySetIntegrationEvent(e.Id, t.CooperativeId, t.At)],
         PayoutAccountSet p => [new PayoutAccountChangedIntegrationEvent(e.Id, p.CooperativeId, p.Method, p.OnHoldUntil, p.At)],
         _ => [],
     };

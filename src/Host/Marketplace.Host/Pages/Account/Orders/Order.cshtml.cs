@@ -1,6 +1,7 @@
 using Marketplace.BuildingBlocks;
 using Marketplace.Cooperatives.Contracts;
 using Marketplace.Host.Web;
+using Marketplace.Invoicing.Contracts;
 using Marketplace.Orders.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -10,12 +11,14 @@ namespace Marketplace.Host.Pages.Account.Orders;
 
 /// <summary>
 /// /orders/{id} (signed in; the folder requires it): the order confirmation and its follow-up: number, status of each
-/// cooperative's part with carrier and tracking number, totals, and cancel before anything ships.
+/// cooperative's part with carrier and tracking number, its invoice once delivered, totals, and cancel before anything ships.
 /// </summary>
 public sealed class OrderModel(IMediator mediator, Texts texts) : PageModel
 {
     public ShopperOrder Order { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, string> CooperativeNames { get; private set; } = new Dictionary<Guid, string>();
+    /// <summary>The invoices of the delivered sub-orders (or why there is none yet).</summary>
+    public IReadOnlyDictionary<Guid, SubOrderInvoices> Invoices { get; private set; } = new Dictionary<Guid, SubOrderInvoices>();
     [TempData(Key = "order.placed")] public string? JustPlaced { get; set; }
     [TempData] public string? Message { get; set; }
     [TempData] public string? Problem { get; set; }
@@ -35,6 +38,10 @@ public sealed class OrderModel(IMediator mediator, Texts texts) : PageModel
         catch (Exception e) when (e is Marketplace.BuildingBlocks.NotFound or Forbidden) { return NotFound(); }
         var summaries = await mediator.Send(new GetCooperativeSummaries(Order.SubOrders.Select(s => s.CooperativeId).Distinct().ToList()), ct);
         CooperativeNames = summaries.ToDictionary(s => s.Id, s => Format.Text(s.Name));
+        var invoices = new Dictionary<Guid, SubOrderInvoices>();
+        foreach (var s in Order.SubOrders.Where(s => s.Status == "delivered"))
+            invoices[s.Id] = await mediator.Send(new GetSubOrderInvoices(id, s.Id, User.UserId(), User.IsAdmin()), ct);
+        Invoices = invoices;
         return Page();
     }
 

@@ -1,0 +1,45 @@
+namespace Marketplace.Invoicing.Contracts;
+
+/// <summary>The seller's legal identity as it was when the document was issued (Moroccan law: name, address, ICE, IF, RC).</summary>
+/// <param name="Names">the cooperative's name by language ("fr", "ar"...).</param>
+/// <param name="Ice">Identifiant Commun de l'Entreprise, 15 digits.</param>
+/// <param name="TaxId">Identifiant Fiscal (IF).</param>
+/// <param name="RegisterNumber">the register number (registre des coopératives / RC).</param>
+/// <param name="VatRate">null: exempt ("TVA : exonérée"); else the rate (0.20) included in the prices.</param>
+public sealed record Seller(IReadOnlyDictionary<string, string> Names, string Ice, string TaxId, string RegisterNumber, string Address,
+    decimal? VatRate)
+{
+    public string Name(string language) =>
+        new[] { language, "fr", "ar", "en", "zgh" }.Select(l => Names.GetValueOrDefault(l)).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))
+        ?? Names.Values.FirstOrDefault() ?? "";
+}
+
+/// <summary>The buyer: the shipping address's name and address.</summary>
+public sealed record Buyer(string FullName, string Address, string? Phone);
+
+/// <param name="Names">the product's name by language.</param>
+public sealed record InvoiceLine(string Sku, IReadOnlyDictionary<string, string> Names, string Unit, int Quantity, decimal UnitPrice, decimal LineTotal)
+{
+    public string Name(string language) =>
+        new[] { language, "fr", "ar", "en", "zgh" }.Select(l => Names.GetValueOrDefault(l)).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))
+        ?? Names.Values.FirstOrDefault() ?? "";
+}
+
+/// <summary>
+/// Everything an issued invoice or credit note ("avoir") says, frozen when it is issued: the PDF is made from it once,
+/// and the HTML page shows it in the reader's language. Amounts in MAD, prices including VAT when there is VAT.
+/// </summary>
+/// <param name="Kind">"invoice" or "credit_note".</param>
+/// <param name="CreditedNumber">for a credit note: the number of the invoice it credits.</param>
+/// <param name="Shipping">the delivery fee (a line of its own; 0 when free).</param>
+/// <param name="Total">what the buyer paid (invoice) or gets back (credit note), VAT included.</param>
+/// <param name="Vat">the VAT included in <paramref name="Total"/>; 0 when exempt.</param>
+/// <param name="PaymentMethod">"card" or "cash_on_delivery".</param>
+public sealed record InvoiceDocument(string Kind, string Number, DateTimeOffset IssuedAt, DateOnly IssueDate, string OrderNumber,
+    DateOnly? DeliveredOn, Seller Seller, Buyer Buyer, IReadOnlyList<InvoiceLine> Lines, decimal Shipping, decimal Total, decimal Vat,
+    string PaymentMethod, string? CreditedNumber = null, string Currency = "MAD")
+{
+    public const string InvoiceKind = "invoice", CreditNoteKind = "credit_note";
+    public bool IsCreditNote => Kind == CreditNoteKind;
+    public decimal TotalExcludingVat => Total - Vat;
+}
