@@ -26,6 +26,17 @@ internal static class DemoCatalogue
         DemoAccounts.OwnerEmailOf(demo, index), $"05 28 {10 + index:00} 24 {30 + index:00}",
         new Dictionary<string, string> { ["fr"] = demo.AboutFr, ["ar"] = demo.AboutAr, ["en"] = demo.AboutEn });
 
+    private static readonly Dictionary<string, string> Towns = new()
+    {
+        ["agadir-ida-outanane"] = "80000 Agadir", ["inezgane-ait-melloul"] = "86150 Inezgane", ["chtouka-ait-baha"] = "87050 Biougra",
+        ["taroudant"] = "83000 Taroudant", ["tiznit"] = "85000 Tiznit", ["tata"] = "84000 Tata",
+    };
+
+    /// <summary>A plausible tax identity (ICE of 15 digits, IF, the register number, VAT exempt as cooperatives mostly are).</summary>
+    public static SetTaxIdentity TaxIdentity(int index, DemoCooperative demo, Guid cooperativeId, Guid ownerId) => new(cooperativeId, ownerId,
+        (1_525_879_000_063L + index * 10_007L).ToString("D15"), (40_512_345 + index).ToString(), RegistrationNumber(index),
+        $"Siège de la coopérative, {Towns.GetValueOrDefault(demo.Province, demo.Province)}", "exempt");
+
     public static IEnumerable<DemoListing> ProductsOf(DemoCooperative demo) =>
         from key in demo.Makes
         let product = DemoProducts.ByKey[key]

@@ -98,6 +98,9 @@ internal sealed class DemoSeeder(IMediator mediator, NpgsqlDataSource database, 
             try { await mediator.Send(new VerifyCooperative(id.Value, adminId), ct); }
             catch (DomainRuleViolated e) when (e.Code == "illegal_status_change") { /* verified at the same moment */ }
         }
+        // Their invoices need a tax identity: every demo cooperative has one but the last, which shows what happens without it.
+        if (index < DemoCatalogue.All.Count - 1 && await mediator.Send(new GetTaxIdentity(id.Value), ct) is null)
+            await mediator.Send(DemoCatalogue.TaxIdentity(index, demo, id.Value, ownerId), ct);
         return (id.Value, added);
     }
 
