@@ -24,6 +24,11 @@ if [ -z "${Marketplace__Smtp__Host:-}" ]; then
   inbox="http://127.0.0.1:$MARKETPLACE_SMTP_WEB_PORT/"
 fi
 
+# A demo legal identity of the platform, so that its monthly commission invoices can be seen (not a real company).
+export Marketplace__Platform__Ice="${Marketplace__Platform__Ice:-000123456000078}" Marketplace__Platform__TaxId="${Marketplace__Platform__TaxId:-1234567}"
+export Marketplace__Platform__RegisterNumber="${Marketplace__Platform__RegisterNumber:-RC Agadir (démonstration)}"
+export Marketplace__Platform__Address="${Marketplace__Platform__Address:-Agadir (démonstration)}"
+
 # The first administrator: from the environment, else made once and kept in the data folder.
 admin_file="$MARKETPLACE_DATA_DIR/admin.env"
 if [ -z "${Marketplace__Admin__Email:-}" ]; then

@@ -9,6 +9,14 @@ public sealed class InvoicingApp : MarketplaceApp
 {
     public HttpMarket Market { get; }
     public InvoicingApp() => Market = new HttpMarket(this);
+
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["Marketplace:Platform:Ice"] = "002998877000055";
+        settings["Marketplace:Platform:TaxId"] = "1500123";
+        settings["Marketplace:Platform:RegisterNumber"] = "RC Agadir 54321";
+        settings["Marketplace:Platform:Address"] = "Technopark, 80000 Agadir";
+    }
 }
 
 /// <summary>API.md "Invoices": the cooperative's invoice of each delivered sub-order, through HTTP on a real PostgreSQL.</summary>
@@ -108,6 +116,45 @@ public sealed class InvoiceTests(InvoicingApp app) : IClassFixture<InvoicingApp>
         var text = Text(await (await shopper.Client.GetAsync($"/api/orders/{first.Id()}/sub-orders/{first.SubOrderOf(cooperative).Id()}/invoice"))
             .Content.ReadAsByteArrayAsync());
         text.Should().Contain("TVA (20 %)").And.Contain("10,00"); // 60.00 TTC holds 10.00 of VAT at 20 %
+    }
+
+    [Fact]
+    public async Task The_platform_invoices_its_commission_of_the_month_to_each_cooperative_once_in_its_own_series()
+    {
+        var admin = (await app.AdminAsync()).Client;
+        await (await admin.PutJson("/api/admin/commission", new { defaultRate = 0.10m, categoryRates = new Dictionary<string, decimal>() })).ShouldHaveStatus(200);
+        var cooperative = await app.Market.NewCooperativeAsync();
+        await (await cooperative.Owner.Client.PutJson($"/api/cooperatives/{cooperative.Id}/tax-identity", TaxIdentity())).ShouldHaveStatus(200);
+        var product = await app.Market.NewProductAsync(cooperative, 120m, 10);
+        var shopper = await app.NewShopperAsync("commission");
+        var order = await shopper.Client.PlaceAsync(Shop.Cart("cash_on_delivery", (product, 2)));
+        var subOrderId = order.SubOrderOf(cooperative).Id();
+        foreach (var (move, body) in new (string, object?)[] { ("accept", null), ("ship", Shop.Shipment()), ("deliver", null) })
+            await cooperative.MoveAsync(subOrderId, move, body);
+        var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca")).ToString("yyyy-MM");
+
+        // The ledger hears of the delivery through the Orders outbox: the month's commission is there once it has.
+        var issued = await Poll.UntilAsync(async () => await (await (await admin.PostJson("/api/admin/commission-invoices", new { month }))
+                .ShouldHaveStatus(200)).Json(),
+            r => r["items"]!.AsArray().Any(i => i!["cooperativeId"]!.GetValue<Guid>() == cooperative.Id), what: "the cooperative's commission invoice");
+        var mine = issued["items"]!.AsArray().Single(i => i!["cooperativeId"]!.GetValue<Guid>() == cooperative.Id)!;
+        var number = mine["number"]!.GetValue<string>();
+        number.Should().MatchRegex(@"^PLAT-\d{4}-\d+$");
+        mine["total"]!["amount"]!.GetValue<decimal>().Should().Be(24.00m, "10 % of 240.00 of items");
+        mine["vat"]!["amount"]!.GetValue<decimal>().Should().Be(4.00m, "20 % included in 24.00");
+
+        var again = await (await (await admin.PostJson("/api/admin/commission-invoices", new { month })).ShouldHaveStatus(200)).Json();
+        again["items"]!.AsArray().Where(i => i!["cooperativeId"]!.GetValue<Guid>() == cooperative.Id).Select(i => i!["number"]!.GetValue<string>())
+            .Should().Equal(number);
+        var listed = await (await (await cooperative.Owner.Client.GetAsync($"/api/cooperatives/{cooperative.Id}/commission-invoices")).ShouldHaveStatus(200)).Json();
+        listed["items"]!.AsArray().Select(i => i!["number"]!.GetValue<string>()).Should().Equal(number);
+        var text = Text(await (await (await cooperative.Owner.Client.GetAsync($"/api/cooperatives/{cooperative.Id}/commission-invoices/{number}"))
+            .ShouldHaveStatus(200)).Content.ReadAsByteArrayAsync());
+        text.Should().Contain("002998877000055").And.Contain(Ice).And.Contain("Commission de la plateforme").And.Contain("TVA (20 %)").And.Contain("24,00");
+        (await (await cooperative.Owner.Client.GetAsync($"/api/cooperatives/{cooperative.Id}/invoices")).Json())["items"]!.AsArray()
+            .Should().OnlyContain(i => !i!["number"]!.GetValue<string>().StartsWith("PLAT"), "the cooperative's own series lists what it sold");
+        await (await admin.PostJson("/api/admin/commission-invoices", new { month = "2026-13" })).ShouldBeValidationProblem("month");
+        await (await cooperative.Owner.Client.PostJson("/api/admin/commission-invoices", new { month })).ShouldBeProblem(403);
     }
 
     private static string Text(byte[] pdf)

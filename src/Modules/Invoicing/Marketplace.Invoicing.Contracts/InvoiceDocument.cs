@@ -29,17 +29,19 @@ public sealed record InvoiceLine(string Sku, IReadOnlyDictionary<string, string>
 /// Everything an issued invoice or credit note ("avoir") says, frozen when it is issued: the PDF is made from it once,
 /// and the HTML page shows it in the reader's language. Amounts in MAD, prices including VAT when there is VAT.
 /// </summary>
-/// <param name="Kind">"invoice" or "credit_note".</param>
+/// <param name="Kind">"invoice", "credit_note" or "commission".</param>
 /// <param name="CreditedNumber">for a credit note: the number of the invoice it credits.</param>
 /// <param name="Shipping">the delivery fee (a line of its own; 0 when free).</param>
 /// <param name="Total">what the buyer paid (invoice) or gets back (credit note), VAT included.</param>
 /// <param name="Vat">the VAT included in <paramref name="Total"/>; 0 when exempt.</param>
-/// <param name="PaymentMethod">"card" or "cash_on_delivery".</param>
+/// <param name="PaymentMethod">"card", "cash_on_delivery", or "deducted" (a commission taken from the cooperative's payouts).</param>
 public sealed record InvoiceDocument(string Kind, string Number, DateTimeOffset IssuedAt, DateOnly IssueDate, string OrderNumber,
     DateOnly? DeliveredOn, Seller Seller, Buyer Buyer, IReadOnlyList<InvoiceLine> Lines, decimal Shipping, decimal Total, decimal Vat,
     string PaymentMethod, string? CreditedNumber = null, string Currency = "MAD")
 {
-    public const string InvoiceKind = "invoice", CreditNoteKind = "credit_note";
+    /// <summary>"commission": the platform's monthly invoice of its commission to a cooperative (OrderNumber is the month, yyyy-MM).</summary>
+    public const string InvoiceKind = "invoice", CreditNoteKind = "credit_note", CommissionKind = "commission";
     public bool IsCreditNote => Kind == CreditNoteKind;
+    public bool IsCommission => Kind == CommissionKind;
     public decimal TotalExcludingVat => Total - Vat;
 }

@@ -48,3 +48,14 @@ public sealed record CooperativePayoutPage(IReadOnlyList<CooperativePayout> Item
 /// <param name="PeriodEnd">the last day (yyyy-MM-dd) of the period it pays.</param>
 public sealed record CooperativePayout(Guid Id, string Reference, decimal Amount, string Currency, string Method, string Status,
     string PeriodEnd, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, DateTimeOffset? PaidAt, string? FailureReason);
+
+/// <summary>
+/// The platform's commission on each cooperative's sales in a month (Africa/Casablanca), from the ledger's commission legs:
+/// earned when a card sale is paid or a cash sale delivered, given back by refunds and cancellations. Cooperatives with no
+/// commission movement that month are left out.
+/// </summary>
+public sealed record GetMonthlyCommissions(int Year, int Month) : IRequest<IReadOnlyList<MonthlyCommission>>;
+
+/// <param name="Commission">the month's commission, refunds deducted (may be 0 or less when refunds outweigh sales).</param>
+/// <param name="Sales">how many sales (order references) earned or gave back commission.</param>
+public sealed record MonthlyCommission(Guid CooperativeId, decimal Commission, int Sales, string Currency = "MAD");

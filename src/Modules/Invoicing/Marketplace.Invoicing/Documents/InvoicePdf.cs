@@ -74,7 +74,7 @@ internal static class InvoicePdf
         c.Line($"{kind} n° {doc.Number}", c.Fonts.Bold);
         c.Line($"Date : {Date(doc.IssueDate)}", c.Fonts.Regular);
         if (doc.IsCreditNote) c.Line($"Avoir sur la facture n° {doc.CreditedNumber}", c.Fonts.Regular);
-        c.Line($"Commande n° {doc.OrderNumber}", c.Fonts.Regular);
+        c.Line(doc.IsCommission ? $"Commissions du mois : {doc.OrderNumber}" : $"Commande n° {doc.OrderNumber}", c.Fonts.Regular);
         if (doc.DeliveredOn is { } delivered) c.Line($"Livrée le : {Date(delivered)}", c.Fonts.Regular);
         var left = c.Y;
 
@@ -142,6 +142,7 @@ internal static class InvoicePdf
         {
             "card" => "Paiement : carte bancaire",
             "cash_on_delivery" => "Paiement : à la livraison (espèces)",
+            "deducted" => "Paiement : déduit des versements de la plateforme à la coopérative",
             var other => $"Paiement : {other}",
         }, c.Fonts.Regular);
     }
@@ -162,7 +163,8 @@ internal static class InvoicePdf
             var page = pdf.Pages[i];
             using var g = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
             var y = page.Height.Point - Margin + 8;
-            g.DrawString($"{issued} par la coopérative via la place de marché des coopératives du Souss-Massa", font, XBrushes.Gray,
+            g.DrawString(doc.IsCommission ? "Facture de commission émise par la place de marché des coopératives du Souss-Massa"
+                : $"{issued} par la coopérative via la place de marché des coopératives du Souss-Massa", font, XBrushes.Gray,
                 Margin, y, XStringFormats.TopLeft);
             g.DrawString($"Page {i + 1} / {pdf.PageCount}", font, XBrushes.Gray, page.Width.Point - Margin, y, XStringFormats.TopRight);
         }

@@ -19,7 +19,7 @@ internal sealed class ListCooperativeInvoicesHandler(IMediator mediator, IInvoic
         if (!access.IsStaff && !query.ViewerIsAdmin) throw new Forbidden("Only the cooperative's staff and administrators read its invoices.");
         var paging = PageRequest.From(query.Page, query.PageSize);
         await using var session = store.QuerySession();
-        var all = session.Query<IssuedInvoice>().Where(i => i.CooperativeId == query.CooperativeId);
+        var all = session.Query<IssuedInvoice>().Where(i => i.SeriesId == query.CooperativeId); // its own series: what it sold
         var total = await all.CountAsync(ct);
         var items = await all.OrderByDescending(i => i.IssuedAt).Skip(paging.Skip).Take(paging.PageSize)
             .Select(i => new CooperativeInvoiceItem(i.Number, i.Kind, i.IssuedAt, i.OrderId, i.Document.OrderNumber, i.SubOrderId, i.Total,

@@ -73,26 +73,34 @@ internal sealed class InvoiceIssuer(IInvoicingStore store, IMediator mediator, T
         }, ct);
     }
 
-    private async Task<IssuedInvoice> StoreAsync(string key, SubOrderForInvoice subOrder, Func<string, DateTimeOffset, InvoiceDocument> make,
-        CancellationToken ct)
+    private Task<IssuedInvoice> StoreAsync(string key, SubOrderForInvoice subOrder, Func<string, DateTimeOffset, InvoiceDocument> make,
+        CancellationToken ct) =>
+        StoreAsync(key, subOrder.CooperativeId, subOrder.CooperativeId, subOrder.OrderId, subOrder.SubOrderId, make, ct);
+
+    /// <summary>
+    /// Records a document once (its key) with the next number of its series, trying again with the next number when another
+    /// document took it at the same moment.
+    /// </summary>
+    public async Task<IssuedInvoice> StoreAsync(string key, Guid seriesId, Guid cooperativeId, Guid orderId, Guid subOrderId,
+        Func<string, DateTimeOffset, InvoiceDocument> make, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
             var now = clock.GetUtcNow();
             var year = LocalDate(now).Year;
-            var (number, sequence) = await InvoiceNumbers.NextAsync(session, subOrder.CooperativeId, year, ct);
+            var (number, sequence) = await InvoiceNumbers.NextAsync(session, seriesId, year, ct);
             var document = make(number, now);
             var pdf = InvoicePdf.Render(document);
             var issued = new IssuedInvoice
             {
-                Id = Guid.CreateVersion7(), Key = key, Number = number, Kind = document.Kind, CooperativeId = subOrder.CooperativeId,
-                OrderId = subOrder.OrderId, SubOrderId = subOrder.SubOrderId, Year = year, Sequence = sequence, IssuedAt = now,
+                Id = Guid.CreateVersion7(), Key = key, Number = number, Kind = document.Kind, CooperativeId = cooperativeId, SeriesId = seriesId,
+                OrderId = orderId, SubOrderId = subOrderId, Year = year, Sequence = sequence, IssuedAt = now,
                 Total = document.Total, Document = document, Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
             };
             session.Insert(issued);
             session.Insert(new IssuedPdf { Id = issued.Id, Content = pdf });
-            if (!document.IsCreditNote) session.Delete<WaitingInvoice>(subOrder.SubOrderId);
+            if (document.Kind == InvoiceDocument.InvoiceKind) session.Delete<WaitingInvoice>(subOrderId);
             try
             {
                 await session.SaveChangesAsync(ct);

@@ -12,16 +12,20 @@ internal static class InvoiceNumbers
 {
     public const string CodeSequence = "cooperative_codes";
 
-    public static async Task<(string Number, int Sequence)> NextAsync(IDocumentSession session, Guid cooperativeId, int year, CancellationToken ct)
+    /// <summary>The platform's own series (its commission invoices to cooperatives): PLAT-{year}-{n}.</summary>
+    public static readonly Guid PlatformSeries = new("00000000-0000-0000-0000-00000000a1a7");
+
+    public static async Task<(string Number, int Sequence)> NextAsync(IDocumentSession session, Guid seriesId, int year, CancellationToken ct)
     {
-        var series = await session.LoadAsync<InvoiceSeries>(cooperativeId, ct);
+        var series = await session.LoadAsync<InvoiceSeries>(seriesId, ct);
         if (series is null)
         {
-            var next = (await session.QueryAsync<long>($"select nextval('invoicing.{CodeSequence}')", ct)).Single();
-            series = new InvoiceSeries { Id = cooperativeId, Code = $"C{next:D4}" };
+            var code = seriesId == PlatformSeries ? "PLAT"
+                : $"C{(await session.QueryAsync<long>($"select nextval('invoicing.{CodeSequence}')", ct)).Single():D4}";
+            series = new InvoiceSeries { Id = seriesId, Code = code };
             session.Insert(series); // two first invoices at once: one insert fails, its issue is tried again
         }
-        var counterId = $"{cooperativeId:N}-{year}";
+        var counterId = $"{seriesId:N}-{year}";
         var counter = await session.LoadAsync<InvoiceCounter>(counterId, ct);
         if (counter is null)
         {

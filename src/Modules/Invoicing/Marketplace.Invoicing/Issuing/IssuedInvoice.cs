@@ -13,7 +13,10 @@ internal sealed class IssuedInvoice
     public string Key { get; set; } = "";
     public string Number { get; set; } = "";
     public string Kind { get; set; } = InvoiceDocument.InvoiceKind;
+    /// <summary>The cooperative: the seller of its invoices and credit notes, the buyer of the platform's commission invoices.</summary>
     public Guid CooperativeId { get; set; }
+    /// <summary>Whose series the number is of: the cooperative's id, or <see cref="InvoiceNumbers.PlatformSeries"/>.</summary>
+    public Guid SeriesId { get; set; }
     public Guid OrderId { get; set; }
     public Guid SubOrderId { get; set; }
     public int Year { get; set; }
