@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.BuildingBlocks;
 using Marketplace.Cooperatives.Contracts;
 using Marketplace.Notifications.Delivery;
 using Marketplace.Notifications.Templates;
@@ -10,8 +11,12 @@ namespace Marketplace.Notifications.Events;
 /// <summary>What the shopper's and the cooperatives' messages about an order need: the order in a language, names of cooperatives.</summary>
 internal sealed class OrderMails(IMediator mediator, Recipients recipients, SiteLinks links, MailTemplates templates)
 {
-    public Task<ShopperOrder> OrderAsync(Guid orderId, string language, CancellationToken ct) =>
-        mediator.Send(new GetShopperOrder(orderId, Guid.Empty, IsAdmin: true, language), ct);
+    /// <summary>The order in a language; null when Orders does not know it (nothing to tell anyone).</summary>
+    public async Task<ShopperOrder?> OrderAsync(Guid orderId, string language, CancellationToken ct)
+    {
+        try { return await mediator.Send(new GetShopperOrder(orderId, Guid.Empty, IsAdmin: true, language), ct); }
+        catch (NotFound) { return null; }
+    }
 
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, string>>> CooperativeNamesAsync(IEnumerable<Guid> ids, CancellationToken ct) =>
         (await mediator.Send(new GetCooperativeSummaries(ids.Distinct().ToList()), ct)).ToDictionary(c => c.Id, c => c.Name);
@@ -28,10 +33,9 @@ internal sealed class OrderMails(IMediator mediator, Recipients recipients, Site
     public async Task<(ShopperOrder Order, ShopperSubOrder SubOrder, Recipient Shopper, string Cooperative)?> ShopperSubOrderAsync(
         Guid orderId, Guid subOrderId, CancellationToken ct)
     {
-        var order = await OrderAsync(orderId, "fr", ct);
-        if (await ShopperAsync(order, ct) is not { } shopper) return null;
-        order = await OrderAsync(orderId, shopper.Language, ct);
-        var subOrder = order.SubOrders.Single(s => s.Id == subOrderId);
+        if (await OrderAsync(orderId, "fr", ct) is not { } order || await ShopperAsync(order, ct) is not { } shopper) return null;
+        order = await OrderAsync(orderId, shopper.Language, ct) ?? order;
+        if (order.SubOrders.SingleOrDefault(s => s.Id == subOrderId) is not { } subOrder) return null;
         var names = await CooperativeNamesAsync([subOrder.CooperativeId], ct);
         return (order, subOrder, shopper, Delivery.Names.Pick(names.GetValueOrDefault(subOrder.CooperativeId) ?? new Dictionary<string, string>(), shopper.Language));
     }
@@ -42,12 +46,12 @@ internal sealed class OrderMails(IMediator mediator, Recipients recipients, Site
     /// </summary>
     public async Task<IReadOnlyList<OutgoingMessage>> ConfirmedAsync(string source, Guid orderId, Messages messages, CancellationToken ct)
     {
-        var order = await OrderAsync(orderId, "fr", ct);
+        if (await OrderAsync(orderId, "fr", ct) is not { } order) return messages.All;
         if (order.Status == "cancelled") return messages.All; // paid too late: the refund tells the shopper
         var names = await CooperativeNamesAsync(order.SubOrders.Select(s => s.CooperativeId), ct);
         if (await ShopperAsync(order, ct) is { } shopper)
         {
-            var inLanguage = await OrderAsync(orderId, shopper.Language, ct);
+            var inLanguage = await OrderAsync(orderId, shopper.Language, ct) ?? order;
             var delivery = templates.Text(shopper.Language, "common.delivery");
             string CooperativeName(Guid id) => Delivery.Names.Pick(names.GetValueOrDefault(id) ?? new Dictionary<string, string>(), shopper.Language);
             var lines = inLanguage.SubOrders.SelectMany(s => s.Lines.Select(l => new MailLine(l.Name, l.Quantity, l.LineTotal))

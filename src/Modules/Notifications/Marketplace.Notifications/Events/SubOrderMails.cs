@@ -52,7 +52,7 @@ internal sealed class WhenSubOrdersCancelled(OrderMails mails, Messages messages
 {
     public async Task Handle(SubOrdersCancelledIntegrationEvent e, CancellationToken ct)
     {
-        var order = await mails.OrderAsync(e.OrderId, "fr", ct);
+        if (await mails.OrderAsync(e.OrderId, "fr", ct) is not { } order) return;
         var names = await mails.CooperativeNamesAsync(e.SubOrders.Select(s => s.CooperativeId), ct);
         string NamesIn(string language) => string.Join(", ", e.SubOrders.Select(s => Names.Pick(names.GetValueOrDefault(s.CooperativeId)
             ?? new Dictionary<string, string>(), language)).Distinct());
@@ -77,8 +77,7 @@ internal sealed class WhenRefundIssued(OrderMails mails, Messages messages, Mess
 {
     public async Task Handle(RefundIssuedIntegrationEvent e, CancellationToken ct)
     {
-        var order = await mails.OrderAsync(e.OrderId, "fr", ct);
-        if (await mails.ShopperAsync(order, ct) is not { } shopper) return;
+        if (await mails.OrderAsync(e.OrderId, "fr", ct) is not { } order || await mails.ShopperAsync(order, ct) is not { } shopper) return;
         messages.Email(e.EventId.ToString("N"), new Mail("refund_issued", new Dictionary<string, string>
         {
             ["number"] = order.Number, ["amount"] = OrderMails.Amount(e.Amount),
