@@ -23,7 +23,11 @@ public sealed class StateSnapshot(string connectionString)
         return state;
     }
 
-    /// <summary>Waits until nothing is written any more (the async daemon and the outbox have caught up): no change for about a second.</summary>
+    /// <summary>
+    /// Waits until nothing is written any more: no change for about a second, every store's async daemon (projections and
+    /// outboxes) at its last event, and no integration event waiting for a retry. On a busy machine a receiver may work for
+    /// over a second without writing; the daemon's progress says it has not finished.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> QuietAsync(TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
@@ -34,6 +38,7 @@ public sealed class StateSnapshot(string connectionString)
             await Task.Delay(300);
             var now = await TakeAsync();
             var changes = Changes(last, now);
+            if (changes.Count == 0 && await BusyAsync() is { } busy) changes = [busy];
             quiet = changes.Count == 0 ? quiet + 1 : 0;
             if (quiet == 0 && DateTime.UtcNow > deadline) throw new TimeoutException("The platform kept writing: " + string.Join(", ", changes));
             last = now;
@@ -45,6 +50,37 @@ public sealed class StateSnapshot(string connectionString)
     public static IReadOnlyList<string> Changes(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
         after.Where(a => before.TryGetValue(a.Key, out var b) ? b != a.Value : !a.Value.StartsWith("0 ")).Select(a => $"{a.Key}: {before.GetValueOrDefault(a.Key)} -> {a.Value}")
             .Concat(before.Keys.Except(after.Keys).Select(k => $"{k} dropped")).ToList();
+
+    /// <summary>What is still going on: a daemon behind its store's last event, or an integration event due for a retry; null when nothing.</summary>
+    private async Task<string?> BusyAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var find = new NpgsqlCommand("""
+            select table_schema from information_schema.tables where table_name = 'mt_event_progression'
+            intersect select table_schema from information_schema.tables where table_name = 'mt_events'
+            """, connection);
+        var schemas = new List<string>();
+        await using (var reader = await find.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) schemas.Add(reader.GetString(0));
+        foreach (var schema in schemas)
+        {
+            await using var behind = new NpgsqlCommand($"""
+                select string_agg(name, ', ') from "{schema}".mt_event_progression
+                where name not like 'HighWater%' and last_seq_id < (select coalesce(max(seq_id), 0) from "{schema}".mt_events)
+                """, connection);
+            if (await behind.ExecuteScalarAsync() is string names) return $"{schema}: {names} behind";
+            await using var retrying = new NpgsqlCommand($"""
+                select count(*) from information_schema.tables t where t.table_schema = '{schema}' and t.table_name = 'mt_doc_outboxdelivery'
+                """, connection);
+            if ((long)(await retrying.ExecuteScalarAsync())! == 0) continue;
+            await using var due = new NpgsqlCommand($"""
+                select count(*) from "{schema}".mt_doc_outboxdelivery where data ->> 'parkedAt' is null
+                """, connection);
+            if ((long)(await due.ExecuteScalarAsync())! > 0) return $"{schema}: integration events waiting for a retry";
+        }
+        return null;
+    }
 
     private static async Task<string> BuildQueryAsync(NpgsqlConnection connection)
     {
