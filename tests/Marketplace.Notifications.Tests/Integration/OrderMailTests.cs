@@ -143,11 +143,16 @@ public sealed class OrderMailTests(MailApp app) : IClassFixture<MailApp>
     [Fact]
     public async Task Administrators_hear_of_a_cooperative_applying()
     {
-        var cooperative = await app.Market.NewCooperativeAsync();
-        var name = (await (await app.Anonymous().GetAsync($"/api/cooperatives/{cooperative.Id}?lang=fr")).Json())["name"]!.GetValue<string>();
+        var owner = await app.NewShopperAsync("applicant");
+        var name = $"Coopérative Tamount {Guid.NewGuid():N}"[..30];
+        var applied = await (await (await owner.Client.PostJson("/api/cooperatives", new
+        {
+            name = new { fr = name }, registrationNumber = $"RC-{Guid.NewGuid():N}"[..20], province = "tiznit", sectors = new[] { "argan" },
+            contactEmail = owner.Email, phone = "0528861234", description = new { fr = "Huile d'argan" },
+        })).ShouldHaveStatus(201)).Json();
         var mail = (await Smtp4dev.WaitForAsync(MarketplaceApp.AdminEmail, m => m.Subject.Contains(name))).Single();
         mail.Subject.Should().Be($"Nouvelle coopérative à vérifier : {name}");
-        (await Smtp4dev.HtmlAsync(mail)).Should().Contain($"https://coop.example.ma/admin/cooperatives/{cooperative.Id}");
+        (await Smtp4dev.HtmlAsync(mail)).Should().Contain($"https://coop.example.ma/admin/cooperatives/{applied["id"]}");
     }
 
     [Fact]
