@@ -20,6 +20,14 @@ public static class Smtp4dev
         Timeout = TimeSpan.FromSeconds(30),
     };
 
+    /// <summary>The settings of a test host that sends its e-mail to smtp4dev (or to <paramref name="port"/>: a fault in front of it).</summary>
+    public static void SendMailHere(IDictionary<string, string?> settings, int? port = null)
+    {
+        settings["Marketplace:Smtp:Host"] = "127.0.0.1";
+        settings["Marketplace:Smtp:Port"] = (port ?? SmtpPort).ToString();
+        settings["Marketplace:Smtp:Security"] = "None";
+    }
+
     /// <summary>Every message received for <paramref name="recipient"/>, oldest first.</summary>
     public static async Task<IReadOnlyList<ReceivedMail>> ToAsync(string recipient)
     {

@@ -16,9 +16,7 @@ public sealed class MailApp : MarketplaceApp, IAsyncLifetime
     {
         settings["Marketplace:Jobs:Server"] = "true";
         settings["Marketplace:Jobs:Workers"] = "4";
-        settings["Marketplace:Smtp:Host"] = "127.0.0.1";
-        settings["Marketplace:Smtp:Port"] = Smtp.Port.ToString();
-        settings["Marketplace:Smtp:Security"] = "None";
+        Smtp4dev.SendMailHere(settings, Smtp.Port);
         settings["Marketplace:Smtp:From"] = "Coopératives du Souss-Massa <no-reply@test.souss-massa.ma>";
         settings["Marketplace:Sms:Url"] = SmsGateway.Url;
         settings["Marketplace:Sms:Token"] = "sms-token-1";

@@ -7,9 +7,7 @@ public sealed class OrdersMailApp : OrdersApp
     {
         base.Configure(settings);
         settings["Marketplace:Jobs:Server"] = "true";
-        settings["Marketplace:Smtp:Host"] = "127.0.0.1";
-        settings["Marketplace:Smtp:Port"] = Smtp4dev.SmtpPort.ToString();
-        settings["Marketplace:Smtp:Security"] = "None";
+        Smtp4dev.SendMailHere(settings);
         settings["Marketplace:Notifications:AlertsCron"] = "*/2 * * * * *";
     }
 }

@@ -10,9 +10,7 @@ public sealed class PayoutsMailApp : PayoutsApp
     protected override void Configure(IDictionary<string, string?> settings)
     {
         base.Configure(settings);
-        settings["Marketplace:Smtp:Host"] = "127.0.0.1";
-        settings["Marketplace:Smtp:Port"] = Smtp4dev.SmtpPort.ToString();
-        settings["Marketplace:Smtp:Security"] = "None";
+        Smtp4dev.SendMailHere(settings);
     }
 }
 
