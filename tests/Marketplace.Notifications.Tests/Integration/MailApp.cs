@@ -21,6 +21,7 @@ public sealed class MailApp : MarketplaceApp, IAsyncLifetime
         settings["Marketplace:Sms:Url"] = SmsGateway.Url;
         settings["Marketplace:Sms:Token"] = "sms-token-1";
         settings["Marketplace:Notifications:RetryDelay"] = "00:00:01";
+        settings["Marketplace:Notifications:MaxAttempts"] = "5"; // given up after 1 + 2 + 4 + 8 s
         settings["Marketplace:PublicBaseUrl"] = "https://coop.example.ma";
         settings["Marketplace:Notifications:AlertsCron"] = "*/2 * * * * *"; // every 2 seconds (Hangfire takes seconds as a sixth field)
     }

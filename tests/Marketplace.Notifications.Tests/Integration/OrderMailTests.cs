@@ -141,6 +141,34 @@ public sealed class OrderMailTests(MailApp app) : IClassFixture<MailApp>
     }
 
     [Fact]
+    public async Task A_mail_given_up_after_its_last_attempt_is_sent_again_once_by_an_administrator()
+    {
+        var cooperative = await app.Market.NewCooperativeAsync();
+        var product = await app.Market.NewProductAsync(cooperative, 55m, 10);
+        var shopper = await app.NewShopperAsync("given-up");
+        var admin = (await app.AdminAsync()).Client;
+        app.Smtp.Failing = true;
+        JsonNode failed;
+        try
+        {
+            await shopper.Client.PlaceAsync(Shop.Cart("cash_on_delivery", (product, 1)));
+            failed = (await Poll.UntilAsync(() => MessageToAsync(admin, shopper.Email), m => m?["state"]!.GetValue<string>() == "failed",
+                TimeSpan.FromSeconds(60), "the confirmation given up after 5 attempts"))!;
+            failed["attempts"]!.GetValue<int>().Should().Be(5);
+            await (await admin.PostJson($"/api/admin/notifications/{Uri.EscapeDataString(Guid.NewGuid().ToString())}/retry")).ShouldBeProblem(404);
+        }
+        finally { app.Smtp.Failing = false; }
+
+        var id = Uri.EscapeDataString(failed["id"]!.GetValue<string>());
+        var retried = await Task.WhenAll(admin.PostJson($"/api/admin/notifications/{id}/retry"), admin.PostJson($"/api/admin/notifications/{id}/retry"));
+        retried.Select(r => (int)r.StatusCode).Should().Contain(200).And.OnlyContain(s => s == 200 || s == 409, "two administrators at once: one retry");
+        await Smtp4dev.WaitForAsync(shopper.Email);
+        await Poll.UntilAsync(() => MessageToAsync(admin, shopper.Email), m => m?["state"]!.GetValue<string>() == "sent", what: "sent");
+        await (await admin.PostJson($"/api/admin/notifications/{id}/retry")).ShouldBeProblem(409);
+        (await Smtp4dev.ToAsync(shopper.Email)).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Administrators_hear_of_a_cooperative_applying()
     {
         var owner = await app.NewShopperAsync("applicant");

@@ -16,3 +16,9 @@ public sealed record OutgoingMessagePage(IReadOnlyList<OutgoingMessageItem> Item
 /// <param name="Kind">what it tells: order_confirmed, sub_order_new, sub_order_shipped...</param>
 public sealed record OutgoingMessageItem(string Id, string Channel, string Kind, string To, string Language, string Subject, string State,
     int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError);
+
+/// <summary>
+/// An administrator sends a failed message again (after fixing the mail server or the address): it is pending again with
+/// fresh attempts and a sender takes it at once. NotFound when unknown; DomainRuleViolated "not_failed" otherwise.
+/// </summary>
+public sealed record RetryOutgoingMessage(string Id) : IRequest<OutgoingMessageItem>;

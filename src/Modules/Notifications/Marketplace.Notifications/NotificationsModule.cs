@@ -55,6 +55,7 @@ public static class NotificationsModule
     {
         var admin = app.MapGroup("/api/admin").WithTags("Notifications").RequireAuthorization(Identity.Policies.Admin);
         ListOutgoingMessagesEndpoint.Map(admin);
+        RetryOutgoingMessageEndpoint.Map(admin);
         return app;
     }
 }

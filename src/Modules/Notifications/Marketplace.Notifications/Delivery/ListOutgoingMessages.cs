@@ -22,9 +22,14 @@ internal sealed class ListOutgoingMessagesHandler(INotificationsStore store) : I
         if (query.State is { } filter) all = all.Where(m => m.State == filter);
         var total = await all.CountAsync(ct);
         var items = await all.OrderByDescending(m => m.CreatedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return new OutgoingMessagePage(items.Select(m => new OutgoingMessageItem(m.Id, m.Channel, m.Kind, m.To, m.Language, m.Subject, m.State,
-            m.Attempts, m.CreatedAt, m.SentAt, m.LastError)).ToList(), total, paging.Page, paging.PageSize, counts);
+        return new OutgoingMessagePage(items.Select(OutgoingMessages.Item).ToList(), total, paging.Page, paging.PageSize, counts);
     }
+}
+
+internal static class OutgoingMessages
+{
+    public static OutgoingMessageItem Item(OutgoingMessage m) =>
+        new(m.Id, m.Channel, m.Kind, m.To, m.Language, m.Subject, m.State, m.Attempts, m.CreatedAt, m.SentAt, m.LastError);
 }
 
 internal static class ListOutgoingMessagesEndpoint

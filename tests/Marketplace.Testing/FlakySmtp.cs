@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Marketplace.Notifications.Tests.Integration;
+namespace Marketplace.Testing;
 
 /// <summary>
 /// A fault in front of the real mail server (smtp4dev): while <see cref="Failing"/>, each connection is answered
