@@ -53,6 +53,8 @@ public sealed class InvoiceTests(InvoicingApp app) : IClassFixture<InvoicingApp>
         await (await stranger.Client.PutJson($"/api/cooperatives/{cooperative.Id}/tax-identity", TaxIdentity())).ShouldBeProblem(403);
         await (await cooperative.Owner.Client.PutJson($"/api/cooperatives/{cooperative.Id}/tax-identity",
             new { ice = "12345", taxId = "IF-1", registerNumber = "", address = "", vat = "0.19" })).ShouldBeValidationProblem("ice", "taxId", "registerNumber", "address", "vat");
+        await (await cooperative.Owner.Client.PutJson($"/api/cooperatives/{cooperative.Id}/tax-identity",
+            new { ice = Ice, taxId = "1", registerNumber = "RC", address = "Tiznit", vat = 1e300 })).ShouldBeValidationProblem("vat");
         await (await cooperative.Owner.Client.GetAsync($"/api/cooperatives/{cooperative.Id}/tax-identity")).ShouldBeProblem(404);
 
         var set = await (await (await cooperative.Owner.Client.PutJson($"/api/cooperatives/{cooperative.Id}/tax-identity", TaxIdentity()))

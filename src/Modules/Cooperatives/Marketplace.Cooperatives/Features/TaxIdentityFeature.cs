@@ -112,7 +112,8 @@ internal static class TaxIdentityEndpoints
     private static string? Vat(System.Text.Json.JsonElement? vat) => vat?.ValueKind switch
     {
         System.Text.Json.JsonValueKind.String => vat.Value.GetString(),
-        System.Text.Json.JsonValueKind.Number => vat.Value.GetDecimal().ToString("0.00", CultureInfo.InvariantCulture),
+        System.Text.Json.JsonValueKind.Number => vat.Value.TryGetDecimal(out var rate) ? rate.ToString("0.00", CultureInfo.InvariantCulture)
+            : vat.Value.GetRawText(), // 1e400: not a rate, refused by the validation
         _ => null,
     };
 
