@@ -19,6 +19,11 @@ public sealed record LocalizedText(string? Ar = null, string? Fr = null, string?
     public string Pick(string language) =>
         new[] { this[language], Fr, Ar, En, Zgh }.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) ?? "";
 
+    /// <summary>A name kept as a dictionary by language: in <paramref name="language"/>, else in fr, ar, en, zgh, else any.</summary>
+    public static string Pick(IReadOnlyDictionary<string, string> text, string language) =>
+        new[] { language, "fr", "ar", "en", "zgh" }.Select(text.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
+        ?? text.Values.FirstOrDefault() ?? "";
+
     public LocalizedText Trimmed() => new(Ar?.Trim().NullIfEmpty(), Fr?.Trim().NullIfEmpty(), En?.Trim().NullIfEmpty(), Zgh?.Trim().NullIfEmpty());
 }
 

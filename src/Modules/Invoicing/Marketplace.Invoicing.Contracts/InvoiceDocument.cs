@@ -9,9 +9,7 @@ namespace Marketplace.Invoicing.Contracts;
 public sealed record Seller(IReadOnlyDictionary<string, string> Names, string Ice, string TaxId, string RegisterNumber, string Address,
     decimal? VatRate)
 {
-    public string Name(string language) =>
-        new[] { language, "fr", "ar", "en", "zgh" }.Select(l => Names.GetValueOrDefault(l)).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))
-        ?? Names.Values.FirstOrDefault() ?? "";
+    public string Name(string language) => InvoiceTexts.Pick(Names, language);
 }
 
 /// <summary>The buyer: the shipping address's name and address.</summary>
@@ -20,9 +18,7 @@ public sealed record Buyer(string FullName, string Address, string? Phone);
 /// <param name="Names">the product's name by language.</param>
 public sealed record InvoiceLine(string Sku, IReadOnlyDictionary<string, string> Names, string Unit, int Quantity, decimal UnitPrice, decimal LineTotal)
 {
-    public string Name(string language) =>
-        new[] { language, "fr", "ar", "en", "zgh" }.Select(l => Names.GetValueOrDefault(l)).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))
-        ?? Names.Values.FirstOrDefault() ?? "";
+    public string Name(string language) => InvoiceTexts.Pick(Names, language);
 }
 
 /// <summary>
@@ -44,4 +40,12 @@ public sealed record InvoiceDocument(string Kind, string Number, DateTimeOffset 
     public bool IsCreditNote => Kind == CreditNoteKind;
     public bool IsCommission => Kind == CommissionKind;
     public decimal TotalExcludingVat => Total - Vat;
+}
+
+internal static class InvoiceTexts
+{
+    /// <summary>The text in the language asked, else in fr, ar, en, zgh, else any (Contracts know no BuildingBlocks).</summary>
+    public static string Pick(IReadOnlyDictionary<string, string> names, string language) =>
+        new[] { language, "fr", "ar", "en", "zgh" }.Select(l => names.GetValueOrDefault(l)).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))
+        ?? names.Values.FirstOrDefault() ?? "";
 }

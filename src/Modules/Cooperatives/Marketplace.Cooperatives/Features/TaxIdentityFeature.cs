@@ -25,15 +25,15 @@ internal sealed class SetTaxIdentityValidator : AbstractValidator<SetTaxIdentity
     public SetTaxIdentityValidator()
     {
         RuleFor(x => x.Ice).Must(i => i is not null && Compact(i).Length == 15 && Compact(i).All(char.IsAsciiDigit))
-            .WithName("ice").WithMessage("ice is the company's ICE: 15 digits.");
+            .WithMessage("ice is the company's ICE: 15 digits.");
         RuleFor(x => x.TaxId).Must(i => i is not null && Compact(i).Length is >= 1 and <= 12 && Compact(i).All(char.IsAsciiDigit))
-            .WithName("taxId").WithMessage("taxId is the IF (identifiant fiscal): up to 12 digits.");
+            .WithMessage("taxId is the IF (identifiant fiscal): up to 12 digits.");
         RuleFor(x => x.RegisterNumber).Must(r => !string.IsNullOrWhiteSpace(r) && r.Trim().Length <= 40)
-            .WithName("registerNumber").WithMessage("registerNumber is required, at most 40 characters.");
+            .WithMessage("registerNumber is required, at most 40 characters.");
         RuleFor(x => x.Address).Must(a => !string.IsNullOrWhiteSpace(a) && a.Trim().Length <= 300)
-            .WithName("address").WithMessage("address is required, at most 300 characters.");
+            .WithMessage("address is required, at most 300 characters.");
         RuleFor(x => x.Vat).Must(v => VatRate(v, out _))
-            .WithName("vat").WithMessage("vat is \"exempt\" or a VAT rate: 0.20, 0.14, 0.10 or 0.07.");
+            .WithMessage("vat is \"exempt\" or a VAT rate: 0.20, 0.14, 0.10 or 0.07.");
     }
 
     public static string Compact(string value) => value.Replace(" ", "").Replace(".", "").Replace("-", "").Trim();

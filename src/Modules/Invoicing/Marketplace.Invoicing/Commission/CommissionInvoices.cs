@@ -31,7 +31,7 @@ internal sealed class CommissionInvoices(IMediator mediator, InvoiceIssuer issue
             var names = (await mediator.Send(new GetCooperativeSummaries([commission.CooperativeId]), ct)).SingleOrDefault()?.Name
                 ?? new Dictionary<string, string> { ["fr"] = commission.CooperativeId.ToString() };
             var tax = await mediator.Send(new GetTaxIdentity(commission.CooperativeId), ct);
-            var buyer = new Buyer(Pick(names), tax is null ? "-" : $"{tax.Address}\nICE : {tax.Ice}", null);
+            var buyer = new Buyer(LocalizedText.Pick(names, "fr"), tax is null ? "-" : $"{tax.Address}\nICE : {tax.Ice}", null);
             var label = $"Commission de la plateforme sur {commission.Sales} vente(s) de {new DateOnly(year, month, 1).ToString("MMMM yyyy", French)}";
             var seller = new Seller(new Dictionary<string, string> { ["fr"] = identity.Name, ["ar"] = identity.NameAr ?? "" }, identity.Ice!,
                 identity.TaxId, identity.RegisterNumber, identity.Address, identity.VatRate is > 0 ? identity.VatRate : null);
@@ -42,7 +42,4 @@ internal sealed class CommissionInvoices(IMediator mediator, InvoiceIssuer issue
         }
         return issued;
     }
-
-    private static string Pick(IReadOnlyDictionary<string, string> names) =>
-        new[] { "fr", "ar", "en", "zgh" }.Select(names.GetValueOrDefault).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? "";
 }

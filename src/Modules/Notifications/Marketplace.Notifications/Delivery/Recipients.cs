@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks;
 using Marketplace.Accounts.Contracts;
 using Marketplace.Cooperatives.Contracts;
 using MediatR;
@@ -42,9 +43,7 @@ internal sealed class Recipients(IMediator mediator)
 
 internal static class Names
 {
-    public static string Pick(IReadOnlyDictionary<string, string> name, string language) =>
-        new[] { language, "fr", "ar", "en", "zgh" }.Select(k => name.GetValueOrDefault(k)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
-        ?? name.Values.FirstOrDefault() ?? "";
+    public static string Pick(IReadOnlyDictionary<string, string> name, string language) => LocalizedText.Pick(name, language);
 }
 
 /// <summary>
