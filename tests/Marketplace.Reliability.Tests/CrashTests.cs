@@ -27,6 +27,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
             ["Marketplace__Catalogue__ReservationTimeout"] = "00:00:03",
             ["Marketplace__Catalogue__ExpiryCron"] = "*/2 * * * * *",
             ["Marketplace__Jobs__PollMilliseconds"] = "500",
+            ["Marketplace__Jobs__LockTimeout"] = "00:00:10",
         });
         await host.StartAsync();
     }
@@ -99,6 +100,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         await Task.Delay(300);
         stop.Cancel();
         await Task.WhenAll(load);
+        await LeaveTheSchedulersLockBehindAsync();
         await host.StartAsync();
 
         refused.Should().BeEmpty("nothing was refused before the crash: stock was plenty");
@@ -132,6 +134,17 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         await invariants.CheckAsync();
         output.WriteLine($"acknowledged {acknowledged.Count}, placed {placed}, cut by the crash {cut}, lost 0; stock {InitialStock} -> {InitialStock - placed}; " +
                          $"delivered {delivered} ({deliveries} acknowledged before the crash), ledger commission entries {commissions.Count}");
+    }
+
+    /// <summary>What a kill while the recurring scheduler holds its lock leaves (the lock row of the dead Host), made
+    /// certain rather than left to the kill's timing: the restarted Host must still run the expiry job.</summary>
+    private async Task LeaveTheSchedulersLockBehindAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var insert = new Npgsql.NpgsqlCommand(
+            "insert into hangfire.lock (resource, updatecount, acquired) values ('hangfire:recurring-jobs:lock', 0, now()) on conflict do nothing", connection);
+        await insert.ExecuteNonQueryAsync();
     }
 
     private static object Checkout(Guid productId) => new

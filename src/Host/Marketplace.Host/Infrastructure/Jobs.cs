@@ -12,7 +12,16 @@ internal static class Jobs
     {
         var cs = config.GetConnectionString("Marketplace")!;
         var poll = TimeSpan.FromMilliseconds(config.GetValue("Marketplace:Jobs:PollMilliseconds", 5000));
-        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = poll };
+        // A Host killed mid-work leaves its rows behind: a lock row (the recurring scheduler's, a job's state lock, a
+        // DisableConcurrentExecution lock) is nobody's after LockTimeout (Hangfire.PostgreSql's default, 10 minutes,
+        // stopped every recurring job for that long after a crash), and a job it had fetched is fetched again after the
+        // invisibility timeout, which a live worker keeps sliding while the job runs (the default was a fixed 30 min).
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = poll,
+            DistributedLockTimeout = config.GetValue("Marketplace:Jobs:LockTimeout", TimeSpan.FromMinutes(1)),
+            UseSlidingInvisibilityTimeout = true, InvisibilityTimeout = TimeSpan.FromMinutes(2),
+        };
         services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
