@@ -5,6 +5,7 @@ using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue;
 using Marketplace.Cooperatives;
 using Marketplace.Demo;
+using Marketplace.Economy;
 using Marketplace.Host.Infrastructure;
 using Marketplace.Host.Web;
 using Marketplace.Invoicing;
@@ -42,7 +43,7 @@ builder.Services
     .AddMarketplaceDatabase(config)
     .AddMarketplaceMediator(typeof(AccountsModule).Assembly, typeof(CooperativesModule).Assembly,
         typeof(CatalogueModule).Assembly, typeof(OrdersModule).Assembly, typeof(PayoutsModule).Assembly,
-        typeof(NotificationsModule).Assembly, typeof(InvoicingModule).Assembly)
+        typeof(NotificationsModule).Assembly, typeof(InvoicingModule).Assembly, typeof(EconomyModule).Assembly)
     .AddAccountsModule(config)
     .AddCooperativesModule(config)
     .AddCatalogueModule(config)
@@ -50,6 +51,7 @@ builder.Services
     .AddPayoutsModule(config)
     .AddNotificationsModule(config)
     .AddInvoicingModule(config)
+    .AddEconomyModule(config)
     .AddDemoModule(config) // after the modules: seeds at start (MARKETPLACE_SEED_DEMO=1) once their stores and the administrator are ready
     .AddMarketplaceRateLimits(config)
     .AddReverseProxySupport(config)
@@ -80,6 +82,7 @@ app.MapOrdersModule();
 app.MapPayoutsModule();
 app.MapNotificationsModule();
 app.MapInvoicingModule();
+app.MapEconomyModule();
 app.MapRazorPages();
 
 app.Run();

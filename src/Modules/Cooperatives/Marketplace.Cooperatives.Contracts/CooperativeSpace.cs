@@ -16,8 +16,10 @@ public sealed record GetCooperativeMember(Guid CooperativeId, Guid ViewerId, Gui
 
 /// <param name="Role">president, vice_president, treasurer, secretary or member (<see cref="CooperativeMemberRoles"/>).</param>
 /// <param name="Gender">female, male, or null when not given.</param>
+/// <param name="Phone">E.164 ("+212612345678"), or null.</param>
+/// <param name="UserEmail">the e-mail of her platform account, with which she reads her statement; null when none is linked.</param>
 public sealed record CooperativeMember(Guid Id, string FullName, string Role, DateOnly JoinedOn, DateOnly? LeftOn, string? Gender,
-    int? SharesSubscribed, bool IsCurrent);
+    int? SharesSubscribed, bool IsCurrent, string? Phone = null, string? UserEmail = null);
 
 /// <param name="ByRole">current members by role (every role, 0 included).</param>
 /// <param name="ByGender">current members by gender: female, male, unspecified.</param>
@@ -27,13 +29,16 @@ public sealed record CooperativeMemberCounts(int Current, int Left, IReadOnlyDic
 public sealed record CooperativeMemberList(IReadOnlyList<CooperativeMember> Items, long Total, int Page, int PageSize,
     CooperativeMemberCounts Counts);
 
-/// <summary>Staff record a member. <paramref name="JoinedOn"/> is yyyy-MM-dd; errors name the fields fullName, role, joinedOn, gender, sharesSubscribed.</summary>
+/// <summary>
+/// Staff record a member. <paramref name="JoinedOn"/> is yyyy-MM-dd; <paramref name="UserEmail"/> links her registered account
+/// (so that she reads her statement). Errors name the fields fullName, role, joinedOn, gender, sharesSubscribed, phone, userEmail.
+/// </summary>
 public sealed record AddCooperativeMember(Guid CooperativeId, Guid ActorId, string? FullName, string? Role, string? JoinedOn,
-    string? Gender, int? SharesSubscribed) : IRequest<CooperativeMember>;
+    string? Gender, int? SharesSubscribed, string? Phone = null, string? UserEmail = null) : IRequest<CooperativeMember>;
 
-/// <summary>Staff correct a member's details.</summary>
+/// <summary>Staff correct a member's details (an empty <paramref name="UserEmail"/> unlinks her account).</summary>
 public sealed record UpdateCooperativeMember(Guid CooperativeId, Guid ActorId, Guid MemberId, string? FullName, string? Role,
-    string? JoinedOn, string? Gender, int? SharesSubscribed) : IRequest<CooperativeMember>;
+    string? JoinedOn, string? Gender, int? SharesSubscribed, string? Phone = null, string? UserEmail = null) : IRequest<CooperativeMember>;
 
 /// <summary>Staff mark a member as having left on <paramref name="LeftOn"/> (yyyy-MM-dd; today when null). The record stays.</summary>
 public sealed record MarkCooperativeMemberLeft(Guid CooperativeId, Guid ActorId, Guid MemberId, string? LeftOn) : IRequest<CooperativeMember>;

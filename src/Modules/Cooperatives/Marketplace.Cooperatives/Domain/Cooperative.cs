@@ -8,7 +8,9 @@ internal enum Status { Pending, Verified, Suspended }
 
 internal sealed record StaffMember(Guid UserId, string? Email, bool IsOwner, DateTimeOffset AddedAt);
 
-internal sealed record Member(Guid Id, string FullName, string Role, DateOnly JoinedOn, DateOnly? LeftOn, string? Gender, int? SharesSubscribed)
+/// <param name="UserId">the member's own platform account (to read her statement), linked by its e-mail <paramref name="UserEmail"/>.</param>
+internal sealed record Member(Guid Id, string FullName, string Role, DateOnly JoinedOn, DateOnly? LeftOn, string? Gender, int? SharesSubscribed,
+    string? Phone = null, Guid? UserId = null, string? UserEmail = null)
 {
     [JsonIgnore] public bool IsCurrent => LeftOn is null;
 }
@@ -114,9 +116,14 @@ internal sealed class Cooperative
                 Staff.RemoveAll(s => s.UserId == e.UserId);
                 StaffIds.Remove(e.UserId);
                 break;
-            case MemberAdded e: Members.Add(new Member(e.MemberId, e.FullName, e.Role, e.JoinedOn, null, e.Gender, e.SharesSubscribed)); break;
+            case MemberAdded e:
+                Members.Add(new Member(e.MemberId, e.FullName, e.Role, e.JoinedOn, null, e.Gender, e.SharesSubscribed, e.Phone, e.UserId, e.UserEmail));
+                break;
             case MemberUpdated e: Replace(e.MemberId, m => m with
-                { FullName = e.FullName, Role = e.Role, JoinedOn = e.JoinedOn, Gender = e.Gender, SharesSubscribed = e.SharesSubscribed }); break;
+            {
+                FullName = e.FullName, Role = e.Role, JoinedOn = e.JoinedOn, Gender = e.Gender, SharesSubscribed = e.SharesSubscribed,
+                Phone = e.Phone, UserId = e.UserId, UserEmail = e.UserEmail,
+            }); break;
             case MemberLeft e: Replace(e.MemberId, m => m with { LeftOn = e.LeftOn }); break;
             case ShippingPolicySet e: Shipping = new Shipping(e.FlatFee, e.FreeAbove); break;
             case PayoutAccountSet e: Payout = new PayoutDetails(e.Method, e.Rib, e.StripeAccountId, e.At, e.OnHoldUntil); break;

@@ -27,11 +27,11 @@ internal sealed record StaffRemoved(Guid CooperativeId, Guid UserId, Guid By, Da
 
 [EventName("cooperatives.member_added")]
 internal sealed record MemberAdded(Guid CooperativeId, Guid MemberId, string FullName, string Role, DateOnly JoinedOn,
-    string? Gender, int? SharesSubscribed, Guid By, DateTimeOffset At) : IDomainEvent;
+    string? Gender, int? SharesSubscribed, Guid By, DateTimeOffset At, string? Phone = null, Guid? UserId = null, string? UserEmail = null) : IDomainEvent;
 
 [EventName("cooperatives.member_updated")]
 internal sealed record MemberUpdated(Guid CooperativeId, Guid MemberId, string FullName, string Role, DateOnly JoinedOn,
-    string? Gender, int? SharesSubscribed, Guid By, DateTimeOffset At) : IDomainEvent;
+    string? Gender, int? SharesSubscribed, Guid By, DateTimeOffset At, string? Phone = null, Guid? UserId = null, string? UserEmail = null) : IDomainEvent;
 
 [EventName("cooperatives.member_left")]
 internal sealed record MemberLeft(Guid CooperativeId, Guid MemberId, DateOnly LeftOn, Guid By, DateTimeOffset At) : IDomainEvent;

@@ -2,7 +2,9 @@ using Marketplace.BuildingBlocks;
 
 namespace Marketplace.Cooperatives.Domain;
 
-internal sealed record MemberDetails(string FullName, string Role, DateOnly JoinedOn, string? Gender, int? SharesSubscribed);
+/// <param name="UserId">the member's platform account, found by its e-mail <paramref name="UserEmail"/>.</param>
+internal sealed record MemberDetails(string FullName, string Role, DateOnly JoinedOn, string? Gender, int? SharesSubscribed,
+    string? Phone = null, Guid? UserId = null, string? UserEmail = null);
 
 /// <summary>Decisions on staff, members, delivery fee and payout account. Pure: state and input in, events out.</summary>
 internal static class Management
@@ -31,7 +33,8 @@ internal static class Management
     {
         Access.RequireStaff(c, actorId);
         RequireOfficeFree(c, m.Role, memberId);
-        return [new MemberAdded(c.Id, memberId, m.FullName, m.Role, m.JoinedOn, m.Gender, m.SharesSubscribed, actorId, now)];
+        RequireAccountFree(c, m.UserId, memberId);
+        return [new MemberAdded(c.Id, memberId, m.FullName, m.Role, m.JoinedOn, m.Gender, m.SharesSubscribed, actorId, now, m.Phone, m.UserId, m.UserEmail)];
     }
 
     public static IReadOnlyList<object> UpdateMember(Cooperative c, Guid actorId, Guid memberId, MemberDetails m, DateTimeOffset now)
@@ -40,7 +43,8 @@ internal static class Management
         var member = FindMember(c, memberId);
         if (member.IsCurrent) RequireOfficeFree(c, m.Role, memberId);
         if (member.LeftOn is { } left && m.JoinedOn > left) throw new ValidationFailed("joinedOn", "joinedOn cannot be after the day the member left.");
-        return [new MemberUpdated(c.Id, memberId, m.FullName, m.Role, m.JoinedOn, m.Gender, m.SharesSubscribed, actorId, now)];
+        RequireAccountFree(c, m.UserId, memberId);
+        return [new MemberUpdated(c.Id, memberId, m.FullName, m.Role, m.JoinedOn, m.Gender, m.SharesSubscribed, actorId, now, m.Phone, m.UserId, m.UserEmail)];
     }
 
     public static IReadOnlyList<object> MemberLeaves(Cooperative c, Guid actorId, Guid memberId, DateOnly leftOn, DateTimeOffset now)
@@ -77,6 +81,13 @@ internal static class Management
         Access.RequireOwner(c, ownerId);
         if (c.Tax is { } current && current with { SetAt = now } == tax with { SetAt = now }) return [];
         return [new TaxIdentitySet(c.Id, tax.Ice, tax.TaxId, tax.RegisterNumber, tax.Address, tax.VatRate, ownerId, now)];
+    }
+
+    /// <summary>One account reads one member's statement in a cooperative.</summary>
+    private static void RequireAccountFree(Cooperative c, Guid? userId, Guid memberId)
+    {
+        if (userId is { } id && c.Members.Any(m => m.UserId == id && m.Id != memberId))
+            throw new ValidationFailed("userEmail", "Another member of this cooperative is already linked to this account.");
     }
 
     private static Member FindMember(Cooperative c, Guid memberId) =>

@@ -34,16 +34,17 @@ internal sealed class CooperativeMembersHandler(IMediator mediator, ICooperative
     }
 
     public async Task<CooperativeMember> Handle(AddCooperativeMember cmd, CancellationToken ct) => Of(await mediator.Send(
-        new AddMember(cmd.CooperativeId, cmd.ActorId, cmd.FullName, cmd.Role, cmd.JoinedOn, cmd.Gender, cmd.SharesSubscribed), ct));
+        new AddMember(cmd.CooperativeId, cmd.ActorId, cmd.FullName, cmd.Role, cmd.JoinedOn, cmd.Gender, cmd.SharesSubscribed, cmd.Phone, cmd.UserEmail), ct));
 
     public async Task<CooperativeMember> Handle(UpdateCooperativeMember cmd, CancellationToken ct) => Of(await mediator.Send(
-        new UpdateMember(cmd.CooperativeId, cmd.ActorId, cmd.MemberId, cmd.FullName, cmd.Role, cmd.JoinedOn, cmd.Gender, cmd.SharesSubscribed), ct));
+        new UpdateMember(cmd.CooperativeId, cmd.ActorId, cmd.MemberId, cmd.FullName, cmd.Role, cmd.JoinedOn, cmd.Gender, cmd.SharesSubscribed,
+            cmd.Phone, cmd.UserEmail), ct));
 
     public async Task<CooperativeMember> Handle(MarkCooperativeMemberLeft cmd, CancellationToken ct) =>
         Of(await mediator.Send(new MemberLeaves(cmd.CooperativeId, cmd.ActorId, cmd.MemberId, cmd.LeftOn), ct));
 
     private static CooperativeMember Of(MemberView m) =>
-        new(m.Id, m.FullName, m.Role, m.JoinedOn, m.LeftOn, m.Gender, m.SharesSubscribed, m.IsCurrent);
+        new(m.Id, m.FullName, m.Role, m.JoinedOn, m.LeftOn, m.Gender, m.SharesSubscribed, m.IsCurrent, m.Phone, m.UserEmail);
 }
 
 internal sealed class CooperativeStaffHandler(IMediator mediator) :

@@ -1,0 +1,30 @@
+using MediatR;
+
+namespace Marketplace.Cooperatives.Contracts;
+
+// The members' register as the members' economy (supplies, payments, assemblies) reads it. No access check here: the
+// asking module decides who may see what it shows (staff of the cooperative, the member herself).
+
+/// <summary>Every member the cooperative ever had (those who left too); null when the cooperative does not exist.</summary>
+public sealed record GetMemberRegister(Guid CooperativeId) : IRequest<MemberRegister?>;
+
+/// <param name="Name">the cooperative's name by language.</param>
+public sealed record MemberRegister(Guid CooperativeId, IReadOnlyDictionary<string, string> Name, IReadOnlyList<RegisteredMember> Members)
+{
+    public RegisteredMember? Find(Guid memberId) => Members.FirstOrDefault(m => m.Id == memberId);
+
+    /// <summary>Members on <paramref name="day"/>: joined on or before it, not left by then.</summary>
+    public IReadOnlyList<RegisteredMember> On(DateOnly day) => Members.Where(m => m.IsMemberOn(day)).ToList();
+}
+
+/// <param name="UserId">her platform account (she reads her own statement with it), or null.</param>
+public sealed record RegisteredMember(Guid Id, string FullName, string Role, DateOnly JoinedOn, DateOnly? LeftOn, string? Gender,
+    int Shares, string? Phone, Guid? UserId)
+{
+    public bool IsMemberOn(DateOnly day) => JoinedOn <= day && (LeftOn is null || LeftOn > day);
+}
+
+/// <summary>The memberships of a platform account (the cooperatives where a member is linked to it).</summary>
+public sealed record GetMembershipsOfUser(Guid UserId) : IRequest<IReadOnlyList<Membership>>;
+
+public sealed record Membership(Guid CooperativeId, IReadOnlyDictionary<string, string> CooperativeName, Guid MemberId, string FullName);

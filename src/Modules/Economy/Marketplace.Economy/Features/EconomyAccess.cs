@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using Marketplace.BuildingBlocks;
+using Marketplace.Cooperatives.Contracts;
+using MediatR;
+
+namespace Marketplace.Economy.Features;
+
+/// <summary>
+/// Who may see and change a cooperative's members' economy: its staff (owner and staff), and for her own statement the
+/// member herself through her linked account. Administrators are neither: they see totals per cooperative only.
+/// </summary>
+internal sealed class EconomyAccess(IMediator mediator)
+{
+    /// <summary>The cooperative's register, once the viewer is found to be its staff (NotFound, Forbidden otherwise).</summary>
+    public async Task<MemberRegister> StaffAsync(Guid cooperativeId, Guid userId, CancellationToken ct, bool ownerOnly = false)
+    {
+        var access = await mediator.Send(new GetCooperativeAccess(cooperativeId, userId), ct) ?? throw new NotFound("The cooperative");
+        if (!access.IsStaff || (ownerOnly && !access.IsOwner)) throw new Forbidden("Only the cooperative's staff see and record its members' economy.");
+        return await mediator.Send(new GetMemberRegister(cooperativeId), ct) ?? throw new NotFound("The cooperative");
+    }
+
+    /// <summary>The member, for the cooperative's staff or for herself.</summary>
+    public async Task<(MemberRegister Register, RegisteredMember Member)> StaffOrHerselfAsync(Guid cooperativeId, Guid memberId, Guid userId,
+        CancellationToken ct)
+    {
+        var access = await mediator.Send(new GetCooperativeAccess(cooperativeId, userId), ct) ?? throw new NotFound("The cooperative");
+        var register = await mediator.Send(new GetMemberRegister(cooperativeId), ct) ?? throw new NotFound("The cooperative");
+        var member = register.Find(memberId);
+        if (access.IsStaff) return (register, member ?? throw new NotFound("The member"));
+        if (member is null || member.UserId != userId) throw new Forbidden("Only the cooperative's staff and the member herself read her statement.");
+        return (register, member);
+    }
+
+    public static RegisteredMember Member(MemberRegister register, Guid memberId) => register.Find(memberId) ?? throw new NotFound("The member");
+}
+
+/// <summary>Days and amounts as the API writes them.</summary>
+internal static class Inputs
+{
+    private static readonly TimeZoneInfo Morocco = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Morocco).DateTime);
+
+    public static DateOnly? Day(string? value) =>
+        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    /// <summary>A day that is given, valid and not after tomorrow (ValidationFailed on <paramref name="field"/> otherwise).</summary>
+    public static DateOnly PastDay(string? value, string field, TimeProvider clock)
+    {
+        var day = Day(value) ?? throw new ValidationFailed(field, $"{field} is a date: yyyy-MM-dd.");
+        if (day > Today(clock).AddDays(1)) throw new ValidationFailed(field, $"{field} cannot be in the future.");
+        if (day.Year < 2000) throw new ValidationFailed(field, $"{field} is too far in the past.");
+        return day;
+    }
+
+    /// <summary>
+    /// An amount sent as API.md's Money (<c>{"amount": 12.5, "currency": "MAD"}</c>) or as a plain number: MAD, at most
+    /// 2 decimals, below a billion. Null when absent.
+    /// </summary>
+    public static decimal? Amount(JsonElement? value, string field)
+    {
+        if (value is not { } v || v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
+        var number = v.ValueKind == JsonValueKind.Object && v.TryGetProperty("amount", out var a) ? a : v;
+        if (v.ValueKind == JsonValueKind.Object && v.TryGetProperty("currency", out var c) && c.ValueKind != JsonValueKind.Null
+            && c.GetString() != Contracts.MoneyValue.Mad)
+            throw new ValidationFailed(field, $"{field} is in MAD.");
+        if (number.ValueKind != JsonValueKind.Number || !number.TryGetDecimal(out var amount) || amount >= 1_000_000_000m || amount <= -1_000_000_000m
+            || !Money.HasAtMostTwoDecimals(amount))
+            throw new ValidationFailed(field, $"{field} is an amount in MAD with at most 2 decimals: {{\"amount\": 12.50, \"currency\": \"MAD\"}}.");
+        return amount;
+    }
+
+    public static Contracts.MoneyValue Mad(decimal amount) => new(amount);
+}
