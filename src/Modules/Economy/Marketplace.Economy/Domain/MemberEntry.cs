@@ -39,8 +39,6 @@ internal sealed class MemberEntry
     public int FinancialYear { get; set; }
     public decimal SuppliesValue { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
-    /// <summary>The event's place in the store: lines of one day in the order they were recorded.</summary>
-    public long Sequence { get; set; }
 
     public decimal Effect => Kind == EntryKinds.Payment ? -Amount : Amount;
 }
@@ -55,7 +53,7 @@ internal sealed partial class MemberEntryProjection : EventProjection
         {
             Id = s.SupplyId, CooperativeId = s.CooperativeId, MemberId = s.MemberId, Kind = EntryKinds.Supply, Date = s.Date,
             Amount = s.Amount.Amount, Currency = s.Amount.Currency, Item = s.Item, Quantity = s.Quantity, Unit = s.Unit, Grade = s.Grade,
-            UnitPrice = s.UnitPrice.Amount, Lot = s.Lot, Reverses = s.Reverses, Reason = s.Reason, RecordedAt = s.At, Sequence = e.Sequence,
+            UnitPrice = s.UnitPrice.Amount, Lot = s.Lot, Reverses = s.Reverses, Reason = s.Reason, RecordedAt = s.At,
         });
         if (s.Reverses is { } reversed && await ops.LoadAsync<MemberEntry>(reversed, ct) is { } wrong)
         {
@@ -68,7 +66,7 @@ internal sealed partial class MemberEntryProjection : EventProjection
     {
         Id = e.Data.PaymentId, CooperativeId = e.Data.CooperativeId, MemberId = e.Data.MemberId, Kind = EntryKinds.Payment, Date = e.Data.Date,
         Amount = e.Data.Amount.Amount, Currency = e.Data.Amount.Currency, Method = e.Data.Method, Note = e.Data.Note, Advance = e.Data.Advance,
-        RecordedAt = e.Data.At, Sequence = e.Sequence,
+        RecordedAt = e.Data.At,
     });
 
     public void Project(IEvent<SurplusShareCredited> e, IDocumentOperations ops) => ops.Store(new MemberEntry
@@ -76,7 +74,7 @@ internal sealed partial class MemberEntryProjection : EventProjection
         Id = Share(e.Data.AssemblyId, e.Data.MemberId), CooperativeId = e.Data.CooperativeId, MemberId = e.Data.MemberId,
         Kind = EntryKinds.Surplus, Date = e.Data.Date, Amount = e.Data.Amount.Amount, Currency = e.Data.Amount.Currency,
         AssemblyId = e.Data.AssemblyId, FinancialYear = e.Data.FinancialYear, SuppliesValue = e.Data.SuppliesValue.Amount,
-        RecordedAt = e.Data.At, Sequence = e.Sequence,
+        RecordedAt = e.Data.At,
     });
 
     /// <summary>A share's line id: one per assembly and member.</summary>

@@ -14,7 +14,7 @@ internal static class StatementMath
     {
         var all = lines.ToList();
         var opening = all.Where(l => l.Date < from).Sum(l => l.Effect);
-        var period = all.Where(l => l.Date >= from && l.Date <= to).OrderBy(l => l.Date).ThenBy(l => l.Sequence).ToList();
+        var period = all.Where(l => l.Date >= from && l.Date <= to).OrderBy(l => l.Date).ThenBy(l => l.RecordedAt).ToList();
         List<MemberEntry> Of(string kind) => period.Where(l => l.Kind == kind).ToList();
         var (supplies, payments, surplus) = (Of(EntryKinds.Supply), Of(EntryKinds.Payment), Of(EntryKinds.Surplus));
         var (s, p, r) = (supplies.Sum(l => l.Amount), payments.Sum(l => l.Amount), surplus.Sum(l => l.Amount));

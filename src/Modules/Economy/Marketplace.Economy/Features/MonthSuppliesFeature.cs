@@ -23,10 +23,10 @@ internal sealed class GetMonthSuppliesHandler(IEconomyStore store, EconomyAccess
         await using var session = store.QuerySession();
         var lines = await session.Query<MemberEntry>()
             .Where(e => e.CooperativeId == query.CooperativeId && e.Kind == EntryKinds.Supply && e.Date >= first && e.Date <= last)
-            .OrderByDescending(e => e.Date).ThenByDescending(e => e.Sequence).ToListAsync(ct);
+            .OrderByDescending(e => e.Date).ThenByDescending(e => e.RecordedAt).ToListAsync(ct);
         var latest = await session.Query<MemberEntry>()
             .Where(e => e.CooperativeId == query.CooperativeId && e.Kind == EntryKinds.Supply && e.Reverses == null)
-            .OrderByDescending(e => e.Sequence).Take(200).ToListAsync(ct);
+            .OrderByDescending(e => e.RecordedAt).Take(200).ToListAsync(ct);
         var byItem = lines.GroupBy(l => (l.Item, l.Unit)).Select(g => new ItemTotal(g.Key.Item ?? "", g.Key.Unit ?? "", g.Sum(l => l.Quantity),
                 Inputs.Mad(g.Sum(l => l.Amount)), g.Count(l => l.Reverses is null)))
             .OrderByDescending(i => i.Amount.Amount).ToList();
