@@ -19,6 +19,11 @@ public static class Format
 
     public static string Date(DateTimeOffset at) => at.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
+    public static string Date(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    /// <summary>A quantity as weighed or counted: "12.5", "1 200" (up to 3 decimals, in the page's culture).</summary>
+    public static string Quantity(decimal q) => q.ToString("#,0.###", CultureInfo.CurrentCulture);
+
     public static string DateTime(DateTimeOffset at) => at.ToString("g", CultureInfo.CurrentCulture);
 
     /// <summary>A multilingual text in the page's language, falling back to another the item has.</summary>

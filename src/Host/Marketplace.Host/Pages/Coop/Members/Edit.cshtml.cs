@@ -28,7 +28,7 @@ public sealed class EditModel(IMediator mediator, Texts texts, TimeProvider cloc
         try
         {
             var member = await Mediator.Send(new UpdateCooperativeMember(Id, UserId, MemberId, Input.FullName, Input.Role, Input.JoinedOn,
-                Input.GenderOrNull, Input.Shares), ct);
+                Input.GenderOrNull, Input.Shares, Input.Phone, Input.UserEmail ?? ""), ct);
             Done = T["coop.member.saved", member.FullName];
             return Redirect($"/coop/{Id}/members");
         }

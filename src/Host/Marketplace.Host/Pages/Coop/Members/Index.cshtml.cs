@@ -25,7 +25,7 @@ public sealed class IndexModel(IMediator mediator, Texts texts, TimeProvider clo
         try
         {
             var member = await Mediator.Send(new AddCooperativeMember(Id, UserId, Input.FullName, Input.Role, Input.JoinedOn, Input.GenderOrNull,
-                Input.Shares), ct);
+                Input.Shares, Input.Phone, Input.UserEmail ?? ""), ct);
             return Confirm(T["coop.member.added", member.FullName]);
         }
         catch (ValidationFailed failed) { ModelState.AddModuleErrors(failed, T, "Input."); }

@@ -11,6 +11,9 @@ public sealed class MemberInput
     public string? JoinedOn { get; set; }
     public string? Gender { get; set; }
     public string? SharesSubscribed { get; set; }
+    public string? Phone { get; set; }
+    /// <summary>The e-mail of her account on the platform, with which she reads her statement.</summary>
+    public string? UserEmail { get; set; }
 
     /// <summary>The shares as a number; what is not one is sent as an impossible count, which the module refuses on the field.</summary>
     public int? Shares => string.IsNullOrWhiteSpace(SharesSubscribed) ? null : CoopForms.ParseWhole(SharesSubscribed) ?? -1;
@@ -20,6 +23,6 @@ public sealed class MemberInput
     public static MemberInput Of(CooperativeMember m) => new()
     {
         FullName = m.FullName, Role = m.Role, JoinedOn = m.JoinedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Gender = m.Gender,
-        SharesSubscribed = m.SharesSubscribed?.ToString(CultureInfo.InvariantCulture),
+        SharesSubscribed = m.SharesSubscribed?.ToString(CultureInfo.InvariantCulture), Phone = m.Phone, UserEmail = m.UserEmail,
     };
 }
