@@ -62,6 +62,22 @@ public sealed class SupplyAndStatementTests(EconomyApp app) : IClassFixture<Econ
     }
 
     [Fact]
+    public async Task Supplies_and_payments_recorded_for_one_member_at_the_same_time_are_all_counted_once()
+    {
+        var (coop, m) = await app.CooperativeWithMembersAsync(("Hafsa", "2020-01-01"));
+        var url = $"/api/cooperatives/{coop.Id}";
+        var supplies = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => coop.Owner.Client.PostJson($"{url}/supplies",
+            new { memberId = m[0], date = "2026-02-02", item = "Huile", quantity = i, unit = "l", unitPrice = 10 })));
+        supplies.Select(r => (int)r.StatusCode).Should().AllBeEquivalentTo(201);
+        var payments = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => coop.Owner.Client.PostJson($"{url}/members/{m[0]}/payments",
+            new { date = "2026-02-03", amount = 100, method = "cash" })));
+        payments.Select(r => (int)r.StatusCode).Should().BeEquivalentTo([201, 201, 201, 422], "360 MAD owed covers three payments of 100, not four");
+        var statement = await coop.Owner.Client.ReadJson($"{url}/members/{m[0]}/statement?from=2026-01-01&to=2026-12-31");
+        Money(statement["suppliesTotal"]).Should().Be(360m);
+        Money(statement["closing"]).Should().Be(60m);
+    }
+
+    [Fact]
     public async Task Bad_supplies_and_payments_are_400_or_404_and_change_nothing()
     {
         var (coop, members) = await app.CooperativeWithMembersAsync(("Aicha Id Bourk", "2024-06-01"));

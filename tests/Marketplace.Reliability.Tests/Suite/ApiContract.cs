@@ -27,11 +27,6 @@ public static partial class ApiContract
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> NotBuiltYet = new Dictionary<string, int>
     {
-        ["POST /api/cooperatives/{}/supplies"] = 18,
-        ["POST /api/cooperatives/{}/members/{}/payments"] = 18,
-        ["GET /api/cooperatives/{}/members/{}/statement"] = 18,
-        ["POST /api/cooperatives/{}/assemblies"] = 18,
-        ["POST /api/cooperatives/{}/assemblies/{}/surplus"] = 18,
         ["POST /api/cooperatives/{}/certificates"] = 19,
         ["POST /api/admin/certificates/{}/verify"] = 19,
         ["POST /api/admin/certificates/{}/reject"] = 19,

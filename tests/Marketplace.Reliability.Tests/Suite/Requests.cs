@@ -64,6 +64,16 @@ public static class Requests
             new { ice = "001525879000063", taxId = "40512345", registerNumber = "RC-412", address = "Taroudant", vat = "exempt" }),
         ["GET /api/orders/{}/sub-orders/{}/invoice"] = w => Get($"/api/orders/{w.OrderCash}/sub-orders/{w.SubOrderCash}/invoice"),
         ["GET /api/cooperatives/{}/invoices"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/invoices"),
+        ["POST /api/cooperatives/{}/supplies"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/supplies",
+            new { memberId = w.MemberA, date = DateTime.UtcNow.ToString("yyyy-MM-dd"), item = "Amandons", quantity = 2.5m, unit = "kg", unitPrice = Mad(16m), lot = "L1" }),
+        ["POST /api/cooperatives/{}/members/{}/payments"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/members/{w.MemberA}/payments",
+            new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"), amount = Mad(10m), method = "cash", advance = true }),
+        ["GET /api/cooperatives/{}/members/{}/statement"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/members/{w.MemberA}/statement"),
+        ["POST /api/cooperatives/{}/assemblies"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/assemblies",
+            new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"), kind = "extraordinary", present = new[] { w.MemberA },
+                decisions = new[] { new { text = "Change the statutes", @for = 1, against = 0, abstain = 0 } }, minutes = "Minutes" }),
+        ["POST /api/cooperatives/{}/assemblies/{}/surplus"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/assemblies/{w.AssemblyA}/surplus",
+            new { amount = Mad(500m) }),
     };
 
     public static object Mad(decimal amount) => new { amount, currency = "MAD" };

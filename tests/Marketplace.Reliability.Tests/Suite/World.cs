@@ -31,6 +31,10 @@ public sealed class World
     /// <summary>The bank batch that holds <see cref="PayoutB"/>.</summary>
     public required Guid BatchB { get; init; }
     public required string OtherUserEmail { get; init; }
+    /// <summary>A member of cooperative A whose account is the first shopper's (she reads her own statement).</summary>
+    public required Guid MemberA { get; init; }
+    /// <summary>Cooperative A's ordinary assembly (quorum met), whose surplus its staff may share once.</summary>
+    public required Guid AssemblyA { get; init; }
     /// <summary>The draft product's version, for PUT (read again before each use).</summary>
     public int DraftVersion { get; set; } = 1;
 
@@ -66,6 +70,7 @@ public sealed class World
         var admin = await app.AdminAsync();
         var payout = await PaidOutAsync(app, admin, coopB, card);
         var batch = await (await (await admin.Client.PostJson("/api/admin/bank-batches")).ShouldHaveStatus(201)).Json();
+        var (member, assembly) = await MembersEconomyAsync(coopA, shopper1);
         return new World
         {
             App = app, Admin = await app.AdminAsync(), Shopper1 = shopper1, Shopper2 = await app.NewShopperAsync("shopper2"),
@@ -73,7 +78,21 @@ public sealed class World
             OrderCash = cash["id"]!.GetValue<Guid>(), SubOrderCash = cash["subOrders"]![0]!["id"]!.GetValue<Guid>(),
             OrderCard = card["id"]!.GetValue<Guid>(), OrderToCancel = toCancel["id"]!.GetValue<Guid>(),
             DraftProduct = draft["id"]!.GetValue<Guid>(), PayoutB = payout, BatchB = batch["id"]!.GetValue<Guid>(), OtherUserEmail = other.Email,
+            MemberA = member, AssemblyA = assembly,
         };
+    }
+
+    /// <summary>Cooperative A's member (linked to the shopper's account) who supplied last year, and its annual assembly.</summary>
+    private static async Task<(Guid Member, Guid Assembly)> MembersEconomyAsync(MarketCooperative coop, TestUser account)
+    {
+        var staff = coop.Owner.Client;
+        var member = (await (await (await staff.PostJson($"/api/cooperatives/{coop.Id}/members", new { fullName = "Fadma Ait Lahcen", role = "member",
+            joinedOn = "2019-01-01", gender = "female", shares = 3, userEmail = account.Email })).ShouldHaveStatus(201)).Json())["id"]!.GetValue<Guid>();
+        await (await staff.PostJson($"/api/cooperatives/{coop.Id}/supplies", new { memberId = member, date = $"{DateTime.UtcNow.Year - 1}-06-01",
+            item = "Amandons", quantity = 20, unit = "kg", unitPrice = Requests.Mad(15m) })).ShouldHaveStatus(201);
+        var assembly = await (await (await staff.PostJson($"/api/cooperatives/{coop.Id}/assemblies", new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"),
+            kind = "ordinary", present = new[] { member } })).ShouldHaveStatus(201)).Json();
+        return (member, assembly["id"]!.GetValue<Guid>());
     }
 
     /// <summary>The card order delivered by cooperative B, a payout run for today: B's payout (by bank transfer).</summary>

@@ -44,7 +44,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         TooManyAttempts t => RetryAfter(context, t.RetryAfter, Problem(429, "Too many attempts", t.Message)),
         DependencyUnavailable d => RetryAfter(context, d.RetryAfter, Problem(503, "Service unavailable", d.Message)),
         DomainRuleViolated d => WithCode(Problem(409, "Conflict", d.Message), d.Code, d.Details),
-        ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException =>
+        ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
+            or JasperFx.Events.EventStreamUnexpectedMaxEventIdException =>
             Problem(409, "Conflict", "Someone else changed this at the same time: read it again and retry."),
         _ when IsDatabaseUnavailable(exception) =>
             RetryAfter(context, TimeSpan.FromSeconds(5), Problem(503, "Service unavailable", "The service is briefly unavailable: retry in a few seconds.")),

@@ -63,7 +63,7 @@ internal static class Inputs
         if (value is not { } v || v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
         var number = v.ValueKind == JsonValueKind.Object && v.TryGetProperty("amount", out var a) ? a : v;
         if (v.ValueKind == JsonValueKind.Object && v.TryGetProperty("currency", out var c) && c.ValueKind != JsonValueKind.Null
-            && c.GetString() != Contracts.MoneyValue.Mad)
+            && c.GetRawText() != $"\"{Contracts.MoneyValue.Mad}\"") // raw: an invalid surrogate cannot be read as a string
             throw new ValidationFailed(field, $"{field} is in MAD.");
         if (number.ValueKind != JsonValueKind.Number || !number.TryGetDecimal(out var amount) || amount >= 1_000_000_000m || amount <= -1_000_000_000m
             || !Money.HasAtMostTwoDecimals(amount))

@@ -40,11 +40,14 @@ internal sealed class RecordSupplyHandler(IEconomyStore store, EconomyAccess acc
         var input = new SupplyInput(date, cmd.Item!.Trim(), cmd.Quantity!.Value, cmd.Unit!.Trim(), Blank(cmd.Grade), Money.Mad(cmd.UnitPrice!.Value),
             Blank(cmd.Lot));
         var supplyId = Guid.CreateVersion7();
-        await using var session = store.LightweightSession();
-        await session.DecideAsync(member.Id, cmd.CooperativeId,
-            account => AccountDecisions.RecordSupply(account, supplyId, input, cmd.ActorId, clock.GetUtcNow()), ct);
-        await session.SaveChangesAsync(ct);
-        return EntryViews.Supply((await session.LoadAsync<MemberEntry>(supplyId, ct))!, register);
+        return await AccountStreams.RetryOnConflictAsync(async () => // two staff recording for her at once
+        {
+            await using var session = store.LightweightSession();
+            await session.DecideAsync(member.Id, cmd.CooperativeId,
+                account => AccountDecisions.RecordSupply(account, supplyId, input, cmd.ActorId, clock.GetUtcNow()), ct);
+            await session.SaveChangesAsync(ct);
+            return EntryViews.Supply((await session.LoadAsync<MemberEntry>(supplyId, ct))!, register);
+        }, ct);
     }
 
     internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
