@@ -24,10 +24,12 @@ public class DemoApp(bool seedAtStart) : MarketplaceApp, IAsyncLifetime
     }
 
     /// <summary>A seeder of its own (own scope), as each Host has.</summary>
-    internal async Task<T> WithSeederAsync<T>(Func<DemoSeeder, Task<T>> work)
+    internal Task<T> WithSeederAsync<T>(Func<DemoSeeder, Task<T>> work) => WithAsync(work);
+
+    internal async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<DemoSeeder>());
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     /// <summary>Every page of a list route (pageSize 100).</summary>

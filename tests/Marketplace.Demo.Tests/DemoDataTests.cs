@@ -71,6 +71,27 @@ public sealed class DemoDataTests(SeededApp app)
     }
 
     [Fact]
+    public async Task The_demo_cooperative_runs_its_members_economy_and_the_demo_member_reads_her_statement()
+    {
+        var owner = await app.SignedInClientAsync(DemoAccounts.OwnerEmail, DemoAccounts.OwnerPassword);
+        var cooperativeId = (await (await owner.GetAsync("/api/accounts/me")).Json())["cooperativeIds"]![0]!.GetValue<Guid>();
+        var balances = await (await (await owner.GetAsync($"/api/cooperatives/{cooperativeId}/members/balances")).ShouldHaveStatus(200)).Json();
+        balances["members"]!.AsArray().Should().HaveCount(8);
+        balances["members"]!.AsArray().Should().OnlyContain(m => m!["supplied"]!["amount"]!.GetValue<decimal>() > 0);
+        balances["totalOwed"]!["amount"]!.GetValue<decimal>().Should().BePositive("the last month's supplies are not paid yet");
+        var assembly = (await (await owner.GetAsync($"/api/cooperatives/{cooperativeId}/assemblies")).Json())["items"]!.AsArray().Should().ContainSingle().Subject!;
+        (assembly["quorumMet"]!.GetValue<bool>(), assembly["surplus"]!["amount"]!["amount"]!.GetValue<decimal>()).Should().Be((true, 12_000m));
+
+        var member = await app.SignedInClientAsync(DemoAccounts.MemberEmail, DemoAccounts.MemberPassword);
+        var mine = (await (await member.GetAsync("/api/accounts/me/memberships")).Json())["items"]!.AsArray().Should().ContainSingle().Subject!;
+        var statement = await (await (await member.GetAsync(
+            $"/api/cooperatives/{cooperativeId}/members/{mine["memberId"]}/statement?from=2000-01-01&to=2100-12-31")).ShouldHaveStatus(200)).Json();
+        statement["supplies"]!.AsArray().Should().Contain(s => s!["reverses"] != null, "her first supply was recorded wrong and reversed");
+        statement["surplusShares"]!.AsArray().Should().ContainSingle();
+        statement["closing"]!["amount"]!.GetValue<decimal>().Should().Be(mine["balance"]!["amount"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public async Task The_demo_shopper_signs_in_as_a_shopper()
     {
         var shopper = await app.SignedInClientAsync(DemoAccounts.ShopperEmail, DemoAccounts.ShopperPassword);
@@ -85,9 +106,10 @@ public sealed class DemoDataTests(SeededApp app)
     {
         var lines = await File.ReadAllLinesAsync(app.AccountsFile);
 
-        lines.Should().HaveCount(2);
+        lines.Should().HaveCount(3);
         lines[0].Should().StartWith("demo owner      " + DemoAccounts.OwnerEmail + " / ");
         lines[1].Should().StartWith("demo shopper    " + DemoAccounts.ShopperEmail + " / ");
+        lines[2].Should().StartWith("demo member     " + DemoAccounts.MemberEmail + " / ");
         foreach (var line in lines)
         {
             var credentials = line[16..].Split("   ")[0].Split(" / ");

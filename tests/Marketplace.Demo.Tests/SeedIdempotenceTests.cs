@@ -39,6 +39,20 @@ public sealed class SeedIdempotenceTests(SeededApp app)
         (await app.CountsAsync()).Should().Be(before);
         before.Should().Be(((long)DemoCatalogue.Cooperatives, 0L, 0L, (long)DemoCatalogue.Products));
     }
+
+    [Fact]
+    public async Task Given_the_seeded_members_economy_When_it_is_ensured_again_Then_nothing_is_recorded_twice()
+    {
+        var owner = await app.SignedInClientAsync(DemoAccounts.OwnerEmail, DemoAccounts.OwnerPassword);
+        var cooperativeId = (await (await owner.GetAsync("/api/accounts/me")).Json())["cooperativeIds"]![0]!.GetValue<Guid>();
+        async Task<string> Books() => (await owner.GetStringAsync($"/api/cooperatives/{cooperativeId}/members/balances"))
+            + await owner.GetStringAsync($"/api/cooperatives/{cooperativeId}/assemblies");
+        var before = await Books();
+
+        await app.WithAsync<DemoMembers, bool>(async m => { await m.EnsureAsync(CancellationToken.None); return true; });
+
+        (await Books()).Should().Be(before);
+    }
 }
 
 /// <summary>Two Hosts that start at the same moment on an empty platform load the demo data once.</summary>

@@ -17,6 +17,11 @@ internal static class DemoAccounts
     public const string ShopperPassword = "demo-shopper-2026";
     public const string ShopperName = "Salma (demo shopper)";
 
+    /// <summary>A member of the first demo cooperative: she delivers argan kernels and reads her own statement.</summary>
+    public const string MemberEmail = "member@demo.souss-massa.ma";
+    public const string MemberPassword = "demo-member-2026";
+    public const string MemberName = "Itto Oubaha (demo member)";
+
     /// <summary>The other cooperatives' owners sign in with no known password: they exist because a cooperative needs an applicant.</summary>
     public static string OwnerEmailOf(DemoCooperative c, int index) => index == 0 ? OwnerEmail : $"{c.Code.ToLowerInvariant()}@demo.souss-massa.ma";
 
@@ -26,7 +31,8 @@ internal static class DemoAccounts
     /// </summary>
     public static string FileText(DemoCooperative first) =>
         $"{"demo owner",-16}{OwnerEmail} / {OwnerPassword}   ({first.NameFr}, {first.VillageFr})\n" +
-        $"{"demo shopper",-16}{ShopperEmail} / {ShopperPassword}\n";
+        $"{"demo shopper",-16}{ShopperEmail} / {ShopperPassword}\n" +
+        $"{"demo member",-16}{MemberEmail} / {MemberPassword}   (her statement: /account/memberships)\n";
 
     /// <summary>Marketplace:Demo:AccountsFile, else build/demo-accounts.txt of the checkout the Host runs from; null when neither is known.</summary>
     public static string? FilePath(IConfiguration config)

@@ -16,7 +16,7 @@ public static class DemoModule
     /// </summary>
     public static IServiceCollection AddDemoModule(this IServiceCollection services, IConfiguration config)
     {
-        services.AddTransient<DemoSeeder>();
+        services.AddTransient<DemoSeeder>().AddTransient<DemoMembers>();
         if (IsOn(config["MARKETPLACE_SEED_DEMO"])) services.AddHostedService<DemoSeedAtStart>();
         return services;
     }

@@ -22,7 +22,7 @@ internal sealed record DemoSeedReport(bool AlreadySeeded, int Cooperatives, int 
 /// each step first asks whether its result exists (user by e-mail, cooperative by registration number, product by sku)
 /// and takes "already there" answers of a racing writer as success.
 /// </summary>
-internal sealed class DemoSeeder(IMediator mediator, NpgsqlDataSource database, IConfiguration config, ILogger<DemoSeeder> logger)
+internal sealed class DemoSeeder(IMediator mediator, NpgsqlDataSource database, IConfiguration config, DemoMembers members, ILogger<DemoSeeder> logger)
 {
     private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
 
@@ -36,6 +36,7 @@ internal sealed class DemoSeeder(IMediator mediator, NpgsqlDataSource database, 
             report = await IsCompleteAsync(ct)
                 ? new DemoSeedReport(true, DemoCatalogue.Cooperatives, 0, DemoCatalogue.Products, 0, null)
                 : await LoadAsync(adminId, ct);
+            await members.EnsureAsync(ct); // also on data seeded before the members' economy existed
         }
         report = report with { AccountsFile = await WriteAccountsFileAsync(ct) };
         logger.LogInformation("Demo data in {Elapsed} ms: {Cooperatives} cooperatives ({CooperativesAdded} new), {Products} products ({ProductsAdded} new){Skipped}",
