@@ -98,5 +98,11 @@ public sealed class EconomyPagesTests(BrowserApp app)
         shares.Should().Contain("Brahim Ait Said").And.Contain("750,00").And.Contain("250,00").And.NotContain("Zahra");
         (await page.Locator("#Surplus").CountAsync()).Should().Be(0, "a surplus is shared once");
         await BrowserApp.ScreenshotAsync(page, "coop-assembly-fr-desktop");
+
+        var name = (await (await app.Anonymous().GetAsync($"/api/cooperatives/{coop.Id}?lang=fr")).Json())["name"]!.GetValue<string>();
+        var admin = await app.NewPageAsync();
+        await admin.SignInAsync(await app.AdminAsync(), "fr", "/admin/dashboard");
+        var income = await admin.Locator("[data-testid=members-income] tr", new() { HasText = name }).TextContentAsync();
+        income.Should().Contain("000,00", "the programme sees the surplus its members shared").And.NotContain("Brahim", "and never a member's own figures");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marketplace.BuildingBlocks;
 using Marketplace.Cooperatives.Contracts;
+using Marketplace.Economy.Contracts;
 using Marketplace.Host.Web;
 using Marketplace.Orders.Contracts;
 using MediatR;
@@ -23,6 +24,9 @@ public sealed class DashboardModel(IMediator mediator, Texts texts, TimeProvider
 
     public SalesReport? Report { get; private set; }
     public CooperativeFigures Figures { get; private set; } = null!;
+    /// <summary>The members' economy of the period, per cooperative (totals only), with the cooperatives' names.</summary>
+    public IReadOnlyList<CooperativeEconomyTotals> MembersIncome { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> CooperativeNames { get; private set; } = new Dictionary<Guid, string>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -36,6 +40,12 @@ public sealed class DashboardModel(IMediator mediator, Texts texts, TimeProvider
         if (from is null) ModelState.AddModelError(nameof(From), texts["admin.dash.baddate"]);
         if (to is null) ModelState.AddModelError(nameof(To), texts["admin.dash.baddate"]);
         if (from is null || to is null) return;
+        if (from <= to)
+        {
+            MembersIncome = await mediator.Send(new GetEconomyTotals(from.Value, to.Value), ct);
+            CooperativeNames = (await mediator.Send(new GetCooperativeSummaries(MembersIncome.Select(t => t.CooperativeId).ToList()), ct))
+                .ToDictionary(c => c.Id, c => Format.Text(c.Name));
+        }
         try { Report = await mediator.Send(new GetSalesReport(from.Value, to.Value, Granularity!, Lang), ct); }
         catch (ValidationFailed failed)
         {
