@@ -1,4 +1,3 @@
-using JasperFx;
 using JasperFx.Events;
 using Marten;
 
@@ -18,20 +17,4 @@ internal static class AccountStreams
         stream.AppendMany(events);
         return events;
     }
-
-    /// <summary>Runs <paramref name="attempt"/> again (a fresh session each time) while another writer got there first.</summary>
-    public static async Task<T> RetryOnConflictAsync<T>(Func<Task<T>> attempt, CancellationToken ct, int attempts = 8)
-    {
-        for (var i = 1; ; i++)
-        {
-            try { return await attempt(); }
-            catch (Exception e) when (IsConflict(e) && i < attempts) { await Task.Delay(Random.Shared.Next(5, 25 * i), ct); }
-        }
-    }
-
-    private static bool IsConflict(Exception e) => e switch
-    {
-        ConcurrencyException or EventStreamUnexpectedMaxEventIdException or Marten.Exceptions.ExistingStreamIdCollisionException => true,
-        _ => e.InnerException is { } inner && IsConflict(inner),
-    };
 }

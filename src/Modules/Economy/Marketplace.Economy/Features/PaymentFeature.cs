@@ -35,7 +35,7 @@ internal sealed class RecordMemberPaymentHandler(IEconomyStore store, EconomyAcc
         var date = Inputs.PastDay(cmd.Date, "date", clock);
         if (date < member.JoinedOn) throw new ValidationFailed("date", $"{member.FullName} joined the cooperative on {member.JoinedOn:yyyy-MM-dd}.");
         var paymentId = Guid.CreateVersion7();
-        return await AccountStreams.RetryOnConflictAsync(async () =>
+        return await Concurrency.RetryOnConflictAsync(async () =>
         {
             await using var session = store.LightweightSession();
             await session.DecideAsync(member.Id, cmd.CooperativeId, account => AccountDecisions.Pay(account, paymentId, date, Money.Mad(cmd.Amount!.Value),

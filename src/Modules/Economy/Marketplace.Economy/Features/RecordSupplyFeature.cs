@@ -40,7 +40,7 @@ internal sealed class RecordSupplyHandler(IEconomyStore store, EconomyAccess acc
         var input = new SupplyInput(date, cmd.Item!.Trim(), cmd.Quantity!.Value, cmd.Unit!.Trim(), Blank(cmd.Grade), Money.Mad(cmd.UnitPrice!.Value),
             Blank(cmd.Lot));
         var supplyId = Guid.CreateVersion7();
-        return await AccountStreams.RetryOnConflictAsync(async () => // two staff recording for her at once
+        return await Concurrency.RetryOnConflictAsync(async () => // two staff recording for her at once
         {
             await using var session = store.LightweightSession();
             await session.DecideAsync(member.Id, cmd.CooperativeId,

@@ -27,7 +27,7 @@ internal sealed class ReverseSupplyHandler(IEconomyStore store, EconomyAccess ac
         var register = await access.StaffAsync(cmd.CooperativeId, cmd.ActorId, ct);
         var date = cmd.Date is null ? Inputs.Today(clock) : Inputs.PastDay(cmd.Date, "date", clock);
         var reversalId = Guid.CreateVersion7();
-        return await AccountStreams.RetryOnConflictAsync(async () =>
+        return await Concurrency.RetryOnConflictAsync(async () =>
         {
             await using var session = store.LightweightSession();
             var wrong = await session.LoadAsync<MemberEntry>(cmd.SupplyId, ct);

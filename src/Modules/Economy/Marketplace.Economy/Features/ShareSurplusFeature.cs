@@ -23,7 +23,7 @@ internal sealed class ShareSurplusHandler(IEconomyStore store, EconomyAccess acc
         if (cmd.Amount is not { } amount) throw new ValidationFailed("amount", "amount is the surplus to share, in MAD.");
         if (amount <= 0 || amount > 100_000_000 || !Money.HasAtMostTwoDecimals(amount))
             throw new ValidationFailed("amount", "amount is more than zero, in MAD with at most 2 decimals.");
-        return await AccountStreams.RetryOnConflictAsync(async () =>
+        return await Concurrency.RetryOnConflictAsync(async () =>
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<Assembly>(cmd.AssemblyId, ct);

@@ -14,7 +14,7 @@ internal static class SaleLedger
     /// </summary>
     public static Task ProcessOnceAsync(this IPayoutsStore store, Guid eventId, TimeProvider clock, Func<IDocumentSession, Task> work,
         CancellationToken ct) =>
-        LedgerStreams.RetryOnConflictAsync(() => store.ProcessOnceAsync($"orders-event:{eventId}", clock, work, ct), ct);
+        Concurrency.RetryOnConflictAsync(() => store.ProcessOnceAsync($"orders-event:{eventId}", clock, work, ct), ct);
 
     /// <summary>The order as frozen when it was placed; the Orders outbox delivers in order, so it is known by now.</summary>
     public static async Task<Sale> SaleAsync(this IDocumentSession session, Guid orderId, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Hangfire;
+using Marketplace.BuildingBlocks;
 using Marketplace.Payouts.Domain.Ledger;
 using Marten;
 using MediatR;
@@ -20,7 +21,7 @@ internal sealed class ReleaseCardSalesHandler(IPayoutsStore store) : IRequestHan
             due = await query.Query<CooperativeLedger>().Where(l => l.NextAvailableAt != null && l.NextAvailableAt <= cmd.Now)
                 .Select(l => l.Id).ToListAsync(ct);
         foreach (var cooperativeId in due)
-            await LedgerStreams.RetryOnConflictAsync(async () =>
+            await Concurrency.RetryOnConflictAsync(async () =>
             {
                 await using var session = store.LightweightSession();
                 var ledger = await session.DecideAsync(cooperativeId, ledger => ledger.Sales.Keys.ToList()

@@ -34,7 +34,7 @@ internal sealed class ImportBankStatementHandler(IPayoutsStore store, TimeProvid
             var n = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
             return (Line: line, Id: StatementLine.IdOf(line, n));
         }).ToList();
-        return await LedgerStreams.RetryOnConflictAsync(() => ImportAsync(keyed, ct), ct);
+        return await Concurrency.RetryOnConflictAsync(() => ImportAsync(keyed, ct), ct);
     }
 
     private async Task<ImportBankStatement.Result> ImportAsync(IReadOnlyList<(ParsedLine Line, string Id)> lines, CancellationToken ct)

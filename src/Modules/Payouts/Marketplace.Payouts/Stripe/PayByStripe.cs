@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks;
 using Marketplace.Payouts.Domain.Ledger;
 using Marketplace.Payouts.Domain.Payouts;
 using Marten;
@@ -24,7 +25,7 @@ internal sealed class PayByStripeHandler(IPayoutsStore store, IStripeTransfers s
         if (payout is not { Method: PayoutMethod.StripeConnect, Status: PayoutStatus.Pending }) return payout?.Status;
 
         var outcome = await stripe.TransferAsync(new TransferRequest(payout.Id, payout.Destination, payout.Amount, payout.Reference, payout.Attempt), ct);
-        return await LedgerStreams.RetryOnConflictAsync(async () =>
+        return await Concurrency.RetryOnConflictAsync(async () =>
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<Payout>(payout.Id, ct);

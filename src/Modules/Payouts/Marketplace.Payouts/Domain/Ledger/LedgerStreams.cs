@@ -1,4 +1,3 @@
-using JasperFx;
 using JasperFx.Events;
 using Marten;
 
@@ -27,27 +26,4 @@ internal static class LedgerStreams
     public static Task<CooperativeLedger> DecideAsync(this IDocumentSession session, Guid cooperativeId,
         Func<CooperativeLedger, IReadOnlyList<ILedgerTransaction>> decide, CancellationToken ct) =>
         session.DecideAsync(cooperativeId, [decide], ct);
-
-    public static bool IsConcurrencyConflict(this Exception e) => e switch
-    {
-        ConcurrencyException or EventStreamUnexpectedMaxEventIdException => true,
-        Marten.Exceptions.ExistingStreamIdCollisionException => true,
-        _ => e.InnerException?.IsConcurrencyConflict() ?? false,
-    };
-
-    /// <summary>Runs <paramref name="attempt"/> again (a fresh session each time) while another writer got there first.</summary>
-    public static async Task<T> RetryOnConflictAsync<T>(Func<Task<T>> attempt, CancellationToken ct, int attempts = 8)
-    {
-        for (var i = 1; ; i++)
-        {
-            try
-            {
-                return await attempt();
-            }
-            catch (Exception e) when (e.IsConcurrencyConflict() && i < attempts)
-            {
-                await Task.Delay(Random.Shared.Next(5, 25 * i), ct);
-            }
-        }
-    }
 }

@@ -26,7 +26,7 @@ internal sealed class CreateBankBatchHandler(IPayoutsStore store, IMediator medi
 {
     public const string Sequence = "bank_batch_numbers";
 
-    public Task<BankBatchView> Handle(CreateBankBatch cmd, CancellationToken ct) => LedgerStreams.RetryOnConflictAsync(async () =>
+    public Task<BankBatchView> Handle(CreateBankBatch cmd, CancellationToken ct) => Concurrency.RetryOnConflictAsync(async () =>
     {
         await using var session = store.LightweightSession();
         var pending = await session.Query<Payout>()

@@ -41,7 +41,7 @@ internal sealed class SetCommissionRatesValidator : AbstractValidator<SetCommiss
 
 internal sealed class SetCommissionRatesHandler(IPayoutsStore store, TimeProvider clock) : IRequestHandler<SetCommissionRates, CommissionRatesView>
 {
-    public Task<CommissionRatesView> Handle(SetCommissionRates cmd, CancellationToken ct) => LedgerStreams.RetryOnConflictAsync(async () =>
+    public Task<CommissionRatesView> Handle(SetCommissionRates cmd, CancellationToken ct) => Concurrency.RetryOnConflictAsync(async () =>
     {
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<CommissionSchedule>(CommissionSchedule.StreamId, ct);

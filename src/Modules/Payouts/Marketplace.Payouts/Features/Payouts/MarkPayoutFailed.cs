@@ -25,7 +25,7 @@ internal sealed class MarkPayoutFailedValidator : AbstractValidator<MarkPayoutFa
 
 internal sealed class MarkPayoutFailedHandler(IPayoutsStore store, TimeProvider clock) : IRequestHandler<MarkPayoutFailed, PayoutView>
 {
-    public Task<PayoutView> Handle(MarkPayoutFailed cmd, CancellationToken ct) => LedgerStreams.RetryOnConflictAsync(async () =>
+    public Task<PayoutView> Handle(MarkPayoutFailed cmd, CancellationToken ct) => Concurrency.RetryOnConflictAsync(async () =>
     {
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Payout>(cmd.PayoutId, ct);

@@ -27,7 +27,7 @@ internal sealed class MarkPayoutSentValidator : AbstractValidator<MarkPayoutSent
 
 internal sealed class MarkPayoutSentHandler(IPayoutsStore store, TimeProvider clock) : IRequestHandler<MarkPayoutSent, PayoutView>
 {
-    public Task<PayoutView> Handle(MarkPayoutSent cmd, CancellationToken ct) => LedgerStreams.RetryOnConflictAsync(async () =>
+    public Task<PayoutView> Handle(MarkPayoutSent cmd, CancellationToken ct) => Concurrency.RetryOnConflictAsync(async () =>
     {
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Payout>(cmd.PayoutId, ct);

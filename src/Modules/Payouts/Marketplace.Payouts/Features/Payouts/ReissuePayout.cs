@@ -24,7 +24,7 @@ internal sealed class ReissuePayoutHandler(IPayoutsStore store, IMediator mediat
 {
     public async Task<PayoutView> Handle(ReissuePayout cmd, CancellationToken ct)
     {
-        var view = await LedgerStreams.RetryOnConflictAsync(async () =>
+        var view = await Concurrency.RetryOnConflictAsync(async () =>
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<Payout>(cmd.PayoutId, ct);

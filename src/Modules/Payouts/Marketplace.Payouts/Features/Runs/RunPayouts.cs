@@ -86,7 +86,7 @@ internal sealed class RunPayoutsHandler(IPayoutsStore store, IMediator mediator,
                 _ => "payout_account_incomplete",
             };
             if (refusal is not null) { held.Add(new(ledger.Id, ledger.Payable, refusal)); continue; }
-            var payoutId = await LedgerStreams.RetryOnConflictAsync(
+            var payoutId = await Concurrency.RetryOnConflictAsync(
                 () => PayAsync(runId, ledger.Id, account!, periodEnd, week, cutoff, availableThen, minimum, ct), ct);
             if (payoutId is { } id) created.Add(id);
         }
