@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Marketplace.Accounts;
 using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue;
+using Marketplace.Certification;
 using Marketplace.Cooperatives;
 using Marketplace.Demo;
 using Marketplace.Economy;
@@ -43,7 +44,8 @@ builder.Services
     .AddMarketplaceDatabase(config)
     .AddMarketplaceMediator(typeof(AccountsModule).Assembly, typeof(CooperativesModule).Assembly,
         typeof(CatalogueModule).Assembly, typeof(OrdersModule).Assembly, typeof(PayoutsModule).Assembly,
-        typeof(NotificationsModule).Assembly, typeof(InvoicingModule).Assembly, typeof(EconomyModule).Assembly)
+        typeof(NotificationsModule).Assembly, typeof(InvoicingModule).Assembly, typeof(EconomyModule).Assembly,
+        typeof(CertificationModule).Assembly)
     .AddAccountsModule(config)
     .AddCooperativesModule(config)
     .AddCatalogueModule(config)
@@ -52,6 +54,7 @@ builder.Services
     .AddNotificationsModule(config)
     .AddInvoicingModule(config)
     .AddEconomyModule(config)
+    .AddCertificationModule(config)
     .AddDemoModule(config) // after the modules: seeds at start (MARKETPLACE_SEED_DEMO=1) once their stores and the administrator are ready
     .AddMarketplaceRateLimits(config)
     .AddReverseProxySupport(config)
@@ -83,6 +86,7 @@ app.MapPayoutsModule();
 app.MapNotificationsModule();
 app.MapInvoicingModule();
 app.MapEconomyModule();
+app.MapCertificationModule();
 app.MapRazorPages();
 
 app.Run();

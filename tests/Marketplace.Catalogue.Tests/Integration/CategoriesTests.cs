@@ -24,10 +24,10 @@ public sealed class CategoriesTests(CatalogueApp app)
     }
 
     [Fact]
-    public async Task The_labels_are_the_four_codes_with_their_meaning()
+    public async Task The_labels_are_the_five_codes_certificates_give_with_their_meaning()
     {
         var labels = (await (await app.Anonymous().GetAsync("/api/labels")).Json()).AsArray();
-        labels.Select(l => l!["code"]!.GetValue<string>()).Should().BeEquivalentTo("IGP", "AOP", "LABEL_AGRICOLE", "ORGANIC");
+        labels.Select(l => l!["code"]!.GetValue<string>()).Should().BeEquivalentTo("IGP", "AOP", "LABEL_AGRICOLE", "ORGANIC", "FAIR_TRADE");
     }
 
     [Fact]

@@ -40,6 +40,9 @@ public sealed class SearchTests(CatalogueApp app)
                 name: new(Fr: "Tajine en terre cuite", En: "Clay tagine")));
             await Add("carpet", TestProducts.Listing(category: "carpets", price: 2400m, name: new(Ar: "زربية أمازيغية منسوجة يدويا")));
             await Add("draft", TestProducts.Listing(category: "honey", price: 70m, name: new("عسل الزعتر", "Miel de thym", "Thyme honey")), publish: false);
+            // Certificates stand behind the argan oil's IGP and the saffron's AOP; the honey's ORGANIC is only declared.
+            await app.CertifyAsync(products["argan"], "IGP");
+            await app.CertifyAsync(products["saffron"], "AOP");
             shelf = (app, cooperative, products);
             return (cooperative, products);
         }
@@ -111,7 +114,8 @@ public sealed class SearchTests(CatalogueApp app)
         (await FindAsync(label: "aop")).Should().Equal("saffron");
         (await FindAsync(province: "tiznit")).Should().Equal("honey");
         (await FindAsync(minPrice: "100", maxPrice: "200", sort: "price")).Should().Equal("tagine", "argan");
-        (await FindAsync(q: "miel", label: "ORGANIC")).Should().Equal("honey");
+        (await FindAsync(label: "IGP")).Should().Equal("argan");
+        (await FindAsync(q: "miel", label: "ORGANIC")).Should().BeEmpty("a label declared without a certificate is not one");
     }
 
     [Fact]

@@ -29,4 +29,13 @@ internal static class TestProducts
         }
         return await app.ProductAsync(id);
     }
+
+    /// <summary>The labels Certification sent for the product (as its receiver appends them).</summary>
+    public static async Task CertifyAsync(this CatalogueApp app, Guid productId, params string[] codes)
+    {
+        await using var session = app.Store.LightweightSession();
+        session.Events.Append(productId, new CertifiedLabelsSet(productId,
+            codes.Select(c => new CertifiedLabel(c, Guid.CreateVersion7(), DateOnly.FromDateTime(DateTime.UtcNow.AddYears(1)))).ToList(), DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync();
+    }
 }

@@ -21,7 +21,7 @@ public sealed record CataloguePage(IReadOnlyList<ShopProduct> Items, long Total,
 /// <param name="IsPurchasable">published, and its cooperative is not suspended.</param>
 /// <param name="ImageUrl">its first image (served by the Catalogue module), or null.</param>
 public sealed record ShopProduct(Guid Id, string Name, decimal Price, string Currency, string Unit, Guid CooperativeId,
-    string CooperativeName, IReadOnlyList<string> Labels, int Stock, string Category, string Province, string? ImageUrl,
+    string CooperativeName, IReadOnlyList<ShopLabel> Labels, int Stock, string Category, string Province, string? ImageUrl,
     DateTimeOffset? PublishedAt, bool IsPurchasable);
 
 /// <summary>Products by id, whatever their state (a cart shows what is no longer on sale); unknown ids are left out.</summary>
@@ -34,14 +34,14 @@ public sealed record GetShopProducts(IReadOnlyList<Guid> ProductIds, string Lang
 public sealed record GetProductDetails(Guid ProductId, string Language, Guid? ViewerId = null, bool ViewerIsAdmin = false)
     : IRequest<ProductDetails>;
 
-/// <param name="Labels">quality label codes: IGP, AOP, LABEL_AGRICOLE, ORGANIC.</param>
+/// <param name="Labels">its quality labels (IGP, AOP, LABEL_AGRICOLE, ORGANIC, FAIR_TRADE): only those a verified, unexpired certificate stands behind.</param>
 /// <param name="FoodSafetyNumber">the food-safety (ONSSA) authorisation number, for food.</param>
 /// <param name="ProvinceName">by language.</param>
 /// <param name="Stock">what can be bought now (on hand minus reserved).</param>
 /// <param name="Status">"draft" or "published".</param>
 /// <param name="ImageUrls">its images in order, served by the Catalogue module.</param>
 public sealed record ProductDetails(Guid Id, string Sku, string Category, string CategoryName, string Name, string Description,
-    decimal Price, string Currency, string Unit, IReadOnlyList<string> Labels, string? FoodSafetyNumber, string Province,
+    decimal Price, string Currency, string Unit, IReadOnlyList<ShopLabel> Labels, string? FoodSafetyNumber, string Province,
     IReadOnlyDictionary<string, string> ProvinceName, Guid CooperativeId, string CooperativeName, string Status, int Stock,
     IReadOnlyList<string> ImageUrls, DateTimeOffset? PublishedAt);
 
@@ -50,3 +50,6 @@ public sealed record GetCategories : IRequest<IReadOnlyList<CategoryNode>>;
 
 /// <param name="IsFood">its products may carry a food-safety authorisation number.</param>
 public sealed record CategoryNode(string Code, IReadOnlyDictionary<string, string> Name, bool IsFood, IReadOnlyList<CategoryNode> Children);
+
+/// <summary>A label of a product, with the certificate behind it (its public summary: /api/certificates/{id}).</summary>
+public sealed record ShopLabel(string Code, Guid CertificateId, DateOnly ValidTo);

@@ -38,6 +38,7 @@ public static class CatalogueModule
             o.Projections.Add(new ProductSearchRows(o.DatabaseSchemaName), ProjectionLifecycle.Inline);
             o.Schema.For<Reservation>().Duplicate(r => r.Status, notNull: true).Duplicate(r => r.ExpiresAt, notNull: true);
             o.RegisterDocumentType<CooperativeStanding>();
+            o.RegisterDocumentType<FoodCategory>();
             o.RegisterDocumentType<ProcessedMessage>();
         }).AddIntegrationOutbox<ICatalogueStore, CatalogueOutbox>(services, config, CatalogueOutbox.OutboxName);
         services.AddOptions<CatalogueOptions>().Bind(config.GetSection("Marketplace:Catalogue")).ValidateDataAnnotations().ValidateOnStart();
@@ -67,6 +68,7 @@ public static class CatalogueModule
         GetProductEndpoint.Map(shop);
         ServeProductImagesEndpoints.Map(shop);
         GetCategoriesEndpoint.Map(app);
+        FoodCategoryEndpoint.Map(app.MapGroup("/api/admin").WithTags("Catalogue").RequireAuthorization(Identity.Policies.Admin));
         app.MapBenchLoading("Catalogue", BenchListProductsEndpoint.Map);
         return app;
     }

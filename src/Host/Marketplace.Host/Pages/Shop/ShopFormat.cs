@@ -10,7 +10,7 @@ public static class ShopFormat
     public const string Placeholder = "/img/product.svg";
 
     /// <summary>The quality labels the shop explains, in the order it shows them.</summary>
-    public static readonly string[] Labels = ["IGP", "AOP", "LABEL_AGRICOLE", "ORGANIC"];
+    public static readonly string[] Labels = ["IGP", "AOP", "LABEL_AGRICOLE", "ORGANIC", "FAIR_TRADE"];
 
     public static string Province(string? code) => Provinces.Find(code)?.Name.Pick(PageLanguage.Current) ?? code ?? "";
 

@@ -55,6 +55,8 @@ internal static class Categories
 
     public static Category? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var c) ? c.Category : null;
     public static bool IsKnown(string? code) => Find(code) is not null;
+
+    public static string? ParentOf(string code) => ByCode.TryGetValue(code, out var c) ? c.Parent?.Code : null;
     public static IEnumerable<Category> All => ByCode.Values.Select(v => v.Category);
 
     /// <summary>The category and its descendants: a filter on a parent category shows its children's products too.</summary>
@@ -75,6 +77,7 @@ internal static class Labels
         ["AOP"] = new("تسمية المنشأ المحمية", "Appellation d'origine protégée", "Protected designation of origin"),
         ["LABEL_AGRICOLE"] = new("علامة فلاحية", "Label agricole", "Agricultural label"),
         ["ORGANIC"] = new("منتوج عضوي", "Biologique", "Organic"),
+        ["FAIR_TRADE"] = new("التجارة العادلة", "Commerce équitable", "Fair trade"),
     };
 
     public static bool IsKnown(string? code) => code is not null && All.ContainsKey(code);

@@ -31,6 +31,8 @@ internal sealed class Product
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public SearchFields Search { get; set; } = SearchFields.Empty;
+    /// <summary>The labels shown and searched: those of verified, unexpired certificates covering it (the listing's own are only declared).</summary>
+    public List<CertifiedLabel> CertifiedLabels { get; set; } = [];
 
     /// <summary>What can be bought now.</summary>
     public int Available => Math.Max(0, OnHand - Reserved);
@@ -82,6 +84,8 @@ internal sealed class Product
     }
 
     public void Apply(StockReturned e) => OnHand += e.Quantity;
+
+    public void Apply(CertifiedLabelsSet e) => CertifiedLabels = [.. e.Labels];
 
     public void Apply(ImageAdded e) => Images.Add(new ProductImage(e.ImageId, e.FileKey, e.ContentType, e.Size, e.At));
 

@@ -44,6 +44,13 @@ internal sealed record StockMissingForOrder(Guid ProductId, Guid OrderId, int Re
 [EventName("catalogue.stock_returned")]
 internal sealed record StockReturned(Guid ProductId, Guid OrderId, int Quantity, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>A label the product carries because a verified certificate of its cooperative covers it (Certification decides).</summary>
+internal sealed record CertifiedLabel(string Code, Guid CertificateId, DateOnly ValidTo);
+
+/// <summary>The product's labels are now <paramref name="Labels"/> (the whole set, as Certification sent it).</summary>
+[EventName("catalogue.certified_labels_set")]
+internal sealed record CertifiedLabelsSet(Guid ProductId, IReadOnlyList<CertifiedLabel> Labels, DateTimeOffset At) : IDomainEvent;
+
 [EventName("catalogue.image_added")]
 internal sealed record ImageAdded(Guid ProductId, Guid ImageId, string FileKey, string ContentType, long Size, Guid By, DateTimeOffset At) : IDomainEvent;
 

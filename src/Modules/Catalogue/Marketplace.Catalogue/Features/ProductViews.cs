@@ -1,4 +1,5 @@
 using Marketplace.BuildingBlocks;
+using Marketplace.Catalogue.Contracts;
 using Marketplace.Catalogue.Domain;
 using Marketplace.Cooperatives.Contracts;
 
@@ -14,13 +15,13 @@ internal static class ProductViews
     /// <param name="Stock">what can be bought now (on hand minus reserved).</param>
     /// <param name="Available">at least one unit can be bought now.</param>
     internal sealed record Details(Guid Id, string Sku, string Category, string CategoryName, string Name, string Description, Money Price,
-        string Unit, IReadOnlyList<string> Labels, string? FoodSafetyNumber, string Province, IReadOnlyDictionary<string, string> ProvinceName,
+        string Unit, IReadOnlyList<ShopLabel> Labels, string? FoodSafetyNumber, string Province, IReadOnlyDictionary<string, string> ProvinceName,
         CooperativeRef Cooperative, string Status, int Stock, int OnHand, int Reserved, long Version, bool Available,
         IReadOnlyList<ImageView> Images, Translations Translations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt);
 
     /// <param name="Available">at least one unit can be bought now (API.md's boolean).</param>
     /// <param name="Stock">what can be bought now (on hand minus reserved), as in the product's details.</param>
-    internal sealed record Item(Guid Id, string Name, Money Price, string Unit, CooperativeRef Cooperative, IReadOnlyList<string> Labels,
+    internal sealed record Item(Guid Id, string Name, Money Price, string Unit, CooperativeRef Cooperative, IReadOnlyList<ShopLabel> Labels,
         bool Available, int Stock, string Category, string Province, string Status, string? ImageUrl, DateTimeOffset? PublishedAt);
 
     public static IReadOnlyDictionary<string, string> ToDictionary(this LocalizedText text) =>
@@ -32,6 +33,9 @@ internal static class ProductViews
     public static CooperativeRef Cooperative(Guid id, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, string>> cooperatives, string language) =>
         new(id, cooperatives.GetValueOrDefault(id).Pick(language));
 
+    /// <summary>The labels shown: certified ones only, each with its certificate.</summary>
+    public static IReadOnlyList<ShopLabel> Labels(Product p) => p.CertifiedLabels.Select(l => new ShopLabel(l.Code, l.CertificateId, l.ValidTo)).ToList();
+
     public static string ImageUrl(Guid productId, Guid imageId) => $"/api/products/{productId}/images/{imageId}";
 
     public static IReadOnlyList<ImageView> Images(Product p) =>
@@ -42,7 +46,7 @@ internal static class ProductViews
         var l = p.Listing;
         return new Details(p.Id, l.Sku, l.Category, Categories.Find(l.Category)?.Name.Pick(language) ?? l.Category, l.Name.Pick(language),
             l.Description.Pick(language),
-            new Money(l.Price, l.Currency), l.Unit, l.Labels, l.FoodSafetyNumber, l.Province,
+            new Money(l.Price, l.Currency), l.Unit, Labels(p), l.FoodSafetyNumber, l.Province,
             Provinces.Find(l.Province)?.Name.ToDictionary() ?? new Dictionary<string, string>(),
             Cooperative(p.CooperativeId, cooperatives, language), p.Status, p.Available, p.OnHand, p.Reserved, p.ListingVersion, p.Available > 0,
             Images(p), new Translations(l.Name.ToDictionary(), l.Description.ToDictionary()), p.CreatedAt, p.UpdatedAt, p.PublishedAt);
@@ -50,6 +54,6 @@ internal static class ProductViews
 
     public static Item ToItem(this Product p, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, string>> cooperatives, string language) =>
         new(p.Id, p.Listing.Name.Pick(language), new Money(p.Listing.Price, p.Listing.Currency), p.Listing.Unit,
-            Cooperative(p.CooperativeId, cooperatives, language), p.Listing.Labels, p.Available > 0, p.Available, p.Category, p.Province,
+            Cooperative(p.CooperativeId, cooperatives, language), Labels(p), p.Available > 0, p.Available, p.Category, p.Province,
             p.Status, p.Images.Count > 0 ? ImageUrl(p.Id, p.Images[0].Id) : null, p.PublishedAt);
 }

@@ -18,7 +18,7 @@ internal sealed class ProductSearchBackfill(NpgsqlDataSource database, ICatalogu
         await using var command = database.CreateCommand(
             $"insert into {search} (id, cooperative_id, status, category, province, price, published_at, labels, vector) " +
             "select d.id, d.cooperative_id, d.status, d.category, d.province, d.price, d.published_at, " +
-            "array(select jsonb_array_elements_text(d.data->'listing'->'labels')), " + SearchFields.VectorSql("d.data") +
+            "array(select l->>'code' from jsonb_array_elements(coalesce(d.data->'certifiedLabels', '[]'::jsonb)) l), " + SearchFields.VectorSql("d.data") +
             $" from {products} d where not exists (select 1 from {search} s where s.id = d.id) on conflict (id) do nothing");
         var added = await command.ExecuteNonQueryAsync(ct);
         if (added == 0) return;

@@ -58,21 +58,28 @@ internal sealed partial class ProductSearchRows : EventProjection
         var (l, s) = (e.Listing, SearchFields.Of(e.Listing));
         ops.QueueSqlCommand($"insert into {table} (id, cooperative_id, status, category, province, price, published_at, labels, vector) " +
             $"values (?, ?, ?, ?, ?, ?, null, ?, {VectorSql("?", "?", "?", "?")}) on conflict (id) do nothing",
-            e.ProductId, e.CooperativeId, ProductStatus.Draft, l.Category, l.Province, l.Price, l.Labels.ToArray(),
+            e.ProductId, e.CooperativeId, ProductStatus.Draft, l.Category, l.Province, l.Price, Array.Empty<string>(),
             s.NameStems, s.Name, s.Name, s.BodyStems, s.Body, s.Body);
     }
 
     public void Project(ListingEdited e, IDocumentOperations ops)
     {
         var (l, s) = (e.Listing, SearchFields.Of(e.Listing));
-        ops.QueueSqlCommand($"update {table} set category = ?, province = ?, price = ?, labels = ?, vector = {VectorSql("?", "?", "?", "?")} where id = ?",
-            l.Category, l.Province, l.Price, l.Labels.ToArray(), s.NameStems, s.Name, s.Name, s.BodyStems, s.Body, s.Body, e.ProductId);
+        ops.QueueSqlCommand($"update {table} set category = ?, province = ?, price = ?, vector = {VectorSql("?", "?", "?", "?")} where id = ?",
+            l.Category, l.Province, l.Price, s.NameStems, s.Name, s.Name, s.BodyStems, s.Body, s.Body, e.ProductId);
         ops.QueueSqlCommand(raiseVersion);
     }
 
     public void Project(ProductPublished e, IDocumentOperations ops)
     {
         ops.QueueSqlCommand($"update {table} set status = ?, published_at = ? where id = ?", ProductStatus.Published, e.At, e.ProductId);
+        ops.QueueSqlCommand(raiseVersion);
+    }
+
+    /// <summary>The label filter searches certified labels only.</summary>
+    public void Project(CertifiedLabelsSet e, IDocumentOperations ops)
+    {
+        ops.QueueSqlCommand($"update {table} set labels = ? where id = ?", e.Labels.Select(l => l.Code).Distinct().ToArray(), e.ProductId);
         ops.QueueSqlCommand(raiseVersion);
     }
 

@@ -19,9 +19,12 @@ internal sealed record SearchFields(string Name, string NameStems, string Body, 
             string.Join(' ', bodyWords), string.Join(' ', bodyWords.Select(TextFolding.StemArabic)));
     }
 
-    /// <summary>The searchable text of a listing: its names, descriptions, category names (with the parent's), sku and labels.</summary>
+    /// <summary>
+    /// The searchable text of a listing: its names, descriptions, category names (with the parent's) and sku. Not its
+    /// declared labels: a label is found through the label filter, and only when a certificate stands behind it.
+    /// </summary>
     public static SearchFields Of(Domain.ListingFields listing) => For(listing.Name, listing.Description,
-        Domain.Categories.SearchableNames(listing.Category).Append(listing.Sku).Concat(listing.Labels));
+        Domain.Categories.SearchableNames(listing.Category).Append(listing.Sku));
 
     /// <summary>The weighted tsvector, in SQL over a product document's JSON (as <see cref="ProductSearchRows"/> stores it).</summary>
     public static string VectorSql(string data = "data") => ProductSearchRows.VectorSql($"{data}->'search'->>'nameStems'",

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Marketplace.BuildingBlocks;
+using Marketplace.Catalogue.Domain;
+using Marketplace.Certification.Contracts;
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Marketplace.Catalogue.Features;
+
+/// <summary>A category an administrator marked as food (its document's id is the category's code): none is until one is marked.</summary>
+internal sealed class FoodCategory
+{
+    public string Id { get; set; } = "";
+    public bool Food { get; set; }
+    public Guid SetBy { get; set; }
+    public DateTimeOffset SetAt { get; set; }
+}
+
+internal static class FoodRule
+{
+    /// <summary>
+    /// Products of a food category (the category, or its parent, marked by an administrator) are published only while a
+    /// verified ONSSA certificate of the cooperative covers them (law 28-07): Unprocessable otherwise.
+    /// </summary>
+    public static async Task RequireFoodSafetyAsync(ICatalogueStore store, IMediator mediator, Guid cooperativeId, Guid productId, DateOnly today,
+        CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var product = await session.LoadAsync<Product>(productId, ct);
+        if (product is null || product.CooperativeId != cooperativeId) return; // the decision says NotFound
+        var codes = new[] { product.Category, Categories.ParentOf(product.Category) }.OfType<string>().ToArray();
+        var marked = await session.LoadManyAsync<FoodCategory>(ct, codes);
+        if (!marked.Any(c => c.Food)) return;
+        if (!await mediator.Send(new HasFoodSafetyCertificate(cooperativeId, productId, today), ct))
+            throw new Unprocessable("This product is food: it can be published once an administrator has verified the cooperative's ONSSA " +
+                                    "certificate (sanitary authorisation or approval, law 28-07) covering it. Send it from the cooperative's certificates.");
+    }
+}
+
+internal static class FoodCategoryEndpoint
+{
+    internal sealed record Body(bool? Food);
+
+    public static void Map(RouteGroupBuilder admin) => admin.MapPut("/categories/{code}/food",
+            async (string code, Body body, ClaimsPrincipal user, ICatalogueStore store, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (!Categories.IsKnown(code)) throw new NotFound("The category");
+                if (body.Food is not { } food) throw new ValidationFailed("food", "food is true or false.");
+                await using var session = store.LightweightSession();
+                session.Store(new FoodCategory { Id = code, Food = food, SetBy = user.UserId(), SetAt = clock.GetUtcNow() });
+                await session.SaveChangesAsync(ct);
+                return TypedResults.Ok(new { code, food });
+            })
+        .WithSummary("Mark a category as food or not: its products then need a verified ONSSA certificate to be published (admin)");
+}
