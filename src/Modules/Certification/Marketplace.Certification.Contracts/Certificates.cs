@@ -38,3 +38,24 @@ public sealed record GetCertificateSummary(Guid CertificateId) : IRequest<Public
 /// <param name="Status">"verified" or "expired".</param>
 public sealed record PublicCertificate(Guid Id, Guid CooperativeId, string Kind, string? Label, string Identifier, string Issuer, DateOnly ValidFrom,
     DateOnly ValidTo, IReadOnlyList<Guid> ProductIds, string Status);
+
+/// <summary>
+/// Staff send a certificate: the form's fields as typed (dates yyyy-MM-dd, product ids) and the document's bytes (PDF or image,
+/// at most 5 MB, recognised by its content). ValidationFailed names kind, identifier, issuer, validFrom, validTo, productIds, file.
+/// </summary>
+public sealed record SubmitCertificate(Guid CooperativeId, Guid ActorId, string? Kind, string? Identifier, string? Issuer, string? ValidFrom,
+    string? ValidTo, IReadOnlyList<string> ProductIds, byte[]? Content, long Length) : IRequest<CertificateInfo>;
+
+/// <summary>An administrator verifies a certificate (its labels appear on what it covers) or rejects it, or withdraws a verified one, with a reason.</summary>
+public sealed record ReviewCertificate(Guid CertificateId, Guid AdminId, bool Verify, string? Reason) : IRequest<CertificateInfo>;
+
+/// <summary>A cooperative's certificates, newest first (its staff and administrators; NotFound/Forbidden otherwise).</summary>
+public sealed record GetCooperativeCertificates(Guid CooperativeId, Guid ViewerId, bool ViewerIsAdmin = false) : IRequest<IReadOnlyList<CertificateInfo>>;
+
+/// <summary>The administrators' queue: certificates in <paramref name="Status"/>, oldest first.</summary>
+public sealed record GetCertificateQueue(string Status = CertificateStatus.Submitted) : IRequest<IReadOnlyList<CertificateInfo>>;
+
+/// <summary>A certificate as its cooperative's staff and administrators see it, with its status and the reason of a rejection.</summary>
+public sealed record CertificateInfo(Guid Id, Guid CooperativeId, string Kind, string? Label, string Identifier, string Issuer, DateOnly ValidFrom,
+    DateOnly ValidTo, IReadOnlyList<Guid> ProductIds, string Status, string? Reason, string ContentType, long Size, DateTimeOffset SubmittedAt,
+    DateTimeOffset? ReviewedAt, string DocumentUrl);

@@ -2,12 +2,10 @@ using Marketplace.Certification.Domain;
 
 namespace Marketplace.Certification.Features;
 
-/// <summary>A certificate as the API shows it (its cooperative's staff and administrators: with its status and reason).</summary>
-internal sealed record CertificateView(Guid Id, Guid CooperativeId, string Kind, string? Label, string Identifier, string Issuer, DateOnly ValidFrom,
-    DateOnly ValidTo, IReadOnlyList<Guid> ProductIds, string Status, string? Reason, string ContentType, long Size, DateTimeOffset SubmittedAt,
-    DateTimeOffset? ReviewedAt, string DocumentUrl)
+/// <summary>A certificate as the API shows it to its cooperative's staff and administrators (with its status and reason).</summary>
+internal static class CertificateView
 {
-    public static CertificateView Of(Certificate c) => new(c.Id, c.CooperativeId, c.Kind, CertificateKinds.LabelOf.GetValueOrDefault(c.Kind), c.Identifier,
+    public static CertificateInfo Of(Certificate c) => new(c.Id, c.CooperativeId, c.Kind, CertificateKinds.LabelOf.GetValueOrDefault(c.Kind), c.Identifier,
         c.Issuer, c.ValidFrom, c.ValidTo, c.ProductIds, c.Status, c.Reason, c.ContentType, c.Size, c.SubmittedAt, c.ReviewedAt,
         $"/api/certificates/{c.Id}/document");
 }

@@ -15,6 +15,30 @@ namespace Marketplace.Certification.Features;
 /// ones' public summaries for anyone else. One certificate's summary; its document (staff and administrators); the
 /// administrators' queue (submitted first, oldest first).
 /// </summary>
+internal sealed class ReadCertificatesHandler(ICertificationStore store, IMediator mediator) :
+    IRequestHandler<GetCooperativeCertificates, IReadOnlyList<CertificateInfo>>,
+    IRequestHandler<GetCertificateQueue, IReadOnlyList<CertificateInfo>>
+{
+    public async Task<IReadOnlyList<CertificateInfo>> Handle(GetCooperativeCertificates query, CancellationToken ct)
+    {
+        if (!query.ViewerIsAdmin)
+        {
+            var access = await mediator.Send(new GetCooperativeAccess(query.CooperativeId, query.ViewerId), ct) ?? throw new NotFound("The cooperative");
+            if (!access.IsStaff) throw new Forbidden("A cooperative's certificates are for its staff and administrators.");
+        }
+        await using var session = store.QuerySession();
+        var all = await session.Query<Certificate>().Where(c => c.CooperativeId == query.CooperativeId).OrderByDescending(c => c.SubmittedAt).ToListAsync(ct);
+        return all.Select(CertificateView.Of).ToList();
+    }
+
+    public async Task<IReadOnlyList<CertificateInfo>> Handle(GetCertificateQueue query, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var items = await session.Query<Certificate>().Where(c => c.Status == query.Status).OrderBy(c => c.SubmittedAt).Take(200).ToListAsync(ct);
+        return items.Select(CertificateView.Of).ToList();
+    }
+}
+
 internal static class ReadCertificatesEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -22,12 +46,12 @@ internal static class ReadCertificatesEndpoints
         app.MapGet("/api/cooperatives/{id:guid}/certificates", async (Guid id, ClaimsPrincipal user, ICertificationStore store, IMediator mediator,
                 CancellationToken ct) =>
             {
-                var full = await MaySeeAllAsync(id, user, mediator, ct);
+                if (await MaySeeAllAsync(id, user, mediator, ct))
+                    return Results.Ok(new { items = await mediator.Send(new GetCooperativeCertificates(id, user.UserId(), user.IsAdmin()), ct) });
                 await using var session = store.QuerySession();
-                var all = await session.Query<Certificate>().Where(c => c.CooperativeId == id).OrderByDescending(c => c.SubmittedAt).ToListAsync(ct);
-                return full
-                    ? Results.Ok(new { items = all.Select(CertificateView.Of) })
-                    : Results.Ok(new { items = all.Where(c => c.Status == CertificateStatus.Verified).Select(CertificateSummary.Of) });
+                var verified = await session.Query<Certificate>().Where(c => c.CooperativeId == id && c.Status == CertificateStatus.Verified)
+                    .OrderByDescending(c => c.SubmittedAt).ToListAsync(ct);
+                return Results.Ok(new { items = verified.Select(CertificateSummary.Of) });
             })
             .WithTags("Certificates").WithSummary("A cooperative's certificates (staff, admin; anyone sees the verified ones' summaries)");
         app.MapGet("/api/certificates/{id:guid}", async (Guid id, ClaimsPrincipal user, ICertificationStore store, IMediator mediator, CancellationToken ct) =>
@@ -44,25 +68,21 @@ internal static class ReadCertificatesEndpoints
                 var c = await session.LoadAsync<Certificate>(id, ct) ?? throw new NotFound("The certificate");
                 if (!await MaySeeAllAsync(c.CooperativeId, user, mediator, ct)) throw new Forbidden("The document is for the cooperative's staff and administrators.");
                 var file = await session.LoadAsync<CertificateFile>(id, ct) ?? throw new NotFound("The document");
-                return Results.File(file.Content, file.ContentType, $"certificate-{c.Identifier}{Extension(file.ContentType)}");
+                return Results.File(file.Content, file.ContentType, $"certificate-{c.Id:N}{Extension(file.ContentType)}");
             })
             .RequireAuthorization(Identity.Policies.SignedIn).WithTags("Certificates").WithSummary("A certificate's document (staff, admin)");
-        app.MapGet("/api/admin/certificates", async (string? status, ICertificationStore store, CancellationToken ct) =>
-            {
-                await using var session = store.QuerySession();
-                var wanted = status ?? CertificateStatus.Submitted;
-                var items = await session.Query<Certificate>().Where(c => c.Status == wanted).OrderBy(c => c.SubmittedAt).Take(200).ToListAsync(ct);
-                return Results.Ok(new { items = items.Select(CertificateView.Of) });
-            })
+        app.MapGet("/api/admin/certificates", async (string? status, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(new { items = await mediator.Send(new GetCertificateQueue(status ?? CertificateStatus.Submitted), ct) }))
             .RequireAuthorization(Identity.Policies.Admin).WithTags("Certificates").WithSummary("Certificates waiting for a check, oldest first (admin)");
     }
 
+    /// <summary>Staff of the cooperative or an administrator (NotFound for an unknown cooperative, whoever asks).</summary>
     private static async Task<bool> MaySeeAllAsync(Guid cooperativeId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct)
     {
-        if (user.Identity?.IsAuthenticated != true) return false;
-        if (user.IsAdmin()) return true;
-        var access = await mediator.Send(new GetCooperativeAccess(cooperativeId, user.UserId()), ct) ?? throw new NotFound("The cooperative");
-        return access.IsStaff;
+        var signedIn = user.Identity?.IsAuthenticated == true;
+        var access = await mediator.Send(new GetCooperativeAccess(cooperativeId, signedIn ? user.UserId() : Guid.Empty), ct)
+            ?? throw new NotFound("The cooperative");
+        return signedIn && (user.IsAdmin() || access.IsStaff);
     }
 
     private static string Extension(string contentType) => contentType switch

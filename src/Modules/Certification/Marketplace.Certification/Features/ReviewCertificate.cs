@@ -9,12 +9,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Certification.Features;
 
-/// <summary>An administrator verifies a certificate (its labels appear on the products it covers) or rejects it with a reason.</summary>
-internal sealed record ReviewCertificate(Guid CertificateId, Guid AdminId, bool Verify, string? Reason) : IRequest<CertificateView>;
-
-internal sealed class ReviewCertificateHandler(ICertificationStore store, TimeProvider clock) : IRequestHandler<ReviewCertificate, CertificateView>
+internal sealed class ReviewCertificateHandler(ICertificationStore store, TimeProvider clock) : IRequestHandler<ReviewCertificate, CertificateInfo>
 {
-    public async Task<CertificateView> Handle(ReviewCertificate cmd, CancellationToken ct)
+    public async Task<CertificateInfo> Handle(ReviewCertificate cmd, CancellationToken ct)
     {
         if (!cmd.Verify && (string.IsNullOrWhiteSpace(cmd.Reason) || cmd.Reason.Trim().Length > 500))
             throw new ValidationFailed("reason", "reason tells the cooperative what is wrong (up to 500 characters).");

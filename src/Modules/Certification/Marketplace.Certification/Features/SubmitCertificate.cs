@@ -12,14 +12,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Certification.Features;
 
-/// <summary>A certificate as its cooperative's staff send it (the form's fields as typed, the document's bytes).</summary>
-internal sealed record SubmitCertificate(Guid CooperativeId, Guid ActorId, string? Kind, string? Identifier, string? Issuer, string? ValidFrom,
-    string? ValidTo, IReadOnlyList<string> ProductIds, byte[]? Content, long Length) : IRequest<CertificateView>;
-
 /// <summary>Staff send a certificate with its document (PDF or image, at most 5 MB): it waits for an administrator to check it.</summary>
-internal sealed class SubmitCertificateHandler(ICertificationStore store, IMediator mediator, TimeProvider clock) : IRequestHandler<SubmitCertificate, CertificateView>
+internal sealed class SubmitCertificateHandler(ICertificationStore store, IMediator mediator, TimeProvider clock) : IRequestHandler<SubmitCertificate, CertificateInfo>
 {
-    public async Task<CertificateView> Handle(SubmitCertificate cmd, CancellationToken ct)
+    public async Task<CertificateInfo> Handle(SubmitCertificate cmd, CancellationToken ct)
     {
         var access = await mediator.Send(new GetCooperativeAccess(cmd.CooperativeId, cmd.ActorId), ct) ?? throw new NotFound("The cooperative");
         if (!access.IsStaff) throw new Forbidden("Only the cooperative's staff send its certificates.");
