@@ -26,6 +26,7 @@ public sealed class AccessTests(SuiteApp app, ITestOutputHelper output)
         "owner" or "staff" or "staff of a verified cooperative" => [Role.StaffA],
         "staff, admin" => [Role.StaffA, Role.Admin],
         "staff; the member herself" => [Role.StaffA, Role.Shopper1], // the world's member of A is the first shopper
+        "staff, admin; anyone for verified ones" => Everyone, // the others read the verified ones' summaries
         "shopper" when route.Key == "POST /api/orders" => SignedIn, // every account is a shopper
         "shopper" => [Role.Shopper1], // cancelling: the shopper who ordered
         "the shopper who ordered; admins" when route.Key == "GET /api/orders" => SignedIn, // each sees their own
@@ -48,6 +49,8 @@ public sealed class AccessTests(SuiteApp app, ITestOutputHelper output)
         ["POST /api/orders/{}/pay"] = [409], // the world's card order is paid
         ["GET /api/orders/{}/sub-orders/{}/invoice"] = [409, 422], // not delivered yet, or its cooperative has no tax identity
         ["POST /api/cooperatives/{}/assemblies/{}/surplus"] = [409], // shared once: the first allowed call shares it
+        ["POST /api/admin/certificates/{}/verify"] = [409], // reviewed once: verified, then rejected (withdrawn) by the next row
+        ["POST /api/admin/certificates/{}/reject"] = [409],
     };
 
     /// <summary>A forged webhook is a 400; a forged CMI callback is answered FAILURE, as CMI expects (API.md); users are 401 or 403.</summary>

@@ -27,10 +27,6 @@ public static partial class ApiContract
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> NotBuiltYet = new Dictionary<string, int>
     {
-        ["POST /api/cooperatives/{}/certificates"] = 19,
-        ["POST /api/admin/certificates/{}/verify"] = 19,
-        ["POST /api/admin/certificates/{}/reject"] = 19,
-        ["GET /api/cooperatives/{}/certificates"] = 19,
         ["POST /api/admin/fairs"] = 19,
         ["POST /api/admin/fairs/{}/exhibitors"] = 19,
         ["GET /api/fairs/{}/stands/{}/qr.png"] = 19,

@@ -72,6 +72,10 @@ public static class Requests
         ["POST /api/cooperatives/{}/assemblies"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/assemblies",
             new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"), kind = "extraordinary", present = new[] { w.MemberA },
                 decisions = new[] { new { text = "Change the statutes", @for = 1, against = 0, abstain = 0 } }, minutes = "Minutes" }),
+        ["POST /api/cooperatives/{}/certificates"] = w => Certificate(w.CoopA.Id, w.ProductA.Id),
+        ["POST /api/admin/certificates/{}/verify"] = w => Json("POST", $"/api/admin/certificates/{w.CertificateA}/verify", null),
+        ["POST /api/admin/certificates/{}/reject"] = w => Json("POST", $"/api/admin/certificates/{w.CertificateA}/reject", new { reason = "Illegible" }),
+        ["GET /api/cooperatives/{}/certificates"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/certificates"),
         ["POST /api/cooperatives/{}/assemblies/{}/surplus"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/assemblies/{w.AssemblyA}/surplus",
             new { amount = Mad(500m) }),
     };
@@ -86,6 +90,19 @@ public static class Requests
     public static HttpRequestMessage Idempotent(HttpRequestMessage request)
     {
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return request;
+    }
+
+    /// <summary>An IGP certificate of the cooperative covering the product: its fields and a (small, real) PDF document.</summary>
+    public static HttpRequestMessage Certificate(Guid cooperativeId, Guid productId)
+    {
+        var request = Upload($"/api/cooperatives/{cooperativeId}/certificates", "file", "certificate.pdf", "application/pdf",
+            "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray());
+        var form = (MultipartFormDataContent)request.Content!;
+        var today = DateTime.UtcNow;
+        foreach (var (name, value) in new[] { ("kind", "igp"), ("identifier", "IGP-ARGANE-2026-0412"), ("issuer", "Normacert"),
+                     ("validFrom", today.AddYears(-1).ToString("yyyy-MM-dd")), ("validTo", today.AddYears(1).ToString("yyyy-MM-dd")), ("productIds", productId.ToString()) })
+            form.Add(new StringContent(value), name);
         return request;
     }
 

@@ -35,6 +35,8 @@ public sealed class World
     public required Guid MemberA { get; init; }
     /// <summary>Cooperative A's ordinary assembly (quorum met), whose surplus its staff may share once.</summary>
     public required Guid AssemblyA { get; init; }
+    /// <summary>A certificate cooperative A sent for its product (its review is the administrators').</summary>
+    public required Guid CertificateA { get; init; }
     /// <summary>The draft product's version, for PUT (read again before each use).</summary>
     public int DraftVersion { get; set; } = 1;
 
@@ -71,6 +73,7 @@ public sealed class World
         var payout = await PaidOutAsync(app, admin, coopB, card);
         var batch = await (await (await admin.Client.PostJson("/api/admin/bank-batches")).ShouldHaveStatus(201)).Json();
         var (member, assembly) = await MembersEconomyAsync(coopA, shopper1);
+        var certificate = await (await (await coopA.Owner.Client.SendAsync(Requests.Certificate(coopA.Id, productA.Id))).ShouldHaveStatus(201)).Json();
         return new World
         {
             App = app, Admin = await app.AdminAsync(), Shopper1 = shopper1, Shopper2 = await app.NewShopperAsync("shopper2"),
@@ -78,7 +81,7 @@ public sealed class World
             OrderCash = cash["id"]!.GetValue<Guid>(), SubOrderCash = cash["subOrders"]![0]!["id"]!.GetValue<Guid>(),
             OrderCard = card["id"]!.GetValue<Guid>(), OrderToCancel = toCancel["id"]!.GetValue<Guid>(),
             DraftProduct = draft["id"]!.GetValue<Guid>(), PayoutB = payout, BatchB = batch["id"]!.GetValue<Guid>(), OtherUserEmail = other.Email,
-            MemberA = member, AssemblyA = assembly,
+            MemberA = member, AssemblyA = assembly, CertificateA = certificate["id"]!.GetValue<Guid>(),
         };
     }
 
