@@ -92,6 +92,16 @@ public sealed class DemoDataTests(SeededApp app)
     }
 
     [Fact]
+    public async Task The_demo_labels_are_certified_each_linking_to_its_verified_certificate()
+    {
+        var found = await Poll.UntilAsync(async () => (await (await app.Anonymous().GetAsync("/api/products?label=IGP&pageSize=100")).Json())["items"]!.AsArray(),
+            items => items.Count > 0, what: "demo products whose IGP a certificate stands behind");
+        var label = found[0]!["labels"]!.AsArray().First(l => l!["code"]!.GetValue<string>() == "IGP")!;
+        var certificate = await (await (await app.Anonymous().GetAsync($"/api/certificates/{label["certificateId"]}")).ShouldHaveStatus(200)).Json();
+        (certificate["status"]!.GetValue<string>(), certificate["kind"]!.GetValue<string>()).Should().Be(("verified", "igp"));
+    }
+
+    [Fact]
     public async Task The_demo_shopper_signs_in_as_a_shopper()
     {
         var shopper = await app.SignedInClientAsync(DemoAccounts.ShopperEmail, DemoAccounts.ShopperPassword);

@@ -22,7 +22,8 @@ internal sealed record DemoSeedReport(bool AlreadySeeded, int Cooperatives, int 
 /// each step first asks whether its result exists (user by e-mail, cooperative by registration number, product by sku)
 /// and takes "already there" answers of a racing writer as success.
 /// </summary>
-internal sealed class DemoSeeder(IMediator mediator, NpgsqlDataSource database, IConfiguration config, DemoMembers members, ILogger<DemoSeeder> logger)
+internal sealed class DemoSeeder(IMediator mediator, NpgsqlDataSource database, IConfiguration config, DemoMembers members,
+    DemoCertificates certificates, ILogger<DemoSeeder> logger)
 {
     private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
 
@@ -37,6 +38,7 @@ internal sealed class DemoSeeder(IMediator mediator, NpgsqlDataSource database, 
                 ? new DemoSeedReport(true, DemoCatalogue.Cooperatives, 0, DemoCatalogue.Products, 0, null)
                 : await LoadAsync(adminId, ct);
             await members.EnsureAsync(ct); // also on data seeded before the members' economy existed
+            await certificates.EnsureAsync(adminId, ct); // and before certificates stood behind labels
         }
         report = report with { AccountsFile = await WriteAccountsFileAsync(ct) };
         logger.LogInformation("Demo data in {Elapsed} ms: {Cooperatives} cooperatives ({CooperativesAdded} new), {Products} products ({ProductsAdded} new){Skipped}",
