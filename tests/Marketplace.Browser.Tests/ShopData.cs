@@ -5,7 +5,8 @@ namespace Marketplace.Browser.Tests;
 /// <summary>Cooperatives and products made through the HTTP API of API.md, as cooperatives and the programme team would.</summary>
 public static class ShopData
 {
-    public sealed record Cooperative(Guid Id, TestUser Owner, string NameAr, string NameFr);
+    /// <param name="Admin">the platform's administrator, who verifies the cooperative's certificates.</param>
+    public sealed record Cooperative(Guid Id, TestUser Owner, string NameAr, string NameFr, TestUser Admin);
 
     public sealed record Product(Guid Id, Cooperative Cooperative, string NameAr, string NameFr, decimal Price);
 
@@ -42,7 +43,7 @@ public static class ShopData
                 flatFee = new { amount = fee, currency = "MAD" },
                 freeAbove = freeAbove is { } above ? new { amount = above, currency = "MAD" } : null,
             })).ShouldHaveStatus(200);
-        return new Cooperative(id, owner, nameAr, nameFr);
+        return new Cooperative(id, owner, nameAr, nameFr, admin);
     }
 
     /// <summary>A published product of the cooperative.</summary>
@@ -72,7 +73,25 @@ public static class ShopData
                 new MultipartFormDataContent { { file, "file", "photo.png" } })).ShouldHaveStatus(201);
         }
         await (await client.PostJson($"/api/cooperatives/{cooperative.Id}/products/{id}/publish")).ShouldHaveStatus(200);
+        foreach (var label in labels ?? []) await cooperative.CertifyAsync(id, label);
+        if (labels is { Length: > 0 })
+            await Poll.UntilAsync(async () => (await (await client.GetAsync($"/api/products/{id}")).Json())["labels"]!.AsArray().Count,
+                n => n == labels.Length, what: "the product's certified labels");
         return new Product(id, cooperative, nameAr, nameFr, price);
+    }
+
+    /// <summary>A certificate of the label's kind covering the product, sent by the cooperative and verified by the administrator.</summary>
+    public static async Task CertifyAsync(this Cooperative cooperative, Guid productId, string label)
+    {
+        var pdf = new ByteArrayContent("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray());
+        pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        var form = new MultipartFormDataContent { { pdf, "file", "certificate.pdf" } };
+        foreach (var (name, value) in new[] { ("kind", label.ToLowerInvariant()), ("identifier", $"{label}-{Guid.NewGuid():N}"[..24]), ("issuer", "Normacert"),
+                     ("validFrom", DateTime.UtcNow.AddYears(-1).ToString("yyyy-MM-dd")), ("validTo", DateTime.UtcNow.AddYears(2).ToString("yyyy-MM-dd")),
+                     ("productIds", productId.ToString()) })
+            form.Add(new StringContent(value), name);
+        var sent = await (await (await cooperative.Owner.Client.PostAsync($"/api/cooperatives/{cooperative.Id}/certificates", form)).ShouldHaveStatus(201)).Json();
+        await (await cooperative.Admin.Client.PostJson($"/api/admin/certificates/{sent["id"]}/verify")).ShouldHaveStatus(200);
     }
 
     /// <summary>Sets the product's quantity on hand (a stock count by its cooperative).</summary>

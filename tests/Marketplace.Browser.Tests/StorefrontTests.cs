@@ -35,10 +35,15 @@ public sealed class StorefrontTests(BrowserApp app)
         (await page.TextContentAsync(".product-info")).Should().Contain(cooperative.NameAr).And.Contain("تيزنيت");
         var labels = await page.TextContentAsync(".labels-explained");
         labels.Should().Contain("بيان جغرافي محمي").And.Contain("25-06").And.Contain("منتوج عضوي").And.Contain("AS.12.345.67")
-            .And.Contain("أونسا");
+            .And.Contain("أونسا").And.Contain("شهادة تحققت منها المنصة");
         (await page.EvalOnSelectorAsync<int>(".gallery img", "img => img.naturalWidth")).Should().Be(8, "the Catalogue serves the image");
         await FitsTheScreenAsync(page);
         await BrowserApp.ScreenshotAsync(page, "product-ar-phone");
+
+        await page.Locator(".labels-explained a.badge").First.ClickAsync();
+        await page.WaitForURLAsync("**/certificates/**");
+        (await page.TextContentAsync("[data-testid=certificate]")).Should().Contain("Normacert").And.Contain(cooperative.NameAr);
+        await FitsTheScreenAsync(page);
         app.OutsideRequests.Should().BeEmpty();
     }
 
