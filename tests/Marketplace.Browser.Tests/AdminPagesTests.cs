@@ -23,7 +23,7 @@ public sealed class AdminPagesTests(BrowserApp app)
         (await page.Locator("a[href='/admin']").CountAsync()).Should().Be(0, "the layout offers no administration link to a shopper");
         await BrowserApp.ScreenshotAsync(page, "admin-403-fr-desktop");
         foreach (var path in new[] { "/admin", "/admin/commission", "/admin/payout-runs", "/admin/payouts", "/admin/payouts?handler=Batch",
-                     "/admin/reconciliation", "/admin/dashboard", "/admin/jobs" })
+                     "/admin/reconciliation", "/admin/dashboard", "/admin/jobs", "/admin/certificates" })
             (await page.GotoAsync(path))!.Status.Should().Be(403, path);
         var post = await page.APIRequest.PostAsync("/admin/payout-runs", new() { Form = page.APIRequest.CreateFormData().Set("PeriodEnd", "2026-01-31") });
         post.Status.Should().BeOneOf(400, 403);

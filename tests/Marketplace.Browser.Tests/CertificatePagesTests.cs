@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace Marketplace.Browser.Tests;
+
+/// <summary>A cooperative sends a certificate from its space; an administrator checks it from the queue; the label shows on the product.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CertificatePagesTests(BrowserApp app)
+{
+    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+
+    [Fact]
+    public async Task A_cooperative_sends_a_certificate_in_French_and_an_administrator_verifies_it_on_a_phone_in_Arabic()
+    {
+        var coop = await new HttpMarket(app).NewCooperativeAsync();
+        var oil = await new HttpMarket(app).NewProductAsync(coop, 150m, 6);
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(coop.Owner, "fr", $"/coop/{coop.Id}/certificates");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le certificat" }).ClickAsync();
+        (await page.TextContentAsync("[data-valmsg-for=Kind]")).Should().Be("Choisissez le type de certificat.");
+        (await page.TextContentAsync("[data-valmsg-for=File]")).Should().StartWith("Joignez le certificat en PDF");
+        await page.GetByLabel("Type de certificat").SelectOptionAsync("igp");
+        await page.GetByLabel("Numéro du certificat").FillAsync("IGP-ARGANE-0412");
+        await page.GetByLabel("Délivré par").FillAsync("Normacert");
+        await page.GetByLabel("Valable du").FillAsync(DateTime.UtcNow.AddMonths(-2).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("jusqu'au").FillAsync(DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd"));
+        await page.Locator($"input[name=ProductIds][value='{oil.Id}']").CheckAsync();
+        await page.GetByLabel("Le certificat (PDF ou photo)").SetInputFilesAsync(new FilePayload { Name = "igp.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le certificat" }).ClickAsync();
+        (await CoopSpaceData.NoticeAsync(page)).Should().Be("Le certificat est envoyé : la plateforme le vérifie.");
+        (await page.TextContentAsync("[data-testid=certificates]")).Should().Contain("IGP-ARGANE-0412").And.Contain("en attente de vérification");
+        await BrowserApp.ScreenshotAsync(page, "coop-certificates-fr-desktop");
+
+        var admin = await app.NewPageAsync(phone: true);
+        await admin.SignInAsync(await app.AdminAsync(), "ar", "/admin/certificates");
+        var item = admin.Locator("li", new() { HasText = "IGP-ARGANE-0412" });
+        await item.GetByRole(AriaRole.Button, new() { Name = "رفض" }).ClickAsync();
+        (await admin.TextContentAsync("[role=alert]")).Should().Contain("اذكروا السبب");
+        await admin.Locator("li", new() { HasText = "IGP-ARGANE-0412" }).GetByRole(AriaRole.Button, new() { Name = "تأكيد" }).ClickAsync();
+        (await admin.TextContentAsync("[role=status]")).Should().Contain("تم التحقق من الشهادة");
+        (await admin.Locator("li", new() { HasText = "IGP-ARGANE-0412" }).CountAsync()).Should().Be(0, "it left the queue");
+        await CoopSpaceData.FitsTheScreenAsync(admin);
+        await BrowserApp.ScreenshotAsync(admin, "admin-certificates-ar-phone");
+
+        await page.ReloadAsync();
+        (await page.TextContentAsync("[data-testid=certificates]")).Should().Contain("vérifié");
+        await Poll.UntilAsync(async () => (await page.GotoAsync($"/products/{oil.Id}?lang=fr"))!.Ok && await page.Locator(".labels-explained a.badge").CountAsync() > 0,
+            ok => ok, what: "the IGP label on the product page");
+        (await page.TextContentAsync(".labels-explained")).Should().Contain("IGP").And.Contain("Certificat vérifié par la plateforme");
+    }
+}
