@@ -10,6 +10,14 @@ public sealed class CertificationApp : MarketplaceApp
 {
     public HttpMarket Market { get; }
     public CertificationApp() => Market = new HttpMarket(this);
+
+    /// <summary>With Hangfire's server, which sends the cooperative's e-mails to smtp4dev.</summary>
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["Marketplace:Jobs:Server"] = "true";
+        Smtp4dev.SendMailHere(settings);
+        settings["Marketplace:Smtp:From"] = "Coopératives du Souss-Massa <no-reply@test.souss-massa.ma>";
+    }
 }
 
 /// <summary>API.md "Certificates and labels", through HTTP on a real PostgreSQL, with the daily job run on an injected clock.</summary>
@@ -81,6 +89,11 @@ public sealed class CertificateTests(CertificationApp app) : IClassFixture<Certi
         (await RunDayAsync(validTo.AddDays(1))).Should().Be(1);
         await Poll.UntilAsync(() => LabelsAsync(oil.Id), l => l.Count == 0, what: "the label gone the day after validTo");
         (await Poll.UntilAsync(() => FoundAsync("IGP", coop.Id), f => f.Count == 0, what: "search without the label")).Should().BeEmpty();
+        var identifier = submitted["identifier"]!.GetValue<string>();
+        var mails = await Smtp4dev.WaitForAsync(coop.Owner.Email, m => m.Subject.Contains(identifier), count: 3);
+        mails.Select(m => m.Subject).Should().BeEquivalentTo(
+            [$"Certificat IGP {identifier} vérifié", $"Le certificat IGP {identifier} prend fin le {validTo:yyyy-MM-dd}", $"Le certificat IGP {identifier} a expiré"],
+            "the cooperative is told each step once, in its owner's language");
         (await (await app.Anonymous().GetAsync($"/api/certificates/{id}")).Json())["status"]!.GetValue<string>().Should().Be("expired");
     }
 

@@ -59,3 +59,15 @@ public sealed record GetCertificateQueue(string Status = CertificateStatus.Submi
 public sealed record CertificateInfo(Guid Id, Guid CooperativeId, string Kind, string? Label, string Identifier, string Issuer, DateOnly ValidFrom,
     DateOnly ValidTo, IReadOnlyList<Guid> ProductIds, string Status, string? Reason, string ContentType, long Size, DateTimeOffset SubmittedAt,
     DateTimeOffset? ReviewedAt, string DocumentUrl);
+
+public static class CertificateNotices
+{
+    public const string Verified = "verified", Rejected = "rejected", Expiring = "expiring", Expired = "expired";
+}
+
+/// <summary>
+/// What the cooperative is told of its certificate: verified, rejected (with <paramref name="Reason"/>), expiring within 30 days,
+/// or expired (its labels are gone). <paramref name="Notice"/> is one of <see cref="CertificateNotices"/>.
+/// </summary>
+public sealed record CertificateNoticeIntegrationEvent(Guid EventId, Guid CertificateId, Guid CooperativeId, string Kind, string Identifier,
+    string Notice, string? Reason, DateOnly ValidTo, DateTimeOffset At) : INotification;

@@ -7,19 +7,25 @@ namespace Marketplace.Certification.Domain;
 internal sealed record CertificateSubmitted(Guid CertificateId, Guid CooperativeId, string Kind, string Identifier, string Issuer, DateOnly ValidFrom,
     DateOnly ValidTo, IReadOnlyList<Guid> ProductIds, string ContentType, long Size, Guid By, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>What the cooperative is told of a certificate with each change of it (the outbox's message carries it).</summary>
+internal sealed record CertificateFacts(Guid CooperativeId, string Kind, string Identifier, DateOnly ValidTo)
+{
+    public static CertificateFacts Of(Certificate c) => new(c.CooperativeId, c.Kind, c.Identifier, c.ValidTo);
+}
+
 [EventName("certification.certificate_verified")]
-internal sealed record CertificateVerified(Guid CertificateId, Guid By, DateTimeOffset At) : IDomainEvent;
+internal sealed record CertificateVerified(Guid CertificateId, CertificateFacts Facts, Guid By, DateTimeOffset At) : IDomainEvent;
 
 [EventName("certification.certificate_rejected")]
-internal sealed record CertificateRejected(Guid CertificateId, string Reason, Guid By, DateTimeOffset At) : IDomainEvent;
+internal sealed record CertificateRejected(Guid CertificateId, CertificateFacts Facts, string Reason, Guid By, DateTimeOffset At) : IDomainEvent;
 
 /// <summary>Its expiry was announced to the cooperative (once, 30 days ahead).</summary>
 [EventName("certification.expiry_announced")]
-internal sealed record CertificateExpiryAnnounced(Guid CertificateId, DateTimeOffset At) : IDomainEvent;
+internal sealed record CertificateExpiryAnnounced(Guid CertificateId, CertificateFacts Facts, DateTimeOffset At) : IDomainEvent;
 
 /// <summary>The day after its validTo: its labels are gone.</summary>
 [EventName("certification.certificate_expired")]
-internal sealed record CertificateExpired(Guid CertificateId, DateTimeOffset At) : IDomainEvent;
+internal sealed record CertificateExpired(Guid CertificateId, CertificateFacts Facts, DateTimeOffset At) : IDomainEvent;
 
 /// <summary>A certificate as its events made it (an inline snapshot, one stream per certificate).</summary>
 internal sealed class Certificate
@@ -65,12 +71,12 @@ internal static class CertificateDecisions
         if (c.Status != CertificateStatus.Submitted)
             throw new DomainRuleViolated("certificate_already_reviewed", $"This certificate is {c.Status}: only a submitted one is verified or rejected.");
         if (c.ValidTo < today) throw new Unprocessable("This certificate has expired: ask the cooperative for the current one.");
-        return new CertificateVerified(c.Id, adminId, now);
+        return new CertificateVerified(c.Id, CertificateFacts.Of(c), adminId, now);
     }
 
     public static object Reject(Certificate c, string reason, Guid adminId, DateTimeOffset now) => c.Status switch
     {
-        CertificateStatus.Submitted or CertificateStatus.Verified => new CertificateRejected(c.Id, reason, adminId, now),
+        CertificateStatus.Submitted or CertificateStatus.Verified => new CertificateRejected(c.Id, CertificateFacts.Of(c), reason, adminId, now),
         _ => throw new DomainRuleViolated("certificate_already_reviewed", $"This certificate is {c.Status}: it cannot be rejected."),
     };
 
@@ -78,8 +84,8 @@ internal static class CertificateDecisions
     public static IReadOnlyList<object> Daily(Certificate c, DateOnly today, DateTimeOffset now)
     {
         if (c.Status != CertificateStatus.Verified) return [];
-        if (today > c.ValidTo) return [new CertificateExpired(c.Id, now)];
-        if (!c.ExpiryAnnounced && today >= c.ValidTo.AddDays(-30)) return [new CertificateExpiryAnnounced(c.Id, now)];
+        if (today > c.ValidTo) return [new CertificateExpired(c.Id, CertificateFacts.Of(c), now)];
+        if (!c.ExpiryAnnounced && today >= c.ValidTo.AddDays(-30)) return [new CertificateExpiryAnnounced(c.Id, CertificateFacts.Of(c), now)];
         return [];
     }
 }

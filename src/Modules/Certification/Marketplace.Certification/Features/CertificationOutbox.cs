@@ -14,6 +14,13 @@ internal sealed class CertificationOutbox(OutboxServices services, ILogger<Certi
     protected override IEnumerable<INotification> Map(IEvent e) => e.Data switch
     {
         ProductLabelsSet l => [new ProductLabelsCertifiedIntegrationEvent(e.Id, l.ProductId, l.CooperativeId, l.Labels, l.At)],
+        CertificateVerified v => [Notice(e, v.Facts, CertificateNotices.Verified, null, v.At)],
+        CertificateRejected r => [Notice(e, r.Facts, CertificateNotices.Rejected, r.Reason, r.At)],
+        CertificateExpiryAnnounced a => [Notice(e, a.Facts, CertificateNotices.Expiring, null, a.At)],
+        CertificateExpired x => [Notice(e, x.Facts, CertificateNotices.Expired, null, x.At)],
         _ => [],
     };
+
+    private static CertificateNoticeIntegrationEvent Notice(IEvent e, CertificateFacts f, string notice, string? reason, DateTimeOffset at) =>
+        new(e.Id, e.StreamId, f.CooperativeId, f.Kind, f.Identifier, notice, reason, f.ValidTo, at);
 }

@@ -58,6 +58,7 @@ internal sealed class SiteLinks(IConfiguration config)
     public string CooperativeOrders(Guid cooperativeId) => $"{BaseUrl}/coop/{cooperativeId}/orders";
     public string CooperativeBalance(Guid cooperativeId) => $"{BaseUrl}/coop/{cooperativeId}/balance";
     public string CooperativePayoutAccount(Guid cooperativeId) => $"{BaseUrl}/coop/{cooperativeId}/payout-account";
+    public string CooperativeCertificates(Guid cooperativeId) => $"{BaseUrl}/coop/{cooperativeId}/certificates";
     public string AdminCooperative(Guid cooperativeId) => $"{BaseUrl}/admin/cooperatives/{cooperativeId}";
     public string AdminPayments => $"{BaseUrl}/admin/payments";
     public string AdminOutbox => $"{BaseUrl}/admin/outbox";
