@@ -48,4 +48,29 @@ public sealed class CertificatePagesTests(BrowserApp app)
             ok => ok, what: "the IGP label on the product page");
         (await page.TextContentAsync(".labels-explained")).Should().Contain("IGP").And.Contain("Certificat vérifié par la plateforme");
     }
+
+    [Fact]
+    public async Task An_administrator_marks_a_food_category_and_a_product_of_it_waits_for_its_ONSSA_certificate()
+    {
+        var coop = await new HttpMarket(app).NewCooperativeAsync();
+        var created = await (await (await coop.Owner.Client.PostJson($"/api/cooperatives/{coop.Id}/products", new
+        {
+            sku = $"DAT-{Guid.NewGuid():N}"[..12], category = "dates", name = new { fr = "Dattes Mejhoul" }, price = new { amount = 90, currency = "MAD" },
+            unit = "box 1 kg", stock = 4, province = "tata", foodSafetyNumber = "ONSSA 12.34.567",
+        })).ShouldHaveStatus(201)).Json();
+        var admin = await app.NewPageAsync();
+        await admin.SignInAsync(await app.AdminAsync(), "fr", "/admin/categories");
+        await admin.Locator("tr[data-category=dates]").GetByRole(AriaRole.Button).ClickAsync();
+        (await admin.TextContentAsync("[role=status]")).Should().Be("La catégorie est marquée alimentaire.");
+        (await admin.TextContentAsync("tr[data-category=dates]")).Should().Contain("Alimentaire");
+
+        var page = await app.NewPageAsync(phone: true);
+        await page.SignInAsync(coop.Owner, "ar", $"/coop/{coop.Id}/products/{created["id"]}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "عرض للبيع" }).ClickAsync();
+        (await CoopSpaceData.AlertAsync(page)).Should().StartWith("هذا المنتوج غذائي");
+        await CoopSpaceData.FitsTheScreenAsync(page);
+
+        await admin.Locator("tr[data-category=dates]").GetByRole(AriaRole.Button).ClickAsync();
+        (await admin.TextContentAsync("[role=status]")).Should().Be("La catégorie n'est plus marquée alimentaire.");
+    }
 }

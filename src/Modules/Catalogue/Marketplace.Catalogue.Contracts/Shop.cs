@@ -53,3 +53,9 @@ public sealed record CategoryNode(string Code, IReadOnlyDictionary<string, strin
 
 /// <summary>A label of a product, with the certificate behind it (its public summary: /api/certificates/{id}).</summary>
 public sealed record ShopLabel(string Code, Guid CertificateId, DateOnly ValidTo);
+
+/// <summary>The categories an administrator marked as food (their products need a verified ONSSA certificate to be published).</summary>
+public sealed record GetFoodCategories : IRequest<IReadOnlySet<string>>;
+
+/// <summary>An administrator marks a category as food or not (NotFound for an unknown code).</summary>
+public sealed record SetFoodCategory(string Code, bool Food, Guid AdminId) : IRequest<Unit>;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marketplace.BuildingBlocks;
+using Marketplace.Catalogue.Contracts;
 using Marketplace.Catalogue.Domain;
 using Marketplace.Certification.Contracts;
 using Marten;
@@ -40,18 +41,34 @@ internal static class FoodRule
     }
 }
 
+internal sealed class FoodCategoriesHandler(ICatalogueStore store, TimeProvider clock) :
+    IRequestHandler<GetFoodCategories, IReadOnlySet<string>>, IRequestHandler<SetFoodCategory, Unit>
+{
+    public async Task<IReadOnlySet<string>> Handle(GetFoodCategories query, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return (await session.Query<FoodCategory>().Where(c => c.Food).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+    }
+
+    public async Task<Unit> Handle(SetFoodCategory cmd, CancellationToken ct)
+    {
+        if (!Categories.IsKnown(cmd.Code)) throw new NotFound("The category");
+        await using var session = store.LightweightSession();
+        session.Store(new FoodCategory { Id = cmd.Code, Food = cmd.Food, SetBy = cmd.AdminId, SetAt = clock.GetUtcNow() });
+        await session.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+}
+
 internal static class FoodCategoryEndpoint
 {
     internal sealed record Body(bool? Food);
 
     public static void Map(RouteGroupBuilder admin) => admin.MapPut("/categories/{code}/food",
-            async (string code, Body body, ClaimsPrincipal user, ICatalogueStore store, TimeProvider clock, CancellationToken ct) =>
+            async (string code, Body body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             {
-                if (!Categories.IsKnown(code)) throw new NotFound("The category");
                 if (body.Food is not { } food) throw new ValidationFailed("food", "food is true or false.");
-                await using var session = store.LightweightSession();
-                session.Store(new FoodCategory { Id = code, Food = food, SetBy = user.UserId(), SetAt = clock.GetUtcNow() });
-                await session.SaveChangesAsync(ct);
+                await mediator.Send(new SetFoodCategory(code, food, user.UserId()), ct);
                 return TypedResults.Ok(new { code, food });
             })
         .WithSummary("Mark a category as food or not: its products then need a verified ONSSA certificate to be published (admin)");

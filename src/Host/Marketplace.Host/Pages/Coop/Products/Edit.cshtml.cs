@@ -92,6 +92,7 @@ public sealed class EditModel(IMediator mediator, Texts texts) : CoopPageModel(m
         }
         catch (DomainRuleViolated refused) { Problem = refused.Code == "too_many_images" ? T["coop.image.toomany"] : refused.Message; }
         catch (Forbidden) when (!Coop.IsVerified) { Problem = T["coop.products.notverified"]; }
+        catch (Unprocessable) { Problem = T["coop.products.needsonssa"]; } // a food product without a verified ONSSA certificate
         await OnGetAsync(ct);
         return Page();
     }
