@@ -16,13 +16,9 @@ internal sealed class PublishProductHandler(ICatalogueStore store, IMediator med
     public async Task<ProductState> Handle(PublishProduct cmd, CancellationToken ct)
     {
         await mediator.RequireStaffAsync(cmd.CooperativeId, cmd.ActingUserId, mustBeVerified: true, ct);
-        await FoodRule.RequireFoodSafetyAsync(store, mediator, cmd.CooperativeId, cmd.ProductId, Today(), ct);
+        await FoodRule.RequireFoodSafetyAsync(store, mediator, cmd.CooperativeId, cmd.ProductId, MoroccoTime.Today(clock), ct);
         return await store.ChangeProductAsync(cmd.CooperativeId, cmd.ProductId, p => ProductDecisions.Publish(p, cmd.ActingUserId, clock.GetUtcNow()), ct);
     }
-
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Morocco).DateTime);
-
-    private static readonly TimeZoneInfo Morocco = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
 
     public async Task<ProductState> Handle(UnpublishProduct cmd, CancellationToken ct)
     {

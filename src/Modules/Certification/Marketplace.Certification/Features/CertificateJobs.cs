@@ -61,7 +61,7 @@ internal sealed class CertificateJobsStartup(IServiceProvider services) : IHoste
     public Task StartAsync(CancellationToken ct)
     {
         services.GetService<IRecurringJobManager>()?.AddOrUpdate<CertificateDayJob>(CertificateDayJob.Id, job => job.RunAsync(CancellationToken.None),
-            "30 0 * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca") });
+            "30 0 * * *", new RecurringJobOptions { TimeZone = MoroccoTime.Zone });
         return Task.CompletedTask;
     }
 

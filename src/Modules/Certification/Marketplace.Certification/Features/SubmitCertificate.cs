@@ -55,9 +55,7 @@ internal sealed class SubmitCertificateHandler(ICertificationStore store, IMedia
     internal static DateOnly? Day(string? value) =>
         DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
-    private static readonly TimeZoneInfo Morocco = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
-
-    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Morocco).DateTime);
+    internal static DateOnly Today(TimeProvider clock) => MoroccoTime.Today(clock);
 }
 
 internal static class SubmitCertificateEndpoint

@@ -38,9 +38,7 @@ internal sealed class EconomyAccess(IMediator mediator)
 /// <summary>Days and amounts as the API writes them.</summary>
 internal static class Inputs
 {
-    private static readonly TimeZoneInfo Morocco = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Morocco).DateTime);
+    public static DateOnly Today(TimeProvider clock) => MoroccoTime.Today(clock);
 
     public static DateOnly? Day(string? value) =>
         DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;

@@ -1,0 +1,9 @@
+namespace Marketplace.BuildingBlocks;
+
+/// <summary>The platform's days are Morocco's (Africa/Casablanca): "today" for dates people type, validity and expiry.</summary>
+public static class MoroccoTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+}
