@@ -88,7 +88,7 @@ public sealed class TokenTests(SuiteApp app)
     private static HttpRequestMessage[] Writes() =>
     [
         Requests.Json("PUT", "/api/admin/commission", new { defaultRate = 0.1m, categoryRates = new Dictionary<string, decimal>() }),
-        Requests.Json("POST", "/api/admin/payout-runs", new { periodEnd = DateTime.UtcNow.ToString("yyyy-MM-dd") }),
+        Requests.Json("POST", "/api/admin/payout-runs", new { periodEnd = Requests.Today }),
         Requests.Get("/api/admin/payouts"),
     ];
 }

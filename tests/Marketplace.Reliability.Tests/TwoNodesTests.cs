@@ -124,7 +124,7 @@ public sealed class TwoNodesTests(TwoNodes cluster, ITestOutputHelper output) : 
             coops.Add(coop);
         }
         var admins = new[] { admin, (await cluster.Platforms[1].AdminAsync()).Client };
-        var period = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var period = Requests.Today;
         using var start = new SemaphoreSlim(0);
         var runs = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
         {

@@ -49,7 +49,7 @@ public static class Requests
         ["GET /api/cooperatives/{}/ledger"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/ledger"),
         ["GET /api/cooperatives/{}/statements/{}.csv"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/statements/{DateTime.UtcNow:yyyy-MM}.csv"),
         ["PUT /api/admin/commission"] = _ => Json("PUT", "/api/admin/commission", new { defaultRate = 0.1m, categoryRates = new Dictionary<string, decimal> { ["argan-culinary-oil"] = 0.12m } }),
-        ["POST /api/admin/payout-runs"] = _ => Json("POST", "/api/admin/payout-runs", new { periodEnd = DateTime.UtcNow.ToString("yyyy-MM-dd") }),
+        ["POST /api/admin/payout-runs"] = _ => Json("POST", "/api/admin/payout-runs", new { periodEnd = Today }),
         ["GET /api/admin/payouts"] = _ => Get("/api/admin/payouts?status=pending"),
         ["POST /api/admin/bank-batches"] = _ => Json("POST", "/api/admin/bank-batches", null),
         ["GET /api/admin/bank-batches"] = _ => Get("/api/admin/bank-batches?page=1&pageSize=20"),
@@ -65,12 +65,12 @@ public static class Requests
         ["GET /api/orders/{}/sub-orders/{}/invoice"] = w => Get($"/api/orders/{w.OrderCash}/sub-orders/{w.SubOrderCash}/invoice"),
         ["GET /api/cooperatives/{}/invoices"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/invoices"),
         ["POST /api/cooperatives/{}/supplies"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/supplies",
-            new { memberId = w.MemberA, date = DateTime.UtcNow.ToString("yyyy-MM-dd"), item = "Amandons", quantity = 2.5m, unit = "kg", unitPrice = Mad(16m), lot = "L1" }),
+            new { memberId = w.MemberA, date = Today, item = "Amandons", quantity = 2.5m, unit = "kg", unitPrice = Mad(16m), lot = "L1" }),
         ["POST /api/cooperatives/{}/members/{}/payments"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/members/{w.MemberA}/payments",
-            new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"), amount = Mad(10m), method = "cash", advance = true }),
+            new { date = Today, amount = Mad(10m), method = "cash", advance = true }),
         ["GET /api/cooperatives/{}/members/{}/statement"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/members/{w.MemberA}/statement"),
         ["POST /api/cooperatives/{}/assemblies"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/assemblies",
-            new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"), kind = "extraordinary", present = new[] { w.MemberA },
+            new { date = Today, kind = "extraordinary", present = new[] { w.MemberA },
                 decisions = new[] { new { text = "Change the statutes", @for = 1, against = 0, abstain = 0 } }, minutes = "Minutes" }),
         ["POST /api/cooperatives/{}/certificates"] = w => Certificate(w.CoopA.Id, w.ProductA.Id),
         ["POST /api/admin/certificates/{}/verify"] = w => Json("POST", $"/api/admin/certificates/{w.CertificateA}/verify", null),
@@ -81,6 +81,9 @@ public static class Requests
     };
 
     public static object Mad(decimal amount) => new { amount, currency = "MAD" };
+
+    /// <summary>Today in Morocco, yyyy-MM-dd: the platform's days (a payout period, a supply's date) are Casablanca's, not UTC's.</summary>
+    public static string Today => Marketplace.BuildingBlocks.MoroccoTime.Today(TimeProvider.System).ToString("yyyy-MM-dd");
 
     public static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
 

@@ -93,7 +93,7 @@ public sealed class World
             joinedOn = "2019-01-01", gender = "female", shares = 3, userEmail = account.Email })).ShouldHaveStatus(201)).Json())["id"]!.GetValue<Guid>();
         await (await staff.PostJson($"/api/cooperatives/{coop.Id}/supplies", new { memberId = member, date = $"{DateTime.UtcNow.Year - 1}-06-01",
             item = "Amandons", quantity = 20, unit = "kg", unitPrice = Requests.Mad(15m) })).ShouldHaveStatus(201);
-        var assembly = await (await (await staff.PostJson($"/api/cooperatives/{coop.Id}/assemblies", new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"),
+        var assembly = await (await (await staff.PostJson($"/api/cooperatives/{coop.Id}/assemblies", new { date = Requests.Today,
             kind = "ordinary", present = new[] { member } })).ShouldHaveStatus(201)).Json();
         return (member, assembly["id"]!.GetValue<Guid>());
     }
@@ -109,7 +109,7 @@ public sealed class World
         await (await staff.PostJson($"{url}/deliver")).ShouldHaveStatus(200);
         await Poll.UntilAsync(async () => await (await staff.GetAsync($"/api/cooperatives/{coop.Id}/balance")).Json(),
             b => b["available"]!["amount"]!.GetValue<decimal>() > 0, what: "the delivered card sale available");
-        var run = await (await (await admin.Client.PostJson("/api/admin/payout-runs", new { periodEnd = DateTime.UtcNow.ToString("yyyy-MM-dd") })).ShouldHaveStatus(201)).Json();
+        var run = await (await (await admin.Client.PostJson("/api/admin/payout-runs", new { periodEnd = Requests.Today })).ShouldHaveStatus(201)).Json();
         return run["payouts"]!.AsArray().Single(p => p!["cooperativeId"]!.GetValue<Guid>() == coop.Id)!["id"]!.GetValue<Guid>();
     }
 
