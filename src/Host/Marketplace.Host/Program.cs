@@ -13,6 +13,7 @@ using Marketplace.Invoicing;
 using Marketplace.Notifications;
 using Marketplace.Orders;
 using Marketplace.Payouts;
+using Marketplace.Programme;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
@@ -45,7 +46,7 @@ builder.Services
     .AddMarketplaceMediator(typeof(AccountsModule).Assembly, typeof(CooperativesModule).Assembly,
         typeof(CatalogueModule).Assembly, typeof(OrdersModule).Assembly, typeof(PayoutsModule).Assembly,
         typeof(NotificationsModule).Assembly, typeof(InvoicingModule).Assembly, typeof(EconomyModule).Assembly,
-        typeof(CertificationModule).Assembly)
+        typeof(CertificationModule).Assembly, typeof(ProgrammeModule).Assembly)
     .AddAccountsModule(config)
     .AddCooperativesModule(config)
     .AddCatalogueModule(config)
@@ -87,6 +88,7 @@ app.MapNotificationsModule();
 app.MapInvoicingModule();
 app.MapEconomyModule();
 app.MapCertificationModule();
+app.MapProgrammeModule();
 app.MapRazorPages();
 
 app.Run();

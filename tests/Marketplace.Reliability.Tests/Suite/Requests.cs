@@ -76,6 +76,7 @@ public static class Requests
         ["POST /api/admin/certificates/{}/verify"] = w => Json("POST", $"/api/admin/certificates/{w.CertificateA}/verify", null),
         ["POST /api/admin/certificates/{}/reject"] = w => Json("POST", $"/api/admin/certificates/{w.CertificateA}/reject", new { reason = "Illegible" }),
         ["GET /api/cooperatives/{}/certificates"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/certificates"),
+        ["GET /api/impact"] = _ => Get($"/api/impact?from=2026-01-01&to={Today}"),
         ["POST /api/cooperatives/{}/assemblies/{}/surplus"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/assemblies/{w.AssemblyA}/surplus",
             new { amount = Mad(500m) }),
     };

@@ -28,3 +28,9 @@ public sealed record RegisteredMember(Guid Id, string FullName, string Role, Dat
 public sealed record GetMembershipsOfUser(Guid UserId) : IRequest<IReadOnlyList<Membership>>;
 
 public sealed record Membership(Guid CooperativeId, IReadOnlyDictionary<string, string> CooperativeName, Guid MemberId, string FullName);
+
+/// <summary>
+/// Which of these cooperatives women lead: a woman holds the presidency, or women hold most of the board's offices
+/// (president, vice-president, treasurer, secretary), among current members.
+/// </summary>
+public sealed record GetWomenLedCooperatives(IReadOnlyList<Guid> CooperativeIds) : IRequest<IReadOnlySet<Guid>>;

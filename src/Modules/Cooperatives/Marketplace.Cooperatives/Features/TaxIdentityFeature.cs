@@ -111,11 +111,18 @@ internal static class TaxIdentityEndpoints
     /// <summary>vat is "exempt" or a rate, as a JSON string or number (0.2).</summary>
     private static string? Vat(System.Text.Json.JsonElement? vat) => vat?.ValueKind switch
     {
-        System.Text.Json.JsonValueKind.String => vat.Value.GetString(),
+        System.Text.Json.JsonValueKind.String => StringOrRaw(vat.Value),
         System.Text.Json.JsonValueKind.Number => vat.Value.TryGetDecimal(out var rate) ? rate.ToString("0.00", CultureInfo.InvariantCulture)
             : vat.Value.GetRawText(), // 1e400: not a rate, refused by the validation
         _ => null,
     };
+
+    /// <summary>The string, or its raw JSON when it is not valid UTF-16 (a lone surrogate): not a VAT, refused by the validation.</summary>
+    private static string StringOrRaw(System.Text.Json.JsonElement value)
+    {
+        try { return value.GetString()!; }
+        catch (InvalidOperationException) { return value.GetRawText(); }
+    }
 
     private static View Of(TaxIdentity t) => new(t.Ice, t.TaxId, t.RegisterNumber, t.Address, t.Vat, t.SetAt);
 }

@@ -8,7 +8,8 @@ namespace Marketplace.Cooperatives.Integration;
 /// <summary>The members' register for the members' economy, and the memberships of an account.</summary>
 internal sealed class MemberRegisterHandler(ICooperativesStore store) :
     IRequestHandler<GetMemberRegister, MemberRegister?>,
-    IRequestHandler<GetMembershipsOfUser, IReadOnlyList<Membership>>
+    IRequestHandler<GetMembershipsOfUser, IReadOnlyList<Membership>>,
+    IRequestHandler<GetWomenLedCooperatives, IReadOnlySet<Guid>>
 {
     public async Task<MemberRegister?> Handle(GetMemberRegister query, CancellationToken ct)
     {
@@ -25,5 +26,19 @@ internal sealed class MemberRegisterHandler(ICooperativesStore store) :
         var cooperatives = await session.Query<Cooperative>().Where(c => c.Members.Any(m => m.UserId == query.UserId)).ToListAsync(ct);
         return cooperatives.SelectMany(c => c.Members.Where(m => m.UserId == query.UserId)
             .Select(m => new Membership(c.Id, c.Name, m.Id, m.FullName))).ToList();
+    }
+
+    public async Task<IReadOnlySet<Guid>> Handle(GetWomenLedCooperatives query, CancellationToken ct)
+    {
+        if (query.CooperativeIds.Count == 0) return new HashSet<Guid>();
+        await using var session = store.QuerySession();
+        var cooperatives = await session.LoadManyAsync<Cooperative>(ct, query.CooperativeIds.Distinct().ToArray());
+        return cooperatives.Where(c => IsWomenLed(c.Members)).Select(c => c.Id).ToHashSet();
+    }
+
+    private static bool IsWomenLed(IReadOnlyList<Member> members)
+    {
+        var board = members.Where(m => m.IsCurrent && Management.Offices.Contains(m.Role)).ToList();
+        return board.Any(m => m.Role == MemberRoles.President && m.Gender == "female") || board.Count(m => m.Gender == "female") * 2 > board.Count;
     }
 }
