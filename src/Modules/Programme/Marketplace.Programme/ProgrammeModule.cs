@@ -27,7 +27,7 @@ public static class ProgrammeModule
     }
 
     private static DateOnly Day(string value, string field) =>
-        DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", out var day) ? day : throw new ValidationFailed(field, $"{field} is a date: yyyy-MM-dd.");
+        IsoDay.Parse(value) ?? throw new ValidationFailed(field, $"{field} is a date: yyyy-MM-dd.");
 }
 
 internal sealed class GetImpactHandler(IMediator mediator) : IRequestHandler<GetImpact, Impact>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue.Contracts;
@@ -52,8 +51,7 @@ internal sealed class SubmitCertificateHandler(ICertificationStore store, IMedia
         return CertificateView.Of((await session.LoadAsync<Certificate>(id, ct))!);
     }
 
-    internal static DateOnly? Day(string? value) =>
-        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    internal static DateOnly? Day(string? value) => IsoDay.Parse(value);
 
     internal static DateOnly Today(TimeProvider clock) => MoroccoTime.Today(clock);
 }

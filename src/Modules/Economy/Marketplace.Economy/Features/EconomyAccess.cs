@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Marketplace.BuildingBlocks;
 using Marketplace.Cooperatives.Contracts;
@@ -40,8 +39,7 @@ internal static class Inputs
 {
     public static DateOnly Today(TimeProvider clock) => MoroccoTime.Today(clock);
 
-    public static DateOnly? Day(string? value) =>
-        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    public static DateOnly? Day(string? value) => IsoDay.Parse(value);
 
     /// <summary>A day that is given, valid and not after tomorrow (ValidationFailed on <paramref name="field"/> otherwise).</summary>
     public static DateOnly PastDay(string? value, string field, TimeProvider clock)
