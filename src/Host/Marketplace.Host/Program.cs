@@ -56,6 +56,7 @@ builder.Services
     .AddInvoicingModule(config)
     .AddEconomyModule(config)
     .AddCertificationModule(config)
+    .AddProgrammeModule(config)
     .AddDemoModule(config) // after the modules: seeds at start (MARKETPLACE_SEED_DEMO=1) once their stores and the administrator are ready
     .AddMarketplaceRateLimits(config)
     .AddReverseProxySupport(config)

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks;
 using Marketplace.Cooperatives.Domain;
 
 namespace Marketplace.Cooperatives.Tests.Unit;

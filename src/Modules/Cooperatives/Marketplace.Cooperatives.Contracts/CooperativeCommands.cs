@@ -16,7 +16,7 @@ namespace Marketplace.Cooperatives.Contracts;
 /// <param name="Phone">Moroccan (06..., 05...) or international (+212 6..., +33 ...).</param>
 public sealed record ApplyForCooperative(Guid ApplicantId, IReadOnlyDictionary<string, string> Name, string RegistrationNumber,
     string Province, IReadOnlyList<string> Sectors, string ContactEmail, string Phone,
-    IReadOnlyDictionary<string, string>? Description) : IRequest<Guid>;
+    IReadOnlyDictionary<string, string>? Description, string? Invitation = null) : IRequest<Guid>;
 
 /// <summary>
 /// An administrator verifies a pending cooperative; answers the new status ("verified"). The caller checks that

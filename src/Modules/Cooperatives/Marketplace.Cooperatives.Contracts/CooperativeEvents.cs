@@ -7,8 +7,9 @@ namespace Marketplace.Cooperatives.Contracts;
 
 /// <summary>Someone applied for a new cooperative: administrators have one more to verify.</summary>
 /// <param name="Name">by language.</param>
+/// <param name="Invitation">the fair's invitation it applied with (Programme's GetInvitation), if any.</param>
 public sealed record CooperativeAppliedIntegrationEvent(Guid EventId, Guid CooperativeId, IReadOnlyDictionary<string, string> Name,
-    string Province, DateTimeOffset At) : INotification;
+    string Province, DateTimeOffset At, string? Invitation = null) : INotification;
 
 public sealed record CooperativeVerifiedIntegrationEvent(Guid EventId, Guid CooperativeId, DateTimeOffset At) : INotification;
 

@@ -1,17 +1,35 @@
 using Marketplace.BuildingBlocks;
-using Marketplace.Cooperatives.Contracts;
-using Marketplace.Economy.Contracts;
-using Marketplace.Orders.Contracts;
+using Marketplace.Programme.Fairs;
+using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Projections = JasperFx.Events.Projections;
 
 namespace Marketplace.Programme;
 
-/// <summary>The regional programme's view of the platform: its impact, computed from the other modules' records (no store of its own yet).</summary>
+/// <summary>The Programme module's own Marten store (schema "programme"): the fairs and their exhibitors.</summary>
+public interface IProgrammeStore : IDocumentStore;
+
+/// <summary>
+/// The regional programme's side of the platform: the fairs whose exhibitors it brings on board (lists, invitations,
+/// QR codes for the stands) and its impact, computed from the other modules' records.
+/// </summary>
 public static class ProgrammeModule
 {
+    public static IServiceCollection AddProgrammeModule(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddModuleStore<IProgrammeStore>(config, "programme", lockOffset: 10, o =>
+        {
+            o.Events.MapDomainEvents(typeof(ProgrammeModule).Assembly);
+            o.Projections.Snapshot<Fair>(Projections.SnapshotLifecycle.Inline);
+        }).AddIntegrationOutbox<IProgrammeStore, ProgrammeOutbox>(services, config, ProgrammeOutbox.OutboxName);
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapProgrammeModule(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/impact", async (string? from, string? to, HttpContext http, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
@@ -23,30 +41,14 @@ public static class ProgrammeModule
             })
             .WithTags("Programme").WithSummary("The programme's impact for a period: sales by province, category and month, cooperatives selling, " +
                 "women-led share, members paid and amounts paid to members (anyone)");
+        FairEndpoints.MapPublic(app);
+        var admin = app.MapGroup("/api/admin").WithTags("Fairs").RequireAuthorization(Identity.Policies.Admin);
+        CreateFairEndpoint.Map(admin);
+        ImportExhibitorsEndpoint.Map(admin);
+        FairEndpoints.MapAdmin(admin);
         return app;
     }
 
     private static DateOnly Day(string value, string field) =>
         IsoDay.Parse(value) ?? throw new ValidationFailed(field, $"{field} is a date: yyyy-MM-dd.");
-}
-
-internal sealed class GetImpactHandler(IMediator mediator) : IRequestHandler<GetImpact, Impact>
-{
-    public async Task<Impact> Handle(GetImpact query, CancellationToken ct)
-    {
-        if (query.To < query.From) throw new ValidationFailed("to", "to cannot be before from.");
-        if (query.To.DayNumber - query.From.DayNumber > 366 * 3) throw new ValidationFailed("to", "A period is at most three years.");
-        var sales = await mediator.Send(new GetSalesReport(query.From, query.To, "month", query.Language), ct);
-        var selling = sales.ByCooperative.Where(c => c.Total > 0).ToList();
-        var womenLed = await mediator.Send(new GetWomenLedCooperatives(selling.Select(c => Guid.Parse(c.Key)).ToList()), ct);
-        var womenSales = selling.Where(c => womenLed.Contains(Guid.Parse(c.Key))).Sum(c => c.Total);
-        var members = await mediator.Send(new GetEconomyTotals(query.From, query.To), ct);
-        static ImpactMoney Mad(decimal amount) => new(amount);
-        return new Impact(query.From, query.To,
-            new ImpactSales(Mad(sales.Total), sales.ByProvince.Select(s => new ImpactLine(s.Key, s.Name, Mad(s.Total))).ToList(),
-                sales.ByCategory.Select(s => new ImpactLine(s.Key, s.Name, Mad(s.Total))).ToList(),
-                sales.Periods.Select((p, i) => new ImpactMonth(p.ToString("yyyy-MM"), Mad(sales.ByProvince.Sum(s => s.Amounts[i])))).ToList()),
-            selling.Count, sales.Total == 0 ? 0 : Math.Round(womenSales / sales.Total, 4), members.Sum(m => m.MembersPaid),
-            Mad(members.Sum(m => m.PaidToMembers.Amount)));
-    }
 }

@@ -8,7 +8,7 @@ namespace Marketplace.Cooperatives.Domain;
 [EventName("cooperatives.cooperative_applied")]
 internal sealed record CooperativeApplied(Guid CooperativeId, Guid OwnerId, Dictionary<string, string> Name,
     Dictionary<string, string> Description, string RegistrationNumber, string Province, List<string> Sectors,
-    string ContactEmail, string Phone, DateTimeOffset At) : IDomainEvent;
+    string ContactEmail, string Phone, DateTimeOffset At, string? Invitation = null) : IDomainEvent;
 
 [EventName("cooperatives.cooperative_verified")]
 internal sealed record CooperativeVerified(Guid CooperativeId, Guid By, DateTimeOffset At) : IDomainEvent;

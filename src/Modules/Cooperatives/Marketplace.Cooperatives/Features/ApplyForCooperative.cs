@@ -7,6 +7,7 @@ using Marketplace.BuildingBlocks;
 using Marketplace.Cooperatives.Contracts;
 using Marketplace.Cooperatives.Domain;
 using Marketplace.Cooperatives.Storage;
+using Marketplace.Programme.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -55,6 +56,13 @@ internal sealed class ApplyForCooperativeHandler(ICooperativesStore store, IMedi
     {
         if ((await mediator.Send(new GetUsers([cmd.ApplicantId]), ct)).Count == 0)
             throw new ValidationFailed("applicantId", "The applicant must be a registered user.");
+        if (cmd.Invitation is not null)
+        {
+            var invitation = await mediator.Send(new GetInvitation(cmd.Invitation), ct)
+                ?? throw new ValidationFailed("invitation", "This invitation is not one of the platform's: use the link as it was sent.");
+            if (invitation.CooperativeId is not null)
+                throw new DomainRuleViolated("invitation_used", "A cooperative has already applied with this invitation.");
+        }
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
         var applied = Applied(cmd, id, now);
@@ -72,7 +80,7 @@ internal sealed class ApplyForCooperativeHandler(ICooperativesStore store, IMedi
     public static CooperativeApplied Applied(ApplyForCooperative cmd, Guid id, DateTimeOffset now) =>
         new(id, cmd.ApplicantId, Texts.Clean(cmd.Name), Texts.Clean(cmd.Description), cmd.RegistrationNumber.Trim().ToUpperInvariant(),
             cmd.Province, cmd.Sectors.Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList(),
-            cmd.ContactEmail.Trim().ToLowerInvariant(), PhoneNumber.Normalise(cmd.Phone)!, now);
+            cmd.ContactEmail.Trim().ToLowerInvariant(), PhoneNumber.Normalise(cmd.Phone)!, now, cmd.Invitation);
 
     public static DomainRuleViolated Taken() =>
         new("registration_number_taken", "A cooperative with this registration number is already on the platform.");
@@ -81,14 +89,15 @@ internal sealed class ApplyForCooperativeHandler(ICooperativesStore store, IMedi
 internal static class ApplyForCooperativeEndpoint
 {
     internal sealed record Body(Dictionary<string, string>? Name, string? RegistrationNumber, string? Province, List<string>? Sectors,
-        string? ContactEmail, string? Phone, Dictionary<string, string>? Description);
+        string? ContactEmail, string? Phone, Dictionary<string, string>? Description, string? Invitation);
 
     internal sealed record Applied(Guid Id, string Status);
 
     public static void Map(RouteGroupBuilder group) => group.MapPost("/", async (Body body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
             var id = await mediator.Send(new ApplyForCooperative(user.UserId(), body.Name ?? [], body.RegistrationNumber ?? "",
-                body.Province ?? "", body.Sectors ?? [], body.ContactEmail ?? "", body.Phone ?? "", body.Description), ct);
+                body.Province ?? "", body.Sectors ?? [], body.ContactEmail ?? "", body.Phone ?? "", body.Description,
+                string.IsNullOrWhiteSpace(body.Invitation) ? null : body.Invitation.Trim()), ct);
             return TypedResults.Created($"/api/cooperatives/{id}", new Applied(id, CooperativeStatus.Pending));
         })
         .RequireAuthorization(Identity.Policies.SignedIn)

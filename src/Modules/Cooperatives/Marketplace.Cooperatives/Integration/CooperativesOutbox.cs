@@ -17,7 +17,7 @@ internal sealed class CooperativesOutbox(OutboxServices services, ILogger<Cooper
 
     protected override IEnumerable<INotification> Map(IEvent e) => e.Data switch
     {
-        CooperativeApplied a => [new CooperativeAppliedIntegrationEvent(e.Id, a.CooperativeId, a.Name, a.Province, a.At)],
+        CooperativeApplied a => [new CooperativeAppliedIntegrationEvent(e.Id, a.CooperativeId, a.Name, a.Province, a.At, a.Invitation)],
         CooperativeVerified v => [new CooperativeVerifiedIntegrationEvent(e.Id, v.CooperativeId, v.At)],
         CooperativeSuspended s => [new CooperativeSuspendedIntegrationEvent(e.Id, s.CooperativeId, s.At)],
         CooperativeReinstated r => [new CooperativeReinstatedIntegrationEvent(e.Id, r.CooperativeId, r.At)],

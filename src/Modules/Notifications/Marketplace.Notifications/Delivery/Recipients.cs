@@ -60,6 +60,7 @@ internal sealed class SiteLinks(IConfiguration config)
     public string CooperativePayoutAccount(Guid cooperativeId) => $"{BaseUrl}/coop/{cooperativeId}/payout-account";
     public string CooperativeCertificates(Guid cooperativeId) => $"{BaseUrl}/coop/{cooperativeId}/certificates";
     public string AdminCooperative(Guid cooperativeId) => $"{BaseUrl}/admin/cooperatives/{cooperativeId}";
+    public string Invitation(string token) => $"{BaseUrl}/invitations/{token}";
     public string AdminPayments => $"{BaseUrl}/admin/payments";
     public string AdminOutbox => $"{BaseUrl}/admin/outbox";
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using Marketplace.BuildingBlocks;
 
@@ -18,7 +17,7 @@ internal static class BankStatementCsv
 
     public static IReadOnlyList<ParsedLine> Parse(byte[] bytes)
     {
-        var text = Decode(bytes);
+        var text = Utf8Text.Decode(bytes, line => Fault(line, "the file is not UTF-8 text: save the statement as CSV UTF-8."));
         if (string.IsNullOrWhiteSpace(text)) throw Fault(1, "the file is empty: it starts with the header date,reference,amount,counterparty.");
         var lines = new List<ParsedLine>();
         try
@@ -52,24 +51,6 @@ internal static class BankStatementCsv
             throw Fault((int)Math.Max(1, e.LineNumber), "the CSV is malformed (a quote out of place?).");
         }
         return lines;
-    }
-
-    /// <summary>Strict UTF-8: bytes that are not UTF-8 are refused, with the line where they are.</summary>
-    private static string Decode(byte[] bytes)
-    {
-        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
-        var line = 1;
-        var lineStart = start;
-        for (var i = start; i <= bytes.Length; i++)
-        {
-            if (i < bytes.Length && bytes[i] != (byte)'\n') continue;
-            try { strict.GetString(bytes, lineStart, i - lineStart); }
-            catch (DecoderFallbackException) { throw Fault(line, "the file is not UTF-8 text: save the statement as CSV UTF-8."); }
-            line++;
-            lineStart = i + 1;
-        }
-        return strict.GetString(bytes, start, bytes.Length - start);
     }
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";

@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 
-namespace Marketplace.Cooperatives.Domain;
+namespace Marketplace.BuildingBlocks;
 
 /// <summary>
 /// Phone numbers as people write them in Morocco and abroad: "06 12 34 56 78", "0528-123456", "+212 6 12 34 56 78",
 /// "00212 612345678", "+33 6 12 34 56 78". Kept in international form (E.164): "+212612345678".
 /// </summary>
-internal static partial class PhoneNumber
+public static partial class PhoneNumber
 {
     /// <summary>The number in E.164 form, or null when it is not a phone number.</summary>
     public static string? Normalise(string? input)
