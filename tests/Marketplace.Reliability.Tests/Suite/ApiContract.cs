@@ -27,9 +27,6 @@ public static partial class ApiContract
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> NotBuiltYet = new Dictionary<string, int>
     {
-        ["POST /api/admin/fairs"] = 19,
-        ["POST /api/admin/fairs/{}/exhibitors"] = 19,
-        ["GET /api/fairs/{}/stands/{}/qr.png"] = 19,
         ["POST /api/cooperatives/{}/experiences"] = 20,
         ["POST /api/cooperatives/{}/experiences/{}/slots"] = 20,
         ["GET /api/experiences"] = 20,

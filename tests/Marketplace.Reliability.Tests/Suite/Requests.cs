@@ -77,6 +77,9 @@ public static class Requests
         ["POST /api/admin/certificates/{}/reject"] = w => Json("POST", $"/api/admin/certificates/{w.CertificateA}/reject", new { reason = "Illegible" }),
         ["GET /api/cooperatives/{}/certificates"] = w => Get($"/api/cooperatives/{w.CoopA.Id}/certificates"),
         ["GET /api/impact"] = _ => Get($"/api/impact?from=2026-01-01&to={Today}"),
+        ["POST /api/admin/fairs"] = _ => Json("POST", "/api/admin/fairs", FairBody()),
+        ["POST /api/admin/fairs/{}/exhibitors"] = w => Exhibitors(w.FairA),
+        ["GET /api/fairs/{}/stands/{}/qr.png"] = w => Get($"/api/fairs/{w.FairA}/stands/A1/qr.png"),
         ["POST /api/cooperatives/{}/assemblies/{}/surplus"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/assemblies/{w.AssemblyA}/surplus",
             new { amount = Mad(500m) }),
     };
@@ -109,6 +112,15 @@ public static class Requests
             form.Add(new StringContent(value), name);
         return request;
     }
+
+    public static object FairBody() => new { name = "Salon régional de l'ESS", place = "Agadir", from = "2026-11-20", to = "2026-11-24" };
+
+    /// <summary>The fair's list of exhibitors (stand A1, the same every time: importing it again changes nothing).</summary>
+    public static HttpRequestMessage Exhibitors(Guid fairId) => new(HttpMethod.Post, $"/api/admin/fairs/{fairId}/exhibitors")
+    {
+        Content = new StringContent("name,province,sector,phone,email,stand\nCoopérative Tifawt,Taroudant,saffron,0661234567,,A1\n",
+            Encoding.UTF8, "text/csv"),
+    };
 
     public static HttpRequestMessage Upload(string url, string field, string fileName, string contentType, byte[] bytes)
     {
