@@ -30,7 +30,19 @@ public sealed record GetMembershipsOfUser(Guid UserId) : IRequest<IReadOnlyList<
 public sealed record Membership(Guid CooperativeId, IReadOnlyDictionary<string, string> CooperativeName, Guid MemberId, string FullName);
 
 /// <summary>
-/// Which of these cooperatives women lead: a woman holds the presidency, or women hold most of the board's offices
-/// (president, vice-president, treasurer, secretary), among current members.
+/// Which of these cooperatives women lead: as the cooperative declared it, or else as its board shows it (a woman holds
+/// the presidency, or women hold most of the board's offices: president, vice-president, treasurer, secretary, among
+/// current members).
 /// </summary>
 public sealed record GetWomenLedCooperatives(IReadOnlyList<Guid> CooperativeIds) : IRequest<IReadOnlySet<Guid>>;
+
+/// <summary>Whether women lead the cooperative, and why (its staff and administrators; NotFound / Forbidden otherwise).</summary>
+public sealed record GetWomenLed(Guid CooperativeId, Guid ViewerId, bool ViewerIsAdmin = false) : IRequest<WomenLed>;
+
+/// <summary>The owner declares that women lead the cooperative (true), that they do not (false), or leaves it to the board's register (null).</summary>
+public sealed record DeclareWomenLed(Guid CooperativeId, Guid OwnerId, bool? WomenLed) : IRequest<WomenLed>;
+
+/// <param name="Declared">as the cooperative declared it; null when it did not.</param>
+/// <param name="FromBoard">as its board's register shows it.</param>
+/// <param name="IsWomenLed">the declaration when there is one, else the board's.</param>
+public sealed record WomenLed(bool? Declared, bool FromBoard, bool IsWomenLed);

@@ -50,6 +50,7 @@ public static class CooperativesModule
         MemberLeavesEndpoint.Map(cooperatives);
         GetMembersEndpoint.Map(cooperatives);
         SetShippingEndpoint.Map(cooperatives);
+        WomenLedEndpoints.Map(cooperatives);
         SetPayoutAccountEndpoint.Map(cooperatives);
         ViewPayoutAccountEndpoint.Map(cooperatives);
         TaxIdentityEndpoints.Map(cooperatives);

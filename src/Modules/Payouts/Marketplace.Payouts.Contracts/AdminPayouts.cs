@@ -140,3 +140,11 @@ public sealed record AdminStripeComparison(DateTimeOffset ComparedAt, int Matche
 /// a pending or sent bank transfer is DomainRuleViolated ("not_a_bank_transfer", "payout_not_returnable").
 /// </summary>
 public sealed record MarkPayoutFailedByAdmin(Guid PayoutId, string? Reason, Guid AdminId) : IRequest<AdminPayout>;
+
+/// <summary>
+/// The payouts made between two days (Morocco's calendar, both included): sent by bank transfer, paid through Stripe or
+/// reconciled with the bank, dated by when they left; a payout the bank returned is not counted (for the programme's impact).
+/// </summary>
+public sealed record GetPayoutsMade(DateOnly From, DateOnly To) : IRequest<PayoutsMade>;
+
+public sealed record PayoutsMade(int Payouts, int Cooperatives, decimal Amount, string Currency = "MAD");

@@ -55,6 +55,8 @@ internal sealed class Cooperative
     public TaxDetails? Tax { get; set; }
     /// <summary>Names, descriptions and registration number, folded (<see cref="Texts.Fold"/>), for the directory's text filter.</summary>
     public string SearchText { get; set; } = "";
+    /// <summary>Whether women lead it, as the cooperative declared; null: as its board's register shows.</summary>
+    public bool? WomenLedDeclared { get; set; }
 
     [JsonIgnore] public string StatusName => Names.Of(Status);
     public bool IsStaff(Guid userId) => StaffIds.Contains(userId);
@@ -128,6 +130,7 @@ internal sealed class Cooperative
             case ShippingPolicySet e: Shipping = new Shipping(e.FlatFee, e.FreeAbove); break;
             case PayoutAccountSet e: Payout = new PayoutDetails(e.Method, e.Rib, e.StripeAccountId, e.At, e.OnHoldUntil); break;
             case TaxIdentitySet e: Tax = new TaxDetails(e.Ice, e.TaxId, e.RegisterNumber, e.Address, e.VatRate, e.At); break;
+            case WomenLedDeclared e: WomenLedDeclared = e.WomenLed; break;
         }
     }
 

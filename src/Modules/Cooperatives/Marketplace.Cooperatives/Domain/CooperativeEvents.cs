@@ -48,3 +48,7 @@ internal sealed record PayoutAccountSet(Guid CooperativeId, string Method, strin
 [EventName("cooperatives.tax_identity_set")]
 internal sealed record TaxIdentitySet(Guid CooperativeId, string Ice, string TaxId, string RegisterNumber, string Address, decimal? VatRate,
     Guid By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The cooperative says whether women lead it (true, false), or leaves it to its board's register (null).</summary>
+[EventName("cooperatives.women_led_declared")]
+internal sealed record WomenLedDeclared(Guid CooperativeId, bool? WomenLed, Guid By, DateTimeOffset At) : IDomainEvent;

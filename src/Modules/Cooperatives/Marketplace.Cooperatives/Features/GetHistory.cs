@@ -49,6 +49,7 @@ internal sealed class GetHistoryHandler(ICooperativesStore store, IMediator medi
             ShippingPolicySet x => ("shipping_policy_set", x.By, x.At, Map(("flatFee", x.FlatFee), ("freeAbove", x.FreeAbove))),
             PayoutAccountSet x => ("payout_account_set", x.By, x.At, Map(("method", x.Method), ("onHoldUntil", x.OnHoldUntil))),
             TaxIdentitySet x => ("tax_identity_set", x.By, x.At, Map(("ice", x.Ice), ("vatRate", x.VatRate))),
+            WomenLedDeclared x => ("women_led_declared", x.By, x.At, Map(("womenLed", x.WomenLed))),
             _ => (e.EventTypeName, Guid.Empty, e.Timestamp, Map()),
         };
         return new HistoryEntry(e.Version, action, at, by, null, details);

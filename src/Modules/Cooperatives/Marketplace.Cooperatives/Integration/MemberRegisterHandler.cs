@@ -33,10 +33,10 @@ internal sealed class MemberRegisterHandler(ICooperativesStore store) :
         if (query.CooperativeIds.Count == 0) return new HashSet<Guid>();
         await using var session = store.QuerySession();
         var cooperatives = await session.LoadManyAsync<Cooperative>(ct, query.CooperativeIds.Distinct().ToArray());
-        return cooperatives.Where(c => IsWomenLed(c.Members)).Select(c => c.Id).ToHashSet();
+        return cooperatives.Where(c => c.WomenLedDeclared ?? BoardIsWomenLed(c.Members)).Select(c => c.Id).ToHashSet();
     }
 
-    private static bool IsWomenLed(IReadOnlyList<Member> members)
+    public static bool BoardIsWomenLed(IReadOnlyList<Member> members)
     {
         var board = members.Where(m => m.IsCurrent && Management.Offices.Contains(m.Role)).ToList();
         return board.Any(m => m.Role == MemberRoles.President && m.Gender == "female") || board.Count(m => m.Gender == "female") * 2 > board.Count;

@@ -2,6 +2,7 @@ using Marketplace.BuildingBlocks;
 using Marketplace.Cooperatives.Contracts;
 using Marketplace.Economy.Contracts;
 using Marketplace.Orders.Contracts;
+using Marketplace.Payouts.Contracts;
 using MediatR;
 
 namespace Marketplace.Programme.Figures;
@@ -17,12 +18,13 @@ internal sealed class GetImpactHandler(IMediator mediator) : IRequestHandler<Get
         var womenLed = await mediator.Send(new GetWomenLedCooperatives(selling.Select(c => Guid.Parse(c.Key)).ToList()), ct);
         var womenSales = selling.Where(c => womenLed.Contains(Guid.Parse(c.Key))).Sum(c => c.Total);
         var members = await mediator.Send(new GetEconomyTotals(query.From, query.To), ct);
+        var payouts = await mediator.Send(new GetPayoutsMade(query.From, query.To), ct);
         static ImpactMoney Mad(decimal amount) => new(amount);
         return new Impact(query.From, query.To,
             new ImpactSales(Mad(sales.Total), sales.ByProvince.Select(s => new ImpactLine(s.Key, s.Name, Mad(s.Total))).ToList(),
                 sales.ByCategory.Select(s => new ImpactLine(s.Key, s.Name, Mad(s.Total))).ToList(),
                 sales.Periods.Select((p, i) => new ImpactMonth(p.ToString("yyyy-MM"), Mad(sales.ByProvince.Sum(s => s.Amounts[i])))).ToList()),
             selling.Count, sales.Total == 0 ? 0 : Math.Round(womenSales / sales.Total, 4), members.Sum(m => m.MembersPaid),
-            Mad(members.Sum(m => m.PaidToMembers.Amount)));
+            Mad(members.Sum(m => m.PaidToMembers.Amount)), new ImpactPayouts(payouts.Payouts, payouts.Cooperatives, Mad(payouts.Amount)));
     }
 }

@@ -12,10 +12,14 @@ public sealed class IndexModel(IMediator mediator, Texts texts, TimeProvider clo
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     [BindProperty] public MemberInput Input { get; set; } = new();
     public CooperativeMemberList Members { get; private set; } = null!;
+    public WomenLed WomenLed { get; private set; } = null!;
+    /// <summary>board (as the register shows), yes or no.</summary>
+    [BindProperty] public string? WomenLedChoice { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Members = await Mediator.Send(new GetCooperativeMembers(Id, UserId, Page: Math.Max(1, PageNumber), PageSize: 50), ct);
+        WomenLed = await Mediator.Send(new GetWomenLed(Id, UserId), ct);
         if (Request.Method == "GET") Input = new MemberInput { JoinedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd") };
     }
 
@@ -30,6 +34,20 @@ public sealed class IndexModel(IMediator mediator, Texts texts, TimeProvider clo
         }
         catch (ValidationFailed failed) { ModelState.AddModuleErrors(failed, T, "Input."); }
         catch (DomainRuleViolated taken) when (taken.Code == "office_taken") { ModelState.AddModelError("Input.Role", T["coop.error.role.taken"]); }
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWomenLedAsync(CancellationToken ct)
+    {
+        bool? declared = WomenLedChoice switch { "yes" => true, "no" => false, _ => null };
+        try
+        {
+            await Mediator.Send(new DeclareWomenLed(Id, UserId, declared), ct);
+            return Confirm(T["coop.womenled.saved"]);
+        }
+        catch (Forbidden) { Problem = T["coop.womenled.owner"]; }
+        ModelState.Clear();
         await OnGetAsync(ct);
         return Page();
     }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace Marketplace.Payouts.Domain;
+namespace Marketplace.BuildingBlocks;
 
 /// <summary>CSV files people open in a spreadsheet: UTF-8 with a byte-order mark (Arabic shows right), invariant numbers.</summary>
-internal static class Csv
+public static class Csv
 {
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
