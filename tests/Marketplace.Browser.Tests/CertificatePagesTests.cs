@@ -58,11 +58,19 @@ public sealed class CertificatePagesTests(BrowserApp app)
             sku = $"DAT-{Guid.NewGuid():N}"[..12], category = "dates", name = new { fr = "Dattes Mejhoul" }, price = new { amount = 90, currency = "MAD" },
             unit = "box 1 kg", stock = 4, province = "tata", foodSafetyNumber = "ONSSA 12.34.567",
         })).ShouldHaveStatus(201)).Json();
+        var sold = await new HttpMarket(app).NewProductAsync(coop, 60m, 3); // published before the category is marked
+        await (await coop.Owner.Client.PutJson($"/api/cooperatives/{coop.Id}/products/{sold.Id}", new
+        {
+            version = (await (await coop.Owner.Client.GetAsync($"/api/products/{sold.Id}")).Json())["version"]!.GetValue<int>(),
+            sku = sold.Sku, category = "dates", name = new { fr = "Dattes Boufeggous" }, price = new { amount = 60, currency = "MAD" },
+            unit = "box 1 kg", province = "tata",
+        })).ShouldHaveStatus(200);
         var admin = await app.NewPageAsync();
         await admin.SignInAsync(await app.AdminAsync(), "fr", "/admin/categories");
         await admin.Locator("tr[data-category=dates]").GetByRole(AriaRole.Button).ClickAsync();
         (await admin.TextContentAsync("[role=status]")).Should().Be("La catégorie est marquée alimentaire.");
         (await admin.TextContentAsync("tr[data-category=dates]")).Should().Contain("Alimentaire");
+        (await admin.TextContentAsync("[data-testid=uncertified]")).Should().Contain("Dattes Boufeggous").And.Contain("n'ont pas de certificat ONSSA vérifié");
 
         var page = await app.NewPageAsync(phone: true);
         await page.SignInAsync(coop.Owner, "ar", $"/coop/{coop.Id}/products/{created["id"]}");

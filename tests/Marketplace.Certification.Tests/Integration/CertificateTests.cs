@@ -152,4 +152,40 @@ public sealed class CertificateTests(CertificationApp app) : IClassFixture<Certi
         (await LabelsAsync(honey)).Should().BeEmpty("a sanitary authorisation is not a quality label");
         await (await admin.PutJson("/api/admin/categories/honey/food", new { food = false })).ShouldHaveStatus(200);
     }
+
+    [Fact]
+    public async Task Food_already_in_the_shop_is_named_when_its_category_is_marked_and_a_published_product_cannot_move_into_it_without_ONSSA()
+    {
+        var coop = await app.Market.NewCooperativeAsync();
+        var admin = (await app.AdminAsync()).Client;
+        object Body(string category, int? version = null) => new
+        {
+            sku = $"CSC-{coop.Id:N}"[..12], category, name = new { fr = "Couscous d'orge" }, price = new { amount = 40, currency = "MAD" },
+            unit = "bag 1 kg", stock = 5, province = "tiznit", version,
+        };
+        async Task<Guid> PublishedAsync(string category, string sku)
+        {
+            var id = (await (await (await coop.Owner.Client.PostJson($"/api/cooperatives/{coop.Id}/products", new
+            {
+                sku, category, name = new { fr = "Amlou aux amandes" }, price = new { amount = 90, currency = "MAD" }, unit = "jar 250 g", stock = 5,
+                province = "tiznit",
+            })).ShouldHaveStatus(201)).Json())["id"]!.GetValue<Guid>();
+            await (await coop.Owner.Client.PostJson($"/api/cooperatives/{coop.Id}/products/{id}/publish")).ShouldHaveStatus(200);
+            return id;
+        }
+        var amlou = await PublishedAsync("amlou-spreads", $"AML-{Guid.NewGuid():N}"[..12]);
+        var pottery = await PublishedAsync("pottery", $"POT-{Guid.NewGuid():N}"[..12]);
+
+        var marked = await (await (await admin.PutJson("/api/admin/categories/amlou-spreads/food", new { food = true })).ShouldHaveStatus(200)).Json();
+        marked["publishedWithoutCertificate"]!.AsArray().Select(p => p!.GetValue<Guid>()).Should().Contain(amlou).And.NotContain(pottery);
+        try
+        {
+            var before = await (await coop.Owner.Client.GetAsync($"/api/products/{pottery}")).Json();
+            var moved = await coop.Owner.Client.PutJson($"/api/cooperatives/{coop.Id}/products/{pottery}",
+                Body("amlou-spreads", before["version"]!.GetValue<int>()));
+            (await moved.ShouldBeProblem(422))["detail"]!.GetValue<string>().Should().Contain("ONSSA");
+            (await (await coop.Owner.Client.GetAsync($"/api/products/{pottery}")).Json())["category"]!.GetValue<string>().Should().Be("pottery");
+        }
+        finally { await (await admin.PutJson("/api/admin/categories/amlou-spreads/food", new { food = false })).ShouldHaveStatus(200); }
+    }
 }

@@ -57,5 +57,14 @@ public sealed record ShopLabel(string Code, Guid CertificateId, DateOnly ValidTo
 /// <summary>The categories an administrator marked as food (their products need a verified ONSSA certificate to be published).</summary>
 public sealed record GetFoodCategories : IRequest<IReadOnlySet<string>>;
 
-/// <summary>An administrator marks a category as food or not (NotFound for an unknown code).</summary>
-public sealed record SetFoodCategory(string Code, bool Food, Guid AdminId) : IRequest<Unit>;
+/// <summary>
+/// An administrator marks a category as food or not (NotFound for an unknown code). The answer names the products of the
+/// category published before it was marked that no verified ONSSA certificate covers: they stay in the shop (the rule
+/// applies to publishing), for the administrator to follow up with their cooperatives.
+/// </summary>
+public sealed record SetFoodCategory(string Code, bool Food, Guid AdminId, string Language = "fr") : IRequest<FoodCategorySet>;
+
+public sealed record FoodCategorySet(string Code, bool Food, IReadOnlyList<UncertifiedFood> PublishedWithoutCertificate);
+
+/// <param name="Name">in the language asked for (or the one it is written in).</param>
+public sealed record UncertifiedFood(Guid ProductId, Guid CooperativeId, string Sku, string Name);

@@ -31,6 +31,11 @@ public sealed record ProductLabelsCertifiedIntegrationEvent(Guid EventId, Guid P
 /// <summary>Whether the cooperative holds a verified ONSSA certificate valid on <paramref name="Day"/> for this product (or for all its products).</summary>
 public sealed record HasFoodSafetyCertificate(Guid CooperativeId, Guid ProductId, DateOnly Day) : IRequest<bool>;
 
+/// <summary>Which of these products (with their cooperatives) a verified ONSSA certificate valid on <paramref name="Day"/> covers.</summary>
+public sealed record GetFoodSafetyCovered(IReadOnlyList<CoveredProduct> Products, DateOnly Day) : IRequest<IReadOnlySet<Guid>>;
+
+public sealed record CoveredProduct(Guid CooperativeId, Guid ProductId);
+
 /// <summary>A certificate's public summary (verified or expired ones only; null otherwise): what a shopper reads behind a label.</summary>
 public sealed record GetCertificateSummary(Guid CertificateId) : IRequest<PublicCertificate?>;
 

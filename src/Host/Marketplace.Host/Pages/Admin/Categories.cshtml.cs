@@ -13,6 +13,8 @@ public sealed class CategoriesModel(IMediator mediator, Texts texts) : AdminPage
     [BindProperty] public bool Food { get; set; }
     public IReadOnlyList<CategoryNode> Tree { get; private set; } = [];
     public IReadOnlySet<string> FoodCodes { get; private set; } = new HashSet<string>();
+    /// <summary>After marking a category: its products published before, that no verified ONSSA certificate covers.</summary>
+    public FoodCategorySet? Marked { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -24,7 +26,12 @@ public sealed class CategoriesModel(IMediator mediator, Texts texts) : AdminPage
     {
         try
         {
-            await mediator.Send(new SetFoodCategory(Code ?? "", Food, AdminId), ct);
+            Marked = await mediator.Send(new SetFoodCategory(Code ?? "", Food, AdminId, Lang), ct);
+            if (Marked.PublishedWithoutCertificate.Count > 0) // shown at once, with the products to follow up
+            {
+                await OnGetAsync(ct);
+                return Page();
+            }
             Notice = texts[Food ? "admin.categories.marked" : "admin.categories.unmarked"];
         }
         catch (NotFound) { return NotFound(); }

@@ -32,7 +32,14 @@ internal static class FoodRule
         await using var session = store.QuerySession();
         var product = await session.LoadAsync<Product>(productId, ct);
         if (product is null || product.CooperativeId != cooperativeId) return; // the decision says NotFound
-        var codes = new[] { product.Category, Categories.ParentOf(product.Category) }.OfType<string>().ToArray();
+        await RequireFoodSafetyAsync(session, mediator, cooperativeId, productId, product.Category, today, ct);
+    }
+
+    /// <summary>The same rule for a product going into <paramref name="category"/> (a published product moved into a food category).</summary>
+    public static async Task RequireFoodSafetyAsync(IQuerySession session, IMediator mediator, Guid cooperativeId, Guid productId, string category,
+        DateOnly today, CancellationToken ct)
+    {
+        var codes = new[] { category, Categories.ParentOf(category) }.OfType<string>().ToArray();
         var marked = await session.LoadManyAsync<FoodCategory>(ct, codes);
         if (!marked.Any(c => c.Food)) return;
         if (!await mediator.Send(new HasFoodSafetyCertificate(cooperativeId, productId, today), ct))
@@ -41,8 +48,8 @@ internal static class FoodRule
     }
 }
 
-internal sealed class FoodCategoriesHandler(ICatalogueStore store, TimeProvider clock) :
-    IRequestHandler<GetFoodCategories, IReadOnlySet<string>>, IRequestHandler<SetFoodCategory, Unit>
+internal sealed class FoodCategoriesHandler(ICatalogueStore store, IMediator mediator, TimeProvider clock) :
+    IRequestHandler<GetFoodCategories, IReadOnlySet<string>>, IRequestHandler<SetFoodCategory, FoodCategorySet>
 {
     public async Task<IReadOnlySet<string>> Handle(GetFoodCategories query, CancellationToken ct)
     {
@@ -50,13 +57,20 @@ internal sealed class FoodCategoriesHandler(ICatalogueStore store, TimeProvider 
         return (await session.Query<FoodCategory>().Where(c => c.Food).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
     }
 
-    public async Task<Unit> Handle(SetFoodCategory cmd, CancellationToken ct)
+    public async Task<FoodCategorySet> Handle(SetFoodCategory cmd, CancellationToken ct)
     {
         if (!Categories.IsKnown(cmd.Code)) throw new NotFound("The category");
         await using var session = store.LightweightSession();
         session.Store(new FoodCategory { Id = cmd.Code, Food = cmd.Food, SetBy = cmd.AdminId, SetAt = clock.GetUtcNow() });
         await session.SaveChangesAsync(ct);
-        return Unit.Value;
+        if (!cmd.Food) return new FoodCategorySet(cmd.Code, false, []);
+        var codes = Categories.WithDescendants(cmd.Code).ToArray();
+        var published = await session.Query<Product>().Where(p => p.Category.In(codes) && p.Status == ProductStatus.Published)
+            .ToListAsync(ct);
+        var covered = await mediator.Send(new GetFoodSafetyCovered(published.Select(p => new CoveredProduct(p.CooperativeId, p.Id)).ToList(),
+            MoroccoTime.Today(clock)), ct);
+        return new FoodCategorySet(cmd.Code, true, published.Where(p => !covered.Contains(p.Id))
+            .Select(p => new UncertifiedFood(p.Id, p.CooperativeId, p.Listing.Sku, p.Listing.Name.Pick(cmd.Language))).ToList());
     }
 }
 
@@ -68,8 +82,8 @@ internal static class FoodCategoryEndpoint
             async (string code, Body body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             {
                 if (body.Food is not { } food) throw new ValidationFailed("food", "food is true or false.");
-                await mediator.Send(new SetFoodCategory(code, food, user.UserId()), ct);
-                return TypedResults.Ok(new { code, food });
+                var set = await mediator.Send(new SetFoodCategory(code, food, user.UserId()), ct);
+                return TypedResults.Ok(new { code, food, publishedWithoutCertificate = set.PublishedWithoutCertificate.Select(p => p.ProductId) });
             })
         .WithSummary("Mark a category as food or not: its products then need a verified ONSSA certificate to be published (admin)");
 }

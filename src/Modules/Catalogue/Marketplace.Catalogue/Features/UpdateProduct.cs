@@ -33,6 +33,8 @@ internal sealed class UpdateProductHandler(ICatalogueStore store, IMediator medi
         var product = stream.Aggregate.OfCooperative(cmd.CooperativeId);
         var listing = ListingRules.ToListing(cmd.Sku!, cmd.Category!, cmd.Name!, cmd.Description, cmd.Price!, cmd.Unit!, cmd.Labels,
             cmd.FoodSafetyNumber, cmd.Province ?? product.Province);
+        if (product.IsPublished && listing.Category != product.Category)
+            await FoodRule.RequireFoodSafetyAsync(session, mediator, cmd.CooperativeId, cmd.ProductId, listing.Category, MoroccoTime.Today(clock), ct);
         var skuKey = listing.Sku.ToUpperInvariant();
         if (skuKey != product.SkuKey && await session.Query<Product>().AnyAsync(p => p.CooperativeId == cmd.CooperativeId && p.SkuKey == skuKey, ct))
             throw CreateProductHandler.SkuTaken(listing.Sku);

@@ -69,14 +69,21 @@ internal sealed class CertificateJobsStartup(IServiceProvider services) : IHoste
 }
 
 /// <summary>The food rule's question (the Catalogue asks before publishing a product of a food category).</summary>
-internal sealed class HasFoodSafetyCertificateHandler(ICertificationStore store) : IRequestHandler<HasFoodSafetyCertificate, bool>
+internal sealed class FoodSafetyHandlers(ICertificationStore store) :
+    IRequestHandler<HasFoodSafetyCertificate, bool>, IRequestHandler<GetFoodSafetyCovered, IReadOnlySet<Guid>>
 {
-    public async Task<bool> Handle(HasFoodSafetyCertificate query, CancellationToken ct)
+    public async Task<bool> Handle(HasFoodSafetyCertificate query, CancellationToken ct) =>
+        (await Handle(new GetFoodSafetyCovered([new CoveredProduct(query.CooperativeId, query.ProductId)], query.Day), ct)).Count == 1;
+
+    public async Task<IReadOnlySet<Guid>> Handle(GetFoodSafetyCovered query, CancellationToken ct)
     {
+        if (query.Products.Count == 0) return new HashSet<Guid>();
+        var cooperatives = query.Products.Select(p => p.CooperativeId).Distinct().ToArray();
         await using var session = store.QuerySession();
-        var onssa = await session.Query<Certificate>()
-            .Where(c => c.CooperativeId == query.CooperativeId && c.Kind == CertificateKinds.Onssa && c.Status == CertificateStatus.Verified).ToListAsync(ct);
-        return onssa.Any(c => c.IsValidOn(query.Day) && c.Covers(query.ProductId));
+        var onssa = (await session.Query<Certificate>()
+            .Where(c => c.CooperativeId.In(cooperatives) && c.Kind == CertificateKinds.Onssa && c.Status == CertificateStatus.Verified).ToListAsync(ct))
+            .Where(c => c.IsValidOn(query.Day)).ToLookup(c => c.CooperativeId);
+        return query.Products.Where(p => onssa[p.CooperativeId].Any(c => c.Covers(p.ProductId))).Select(p => p.ProductId).ToHashSet();
     }
 }
 
