@@ -132,4 +132,16 @@ public sealed class DemoDataTests(SeededApp app)
         typeof(DemoSeeder).Assembly.GetReferencedAssemblies().Select(a => a.Name!)
             .Where(n => n.StartsWith("Marketplace.") && n != "Marketplace.BuildingBlocks")
             .Should().OnlyContain(n => n.EndsWith(".Contracts"), "demo data is loaded through the same commands as the API");
+
+    [Fact]
+    public async Task The_demo_fair_shows_the_demo_cooperatives_on_their_stands_and_invites_the_exhibitors_not_yet_on_the_platform()
+    {
+        var fair = (await (await app.Anonymous().GetAsync("/api/fairs")).Json()).AsArray().Single(f => f!["name"]!.GetValue<string>() == DemoFair.Name)!;
+        var exhibitors = (await (await app.Anonymous().GetAsync($"/api/fairs/{fair["id"]}")).Json())["exhibitors"]!.AsArray();
+        exhibitors.Count(e => e!["cooperativeId"] is not null).Should().Be(DemoCatalogue.Cooperatives);
+        exhibitors.Where(e => e!["cooperativeId"] is null).Select(e => e!["stand"]!.GetValue<string>()).Should().BeEquivalentTo(["D1", "D2", "D3"]);
+        var admin = (await app.AdminAsync()).Client;
+        (await (await admin.GetAsync($"/api/admin/fairs/{fair["id"]}")).Json())["exhibitors"]!.AsArray()
+            .Where(e => e!["cooperativeId"] is null).Should().OnlyContain(e => e!["invitedAt"] != null);
+    }
 }

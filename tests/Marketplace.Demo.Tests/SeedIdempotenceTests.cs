@@ -22,6 +22,9 @@ public sealed class SeedIdempotenceTests(SeededApp app)
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "a seeded platform is recognised by one marker");
         (await app.CountsAsync()).Should().Be(before);
         (await (await app.Anonymous().GetAsync($"/api/products/{sample}")).Json()).ToJsonString().Should().Be(sampleBefore);
+        var fairs = (await (await app.Anonymous().GetAsync("/api/fairs")).Json()).AsArray().Where(f => f!["name"]!.GetValue<string>() == DemoFair.Name).ToList();
+        fairs.Should().ContainSingle("the demo fair is made once");
+        fairs[0]!["exhibitors"]!.GetValue<int>().Should().Be(DemoCatalogue.Cooperatives + 3, "its list imported again changes nothing");
     }
 
     [Fact]

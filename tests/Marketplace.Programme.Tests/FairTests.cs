@@ -178,6 +178,27 @@ public sealed class FairTests(FairApp app) : IClassFixture<FairApp>
         (await session.Events.FetchStreamAsync(fairId)).Count(e => e.Data is ExhibitorJoined).Should().Be(1);
     }
 
+    [Fact]
+    public async Task An_administrator_links_an_exhibitor_whose_cooperative_was_already_on_the_platform()
+    {
+        var (admin, fairId) = await NewFairAsync();
+        await (await ImportAsync(admin, fairId, Csv("Coopérative Tifawt,Taroudant,saffron,0661234567,,C5", "Coopérative Amal,Tiznit,argan,0661234568,,C6")))
+            .ShouldHaveStatus(200);
+        var (coop, other) = (await app.Market.NewCooperativeAsync(), await app.Market.NewCooperativeAsync());
+        var url = $"/api/admin/fairs/{fairId}/stands/c5/cooperative";
+        (await (await app.NewShopperAsync()).Client.PutJson(url, new { cooperativeId = coop.Id })).StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
+        await (await admin.PutJson(url, new { registrationNumber = "RC-NO-SUCH-ONE" })).ShouldBeValidationProblem("cooperative");
+        await (await admin.PutJson(url, new { cooperativeId = Guid.NewGuid() })).ShouldBeValidationProblem("cooperative");
+        var linked = await (await (await admin.PutJson(url, new { cooperativeId = coop.Id })).ShouldHaveStatus(200)).Json();
+        (linked["cooperativeId"]!.GetValue<Guid>(), linked["cooperativeStatus"]!.GetValue<string>()).Should().Be((coop.Id, "verified"));
+        await (await admin.PutJson(url, new { cooperativeId = coop.Id })).ShouldHaveStatus(200);
+        await (await admin.PutJson(url, new { cooperativeId = other.Id })).ShouldBeProblem(409);
+        QrDecoder.Decode(await app.Anonymous().GetByteArrayAsync($"/api/fairs/{fairId}/stands/C5/qr.png")).Should().Be($"http://localhost/cooperatives/{coop.Id}");
+        await (await admin.PutJson($"/api/admin/fairs/{fairId}/stands/Z1/cooperative", new { cooperativeId = coop.Id })).ShouldBeProblem(404);
+        await using var session = app.Services.GetRequiredService<IProgrammeStore>().QuerySession();
+        (await session.Events.FetchStreamAsync(fairId)).Count(e => e.Data is ExhibitorJoined).Should().Be(1);
+    }
+
     private static object Application(string invitation) => new
     {
         name = new { fr = "Coopérative Tifawt" }, registrationNumber = $"RC-{Guid.NewGuid():N}"[..20].ToUpperInvariant(), province = "taroudant",

@@ -13,7 +13,9 @@ public static class QrDecoder
     {
         var (width, height, grey) = Pixels(png);
         var source = new RGBLuminanceSource(grey, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
-        var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)));
+        // Looked for as a camera would (try harder), then as the clean image it is (ZXing's finder misses a few perfect codes).
+        var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true })
+            ?? new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = true });
         return result?.Text ?? throw new InvalidOperationException("No QR code could be read from the image.");
     }
 

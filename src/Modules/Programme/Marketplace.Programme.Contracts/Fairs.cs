@@ -44,6 +44,13 @@ public sealed record AdminFair(FairSummary Fair, IReadOnlyList<AdminExhibitor> E
 public sealed record AdminExhibitor(string Stand, string Name, string Province, string Sector, string Phone, string? Email,
     string InvitationPath, DateTimeOffset? InvitedAt, Guid? CooperativeId, string? CooperativeStatus);
 
+/// <summary>
+/// An administrator links an exhibitor to a cooperative already on the platform (given by id or registration number),
+/// which need not apply again. ValidationFailed for an unknown cooperative; DomainRuleViolated "exhibitor_linked" when the
+/// exhibitor is linked to another one; linking it to the same one again changes nothing.
+/// </summary>
+public sealed record LinkExhibitor(Guid FairId, string Stand, Guid? CooperativeId, string? RegistrationNumber, Guid AdminId) : IRequest<AdminExhibitor>;
+
 /// <summary>Where a stand's QR code leads: the site path of its cooperative's page once verified, else of its invitation (NotFound when no such stand).</summary>
 public sealed record GetStandTarget(Guid FairId, string Stand) : IRequest<string>;
 

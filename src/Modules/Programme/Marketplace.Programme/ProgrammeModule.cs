@@ -48,6 +48,7 @@ public static class ProgrammeModule
         var admin = app.MapGroup("/api/admin").WithTags("Fairs").RequireAuthorization(Identity.Policies.Admin);
         CreateFairEndpoint.Map(admin);
         ImportExhibitorsEndpoint.Map(admin);
+        LinkExhibitorEndpoint.Map(admin);
         FairEndpoints.MapAdmin(admin);
         return app;
     }

@@ -12,6 +12,7 @@ public sealed class FairModel(IMediator mediator, Texts texts, IConfiguration co
     public AdminFair Fair { get; private set; } = null!;
     public ExhibitorImport? Result { get; private set; }
     public string? Problem { get; private set; }
+    public string? LinkProblem { get; private set; }
     public string BaseUrl => SiteBase(config, Request);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -33,6 +34,20 @@ public sealed class FairModel(IMediator mediator, Texts texts, IConfiguration co
             catch (ValidationFailed failed) { Problem = string.Join(" ", failed.Errors.SelectMany(e => e.Value)); }
             catch (NotFound) { return NotFound(); }
         }
+        return await OnGetAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(Guid id, string? stand, string? registrationNumber, CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(new LinkExhibitor(id, stand ?? "", null, registrationNumber, AdminId), ct);
+            Notice = texts["admin.fairs.linked"];
+            return Redirect($"/admin/fairs/{id}");
+        }
+        catch (ValidationFailed) { LinkProblem = texts["admin.fairs.link.unknown"]; }
+        catch (DomainRuleViolated) { LinkProblem = texts["admin.fairs.link.other"]; }
+        catch (NotFound) { return NotFound(); }
         return await OnGetAsync(id, ct);
     }
 
