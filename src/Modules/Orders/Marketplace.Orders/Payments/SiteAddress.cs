@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
@@ -13,10 +14,9 @@ internal sealed class SiteAddress(IConfiguration config, IHttpContextAccessor ht
     {
         get
         {
-            if (config["Marketplace:PublicBaseUrl"] is { Length: > 0 } configured) return configured.TrimEnd('/');
-            var request = http.HttpContext?.Request
-                ?? throw new InvalidOperationException("Marketplace:PublicBaseUrl is not set and no request is being served.");
-            return $"{request.Scheme}://{request.Host}{request.PathBase}";
+            if (config["Marketplace:PublicBaseUrl"] is { Length: > 0 } configured) return configured.TrimEnd('/'); // also with no request (jobs)
+            return PublicAddress.Of(config, http.HttpContext?.Request
+                ?? throw new InvalidOperationException("Marketplace:PublicBaseUrl is not set and no request is being served."));
         }
     }
 

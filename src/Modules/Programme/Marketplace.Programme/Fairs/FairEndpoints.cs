@@ -21,7 +21,7 @@ internal static class FairEndpoints
         fairs.MapGet("/{id:guid}/stands/{stand}/qr.png", async (Guid id, string stand, HttpRequest request, IConfiguration config,
                 IMediator mediator, CancellationToken ct) =>
             {
-                var target = SiteBase(config, request) + await mediator.Send(new GetStandTarget(id, stand), ct);
+                var target = PublicAddress.Of(config, request) + await mediator.Send(new GetStandTarget(id, stand), ct);
                 request.HttpContext.Response.Headers.CacheControl = "public, max-age=300";
                 return TypedResults.File(QrPng(target), "image/png");
             })
@@ -48,9 +48,4 @@ internal static class FairEndpoints
         using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
         return new PngByteQRCode(data).GetGraphic(8);
     }
-
-    /// <summary>The site's public address: Marketplace:PublicBaseUrl when set (behind a proxy), else the request's.</summary>
-    public static string SiteBase(IConfiguration config, HttpRequest request) =>
-        config["Marketplace:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/')
-            : $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

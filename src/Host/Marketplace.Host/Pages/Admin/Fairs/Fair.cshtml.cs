@@ -13,7 +13,7 @@ public sealed class FairModel(IMediator mediator, Texts texts, IConfiguration co
     public ExhibitorImport? Result { get; private set; }
     public string? Problem { get; private set; }
     public string? LinkProblem { get; private set; }
-    public string BaseUrl => SiteBase(config, Request);
+    public string BaseUrl => PublicAddress.Of(config, Request);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -50,8 +50,4 @@ public sealed class FairModel(IMediator mediator, Texts texts, IConfiguration co
         catch (NotFound) { return NotFound(); }
         return await OnGetAsync(id, ct);
     }
-
-    /// <summary>The site's public address for the links an administrator copies: Marketplace:PublicBaseUrl when set, else this request's.</summary>
-    public static string SiteBase(IConfiguration config, HttpRequest request) =>
-        config["Marketplace:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
 }
