@@ -14,6 +14,7 @@ using Marketplace.Notifications;
 using Marketplace.Orders;
 using Marketplace.Payouts;
 using Marketplace.Programme;
+using Marketplace.Tourism;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
@@ -46,7 +47,7 @@ builder.Services
     .AddMarketplaceMediator(typeof(AccountsModule).Assembly, typeof(CooperativesModule).Assembly,
         typeof(CatalogueModule).Assembly, typeof(OrdersModule).Assembly, typeof(PayoutsModule).Assembly,
         typeof(NotificationsModule).Assembly, typeof(InvoicingModule).Assembly, typeof(EconomyModule).Assembly,
-        typeof(CertificationModule).Assembly, typeof(ProgrammeModule).Assembly)
+        typeof(CertificationModule).Assembly, typeof(ProgrammeModule).Assembly, typeof(TourismModule).Assembly)
     .AddAccountsModule(config)
     .AddCooperativesModule(config)
     .AddCatalogueModule(config)
@@ -57,6 +58,7 @@ builder.Services
     .AddEconomyModule(config)
     .AddCertificationModule(config)
     .AddProgrammeModule(config)
+    .AddTourismModule(config)
     .AddDemoModule(config) // after the modules: seeds at start (MARKETPLACE_SEED_DEMO=1) once their stores and the administrator are ready
     .AddMarketplaceRateLimits(config)
     .AddReverseProxySupport(config)
@@ -90,6 +92,7 @@ app.MapInvoicingModule();
 app.MapEconomyModule();
 app.MapCertificationModule();
 app.MapProgrammeModule();
+app.MapTourismModule();
 app.MapRazorPages();
 
 app.Run();

@@ -27,10 +27,6 @@ public static partial class ApiContract
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> NotBuiltYet = new Dictionary<string, int>
     {
-        ["POST /api/cooperatives/{}/experiences"] = 20,
-        ["POST /api/cooperatives/{}/experiences/{}/slots"] = 20,
-        ["GET /api/experiences"] = 20,
-        ["GET /api/experiences/{}"] = 20,
         ["POST /api/orders/{}/sub-orders/{}/reviews"] = 21,
         ["PUT /api/reviews/{}"] = 21,
         ["DELETE /api/reviews/{}"] = 21,

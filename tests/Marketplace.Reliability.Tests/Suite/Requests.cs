@@ -80,6 +80,11 @@ public static class Requests
         ["POST /api/admin/fairs"] = _ => Json("POST", "/api/admin/fairs", FairBody()),
         ["POST /api/admin/fairs/{}/exhibitors"] = w => Exhibitors(w.FairA),
         ["GET /api/fairs/{}/stands/{}/qr.png"] = w => Get($"/api/fairs/{w.FairA}/stands/A1/qr.png"),
+        ["POST /api/cooperatives/{}/experiences"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/experiences", ExperienceBody()),
+        ["POST /api/cooperatives/{}/experiences/{}/slots"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/experiences/{w.ExperienceA}/slots",
+            new { startsAt = DateTime.UtcNow.Date.AddDays(20).ToString("yyyy-MM-dd") + "T09:00", capacity = 10 }),
+        ["GET /api/experiences"] = _ => Get("/api/experiences?q=argan&page=1&pageSize=20"),
+        ["GET /api/experiences/{}"] = w => Get($"/api/experiences/{w.ExperienceA}"),
         ["POST /api/cooperatives/{}/assemblies/{}/surplus"] = w => Json("POST", $"/api/cooperatives/{w.CoopA.Id}/assemblies/{w.AssemblyA}/surplus",
             new { amount = Mad(500m) }),
     };
@@ -112,6 +117,12 @@ public static class Requests
             form.Add(new StringContent(value), name);
         return request;
     }
+
+    public static object ExperienceBody() => new
+    {
+        title = new { fr = "Atelier d'huile d'argan" }, description = new { fr = "Du fruit à l'huile." }, meetingPoint = "Coopérative, Taroudant",
+        durationMinutes = 120, languages = new[] { "ar", "fr" }, pricePerPerson = Mad(200m), cancellation = "72h",
+    };
 
     public static object FairBody() => new { name = "Salon régional de l'ESS", place = "Agadir", from = "2026-11-20", to = "2026-11-24" };
 

@@ -39,6 +39,8 @@ public sealed class World
     public required Guid CertificateA { get; init; }
     /// <summary>A fair whose stand A1 is cooperative A's owner's exhibitor (listed by the administrator).</summary>
     public required Guid FairA { get; init; }
+    /// <summary>Cooperative A's workshop, with no slot yet.</summary>
+    public required Guid ExperienceA { get; init; }
     /// <summary>The draft product's version, for PUT (read again before each use).</summary>
     public int DraftVersion { get; set; } = 1;
 
@@ -78,6 +80,8 @@ public sealed class World
         var certificate = await (await (await coopA.Owner.Client.SendAsync(Requests.Certificate(coopA.Id, productA.Id))).ShouldHaveStatus(201)).Json();
         var fair = await (await (await admin.Client.PostJson("/api/admin/fairs", Requests.FairBody())).ShouldHaveStatus(201)).Json();
         await (await admin.Client.SendAsync(Requests.Exhibitors(fair["id"]!.GetValue<Guid>()))).ShouldHaveStatus(200);
+        var experience = await (await (await coopA.Owner.Client.PostJson($"/api/cooperatives/{coopA.Id}/experiences", Requests.ExperienceBody()))
+            .ShouldHaveStatus(201)).Json();
         return new World
         {
             App = app, Admin = await app.AdminAsync(), Shopper1 = shopper1, Shopper2 = await app.NewShopperAsync("shopper2"),
@@ -86,7 +90,7 @@ public sealed class World
             OrderCard = card["id"]!.GetValue<Guid>(), OrderToCancel = toCancel["id"]!.GetValue<Guid>(),
             DraftProduct = draft["id"]!.GetValue<Guid>(), PayoutB = payout, BatchB = batch["id"]!.GetValue<Guid>(), OtherUserEmail = other.Email,
             MemberA = member, AssemblyA = assembly, CertificateA = certificate["id"]!.GetValue<Guid>(),
-            FairA = fair["id"]!.GetValue<Guid>(),
+            FairA = fair["id"]!.GetValue<Guid>(), ExperienceA = experience["id"]!.GetValue<Guid>(),
         };
     }
 

@@ -21,19 +21,5 @@ internal sealed class SafeStringJsonConverter : JsonConverter<string>
     private static string? Checked(string? value) =>
         value is null || IsSafe(value) ? value : throw new JsonException("Text may not hold NUL characters or broken Unicode (a lone surrogate, U+FFFE, U+FFFF).");
 
-    public static bool IsSafe(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (c is '\0' or '\uFFFE' or '\uFFFF') return false; // NUL; non-characters that Unicode normalisation refuses
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1])) return false;
-                i++;
-            }
-            else if (char.IsLowSurrogate(c)) return false;
-        }
-        return true;
-    }
+    public static bool IsSafe(string value) => Marketplace.BuildingBlocks.JsonInput.IsStorable(value);
 }

@@ -50,22 +50,7 @@ internal static class Inputs
         return day;
     }
 
-    /// <summary>
-    /// An amount sent as API.md's Money (<c>{"amount": 12.5, "currency": "MAD"}</c>) or as a plain number: MAD, at most
-    /// 2 decimals, below a billion. Null when absent.
-    /// </summary>
-    public static decimal? Amount(JsonElement? value, string field)
-    {
-        if (value is not { } v || v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
-        var number = v.ValueKind == JsonValueKind.Object && v.TryGetProperty("amount", out var a) ? a : v;
-        if (v.ValueKind == JsonValueKind.Object && v.TryGetProperty("currency", out var c) && c.ValueKind != JsonValueKind.Null
-            && c.GetRawText() != $"\"{Contracts.MoneyValue.Mad}\"") // raw: an invalid surrogate cannot be read as a string
-            throw new ValidationFailed(field, $"{field} is in MAD.");
-        if (number.ValueKind != JsonValueKind.Number || !number.TryGetDecimal(out var amount) || amount >= 1_000_000_000m || amount <= -1_000_000_000m
-            || !Money.HasAtMostTwoDecimals(amount))
-            throw new ValidationFailed(field, $"{field} is an amount in MAD with at most 2 decimals: {{\"amount\": 12.50, \"currency\": \"MAD\"}}.");
-        return amount;
-    }
+    public static decimal? Amount(JsonElement? value, string field) => JsonInput.Amount(value, field);
 
     public static Contracts.MoneyValue Mad(decimal amount) => new(amount);
 }

@@ -1,0 +1,79 @@
+using MediatR;
+
+namespace Marketplace.Tourism.Contracts;
+
+/// <summary>How much of the price a shopper who cancels gets back: all of it until 24 hours, 72 hours or 7 days before the start, nothing after.</summary>
+public static class CancellationPolicies
+{
+    public const string Day = "24h";
+    public const string ThreeDays = "72h";
+    public const string Week = "7d";
+    public static readonly IReadOnlyList<string> All = [Day, ThreeDays, Week];
+
+    public static TimeSpan Notice(string policy) => policy switch
+    {
+        Day => TimeSpan.FromHours(24), ThreeDays => TimeSpan.FromHours(72), Week => TimeSpan.FromDays(7),
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "24h, 72h or 7d"),
+    };
+}
+
+/// <summary>
+/// The staff of a verified cooperative offer a visit, a workshop or a stay. Texts are by language (ar, fr, en, zgh; one of
+/// ar, fr, en at least); amounts in MAD. Bad input is ValidationFailed; another cooperative's staff are Forbidden.
+/// </summary>
+public sealed record CreateExperience(Guid CooperativeId, Guid ActorId, ExperienceInput Input) : IRequest<ExperienceView>;
+
+/// <param name="Cancellation">24h, 72h or 7d (<see cref="CancellationPolicies"/>).</param>
+/// <param name="PrivateGroupMinimum">the least a private group pays, whatever its size; null when the experience has none.</param>
+public sealed record ExperienceInput(IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Description,
+    string? MeetingPoint, double? Latitude, double? Longitude, int? DurationMinutes, IReadOnlyList<string>? Languages,
+    IReadOnlyDictionary<string, string>? Included, int? MinimumAge, string? Accessibility, decimal? PricePerPerson, decimal? ChildPrice,
+    decimal? PrivateGroupMinimum, string? Cancellation);
+
+/// <summary>
+/// The staff open a slot: <paramref name="StartsAt"/> is a day and time in Africa/Casablanca ("2027-03-06T09:00"), or an
+/// instant with its offset; bookings close <paramref name="CutoffHours"/> before it (12 by default).
+/// </summary>
+public sealed record OpenSlot(Guid CooperativeId, Guid ExperienceId, Guid ActorId, string? StartsAt, int? Capacity, int? CutoffHours = null,
+    string? Status = null) : IRequest<SlotView>;
+
+/// <summary>
+/// The staff open a season of slots in one action: every <paramref name="Weekdays"/> (0 Sunday to 6 Saturday) at
+/// <paramref name="Time"/> (HH:mm, Casablanca) from <paramref name="From"/> to <paramref name="To"/> (yyyy-MM-dd, at most a
+/// year, at most 200 slots). A slot already open at the same start is kept as it is.
+/// </summary>
+public sealed record OpenSlotSeries(Guid CooperativeId, Guid ExperienceId, Guid ActorId, string? From, string? To, IReadOnlyList<int>? Weekdays,
+    string? Time, int? Capacity, int? CutoffHours = null) : IRequest<IReadOnlyList<SlotView>>;
+
+/// <summary>Slot states: open (book at once), on_request (the cooperative confirms), closed (no booking).</summary>
+public static class SlotStatuses
+{
+    public const string Open = "open";
+    public const string OnRequest = "on_request";
+    public const string Closed = "closed";
+    public static readonly IReadOnlyList<string> All = [Open, OnRequest, Closed];
+}
+
+/// <summary>The experiences in the shop (verified cooperatives), those with a slot to book first; q searches their titles.</summary>
+public sealed record ListExperiences(string Language, string? Q = null, string? Province = null, int Page = 1, int PageSize = 20)
+    : IRequest<ExperiencePage>;
+
+public sealed record ExperiencePage(IReadOnlyList<ExperienceView> Items, long Total, int Page, int PageSize);
+
+/// <summary>An experience with its slots from now on (NotFound when unknown, or its cooperative is not verified).</summary>
+public sealed record GetExperience(Guid ExperienceId, string Language) : IRequest<ExperienceView>;
+
+/// <summary>A cooperative's experiences with all their coming slots (its staff).</summary>
+public sealed record ListCooperativeExperiences(Guid CooperativeId, Guid ViewerId, string Language) : IRequest<IReadOnlyList<ExperienceView>>;
+
+/// <param name="Title">in the language asked for (or the one it is written in); <paramref name="Titles"/> has them all.</param>
+public sealed record ExperienceView(Guid Id, Guid CooperativeId, string Title, IReadOnlyDictionary<string, string> Titles, string Description,
+    IReadOnlyDictionary<string, string> Descriptions, string MeetingPoint, double? Latitude, double? Longitude, int DurationMinutes,
+    IReadOnlyList<string> Languages, string Included, int? MinimumAge, string? Accessibility, decimal PricePerPerson, decimal? ChildPrice,
+    decimal? PrivateGroupMinimum, string Cancellation, string Province, IReadOnlyList<SlotView> Slots, string Currency = "MAD");
+
+/// <param name="StartsAt">the start with Casablanca's offset.</param>
+/// <param name="BookableUntil">bookings close then (the cutoff).</param>
+/// <param name="SeatsLeft">the capacity less the seats held or sold.</param>
+public sealed record SlotView(Guid Id, Guid ExperienceId, DateTimeOffset StartsAt, int Capacity, int SeatsLeft, string Status,
+    DateTimeOffset BookableUntil, bool Bookable);
