@@ -48,9 +48,12 @@ public static class CoopSpaceData
     }
 
     /// <summary>Nothing is wider than the screen (no sideways scrolling on a 360 px phone).</summary>
-    public static async Task FitsTheScreenAsync(IPage page) =>
+    public static async Task FitsTheScreenAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load); // its stylesheet applied (a click's navigation may still be loading it)
         (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"))
             .Should().BeTrue($"{page.Url} fits the width of the screen");
+    }
 
     /// <summary>The text of the page's confirmation (role=status) or refusal (role=alert).</summary>
     public static async Task<string> NoticeAsync(IPage page) => (await page.Locator("main [role=status]").First.TextContentAsync())?.Trim() ?? "";

@@ -159,9 +159,12 @@ public sealed class StorefrontTests(BrowserApp app)
     }
 
     /// <summary>Nothing wider than the screen: no sideways scrolling on a 360 px phone.</summary>
-    internal static async Task FitsTheScreenAsync(IPage page) =>
+    internal static async Task FitsTheScreenAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load); // its stylesheet applied (a click's navigation may still be loading it)
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(page.ViewportSize!.Width,
             "the page {0} must fit the screen's width (a phone's layout viewport grows to what overflows)", page.Url);
+    }
 
     internal static async Task AddToCartAsync(IPage page, ShopData.Product product, int quantity, string lang = "fr")
     {
