@@ -77,3 +77,24 @@ public sealed record ExperienceView(Guid Id, Guid CooperativeId, string Title, I
 /// <param name="SeatsLeft">the capacity less the seats held or sold.</param>
 public sealed record SlotView(Guid Id, Guid ExperienceId, DateTimeOffset StartsAt, int Capacity, int SeatsLeft, string Status,
     DateTimeOffset BookableUntil, bool Bookable);
+
+/// <param name="Participants">the seats a booking takes (1 to 50).</param>
+public sealed record SeatLine(Guid SlotId, int Participants);
+
+/// <summary>
+/// Checkout's question to Tourism: the slots of a cart's booking lines and their seats held for the order, all or none,
+/// under each slot's lock (never more than its capacity). Idempotent by order id: a retry of the same request
+/// (<paramref name="RequestHash"/>) is answered as it was; another request for the same order is told so and holds nothing.
+/// Seats no order takes are given back when the hold expires.
+/// </summary>
+public sealed record ReserveSeatsForCheckout(Guid OrderId, IReadOnlyList<SeatLine> Lines, string RequestHash) : IRequest<SeatReservation>;
+
+public sealed record SeatReservation(IReadOnlyList<CheckoutSlot> Slots, bool Succeeded, IReadOnlyList<SeatShortage> Shortages,
+    bool ReservedForAnotherRequest = false);
+
+/// <param name="Title">by language.</param>
+public sealed record CheckoutSlot(Guid SlotId, Guid ExperienceId, Guid CooperativeId, IReadOnlyDictionary<string, string> Title,
+    DateTimeOffset StartsAt, decimal PricePerPerson, string Currency, string MeetingPoint, string Cancellation);
+
+/// <param name="Reason">unknown, closed, booking_closed (past the cutoff) or not_enough_seats.</param>
+public sealed record SeatShortage(Guid SlotId, int Requested, int Available, string Reason);

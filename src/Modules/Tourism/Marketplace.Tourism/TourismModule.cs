@@ -29,6 +29,7 @@ public static class TourismModule
             o.Projections.Snapshot<Slot>(Projections.SnapshotLifecycle.Inline);
             o.Schema.For<Experience>().Index(e => e.CooperativeId).Index(e => e.Province);
             o.Schema.For<Slot>().UniqueIndex(s => s.ExperienceId, s => s.StartsAt).Index(s => s.StartsAt);
+            o.Schema.For<SeatHold>().Index(h => h.ExpiresAt);
         });
         return services;
     }
