@@ -6,7 +6,9 @@ namespace Marketplace.Orders.Contracts;
 // idempotent, keyed by EventId. Amounts are decimals with 2 places in Currency (MAD); methods and statuses are
 // spelled as in the API ("card", "cash_on_delivery").
 
-public sealed record OrderLineInfo(Guid ProductId, string Sku, string Category, int Quantity, decimal UnitPrice, decimal LineTotal);
+/// <param name="ProductId">the product, or for a booking (<paramref name="Booking"/>) the slot booked.</param>
+public sealed record OrderLineInfo(Guid ProductId, string Sku, string Category, int Quantity, decimal UnitPrice, decimal LineTotal,
+    bool Booking = false);
 
 /// <param name="Subtotal">the items, without the delivery fee.</param>
 /// <param name="Shipping">the delivery fee, which goes whole to the cooperative.</param>

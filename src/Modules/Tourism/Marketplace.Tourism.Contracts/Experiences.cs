@@ -98,3 +98,6 @@ public sealed record CheckoutSlot(Guid SlotId, Guid ExperienceId, Guid Cooperati
 
 /// <param name="Reason">unknown, closed, booking_closed (past the cutoff) or not_enough_seats.</param>
 public sealed record SeatShortage(Guid SlotId, int Requested, int Available, string Reason);
+
+/// <summary>A refused checkout gives its seats back at once (its products could not be had); nothing when it holds none.</summary>
+public sealed record ReleaseSeatsForCheckout(Guid OrderId) : IRequest<Unit>;

@@ -31,6 +31,7 @@ public static class TourismModule
             o.Schema.For<Slot>().UniqueIndex(s => s.ExperienceId, s => s.StartsAt).Index(s => s.StartsAt);
             o.Schema.For<SeatHold>().Index(h => h.ExpiresAt);
         });
+        services.AddTransient<SeatHolds>().AddTransient<ExpireSeatHoldsJob>().AddHostedService<ExpireSeatHoldsRegistration>();
         return services;
     }
 

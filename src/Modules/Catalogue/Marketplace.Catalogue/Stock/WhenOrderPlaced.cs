@@ -18,7 +18,7 @@ internal sealed class WhenOrderPlaced(ICatalogueStore store, TimeProvider clock,
 {
     public async Task Handle(OrderPlacedIntegrationEvent e, CancellationToken ct)
     {
-        var ordered = e.SubOrders.SelectMany(s => s.Lines).GroupBy(l => l.ProductId).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
+        var ordered = e.SubOrders.SelectMany(s => s.Lines).Where(l => !l.Booking).GroupBy(l => l.ProductId).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
         await store.ProcessOnceAsync($"catalogue:order-placed:{e.EventId}", clock, async session =>
         {
             var known = await session.LoadAsync<Reservation>(e.OrderId, ct);

@@ -3,10 +3,14 @@ using System.Text;
 using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue.Contracts;
 using Marketplace.Cooperatives.Contracts;
+using Marketplace.Tourism.Contracts;
 
 namespace Marketplace.Orders.Domain;
 
 internal sealed record CartLine(Guid ProductId, int Quantity);
+
+/// <summary>A cart's booking: a slot and how many take part.</summary>
+internal sealed record CartBooking(Guid SlotId, int Participants);
 
 /// <summary>
 /// Placing an order, as a pure decision: prices frozen from the catalogue's answer, one sub-order per cooperative
@@ -17,21 +21,27 @@ internal static class Checkout
 {
     public static OrderPlaced Place(Guid orderId, string number, Guid shopperId, PaymentMethod method, IReadOnlyList<CartLine> cart,
         IReadOnlyList<CheckoutProduct> products, IReadOnlyList<ShippingPolicy> policies, ShippingAddress address, string requestHash,
-        DateTimeOffset now, TimeSpan paymentTimeout)
+        DateTimeOffset now, TimeSpan paymentTimeout, IReadOnlyList<CartBooking>? bookings = null, IReadOnlyList<CheckoutSlot>? slots = null)
     {
         var byId = products.ToDictionary(p => p.ProductId);
-        var missing = cart.Where(l => !byId.ContainsKey(l.ProductId)).Select(l => l.ProductId).ToList();
-        if (missing.Count > 0) throw new InvalidOperationException($"No product answer for {string.Join(", ", missing)}.");
-        var currency = products.Select(p => p.Currency).Distinct().ToList();
+        var slotById = (slots ?? []).ToDictionary(s => s.SlotId);
+        var missing = cart.Where(l => !byId.ContainsKey(l.ProductId)).Select(l => l.ProductId)
+            .Concat((bookings ?? []).Where(b => !slotById.ContainsKey(b.SlotId)).Select(b => b.SlotId)).ToList();
+        if (missing.Count > 0) throw new InvalidOperationException($"No product or slot answer for {string.Join(", ", missing)}.");
+        var currency = products.Select(p => p.Currency).Concat(slotById.Values.Select(s => s.Currency)).Distinct().ToList();
         if (currency.Count != 1 || currency[0] != Money.DefaultCurrency)
             throw new DomainRuleViolated("currency", $"Orders are in {Money.DefaultCurrency} only.");
 
-        var subOrders = cart.GroupBy(l => byId[l.ProductId].CooperativeId).Select(group =>
+        var lines = cart.Select(l => (byId[l.ProductId].CooperativeId, Line: Line(byId[l.ProductId], l.Quantity)))
+            .Concat((bookings ?? []).Select(b => (slotById[b.SlotId].CooperativeId, Line: Booking(slotById[b.SlotId], b.Participants))));
+        var subOrders = lines.GroupBy(l => l.CooperativeId).Select(group =>
         {
-            var lines = group.Select(l => Line(byId[l.ProductId], l.Quantity)).ToList();
-            var subtotal = Money.Sum(lines.Select(l => l.LineTotal));
-            var shipping = Fee(policies.FirstOrDefault(p => p.CooperativeId == group.Key), subtotal);
-            return new PlacedSubOrder(SubOrderId(orderId, group.Key), group.Key, lines, subtotal, shipping);
+            var subLines = group.Select(l => l.Line).ToList();
+            var subtotal = Money.Sum(subLines.Select(l => l.LineTotal));
+            var goods = subLines.Where(l => l.Booking is null).ToList(); // bookings are not delivered: no delivery fee for them
+            var shipping = goods.Count == 0 ? Money.Zero(subtotal.Currency)
+                : Fee(policies.FirstOrDefault(p => p.CooperativeId == group.Key), Money.Sum(goods.Select(l => l.LineTotal)));
+            return new PlacedSubOrder(SubOrderId(orderId, group.Key), group.Key, subLines, subtotal, shipping);
         }).ToList();
 
         var items = Money.Sum(subOrders.Select(s => s.Subtotal));
@@ -52,6 +62,17 @@ internal static class Checkout
         var unitPrice = new Money(p.UnitPrice, p.Currency);
         return new OrderLine(p.ProductId, p.Sku, p.Category, p.Name, p.Unit, quantity, unitPrice, unitPrice * quantity);
     }
+
+    /// <summary>A booking's line: the slot as its product, the participants as its quantity, the price per person frozen.</summary>
+    private static OrderLine Booking(CheckoutSlot s, int participants)
+    {
+        var price = new Money(s.PricePerPerson, s.Currency);
+        return new OrderLine(s.SlotId, $"SLOT-{s.SlotId.ToString("N")[..8].ToUpperInvariant()}", BookingCategory, s.Title, "person", participants, price,
+            price * participants, new BookedSlot(s.ExperienceId, s.StartsAt, s.MeetingPoint, s.Cancellation));
+    }
+
+    /// <summary>The catalogue's category of visits and stays, for commission and reports.</summary>
+    public const string BookingCategory = "solidarity-tourism";
 
     /// <summary>An order's id follows from the shopper and their Idempotency-Key: a retry finds the same order.</summary>
     public static Guid OrderId(Guid shopperId, string idempotencyKey) => NameGuid($"order:{shopperId:N}:{idempotencyKey}");

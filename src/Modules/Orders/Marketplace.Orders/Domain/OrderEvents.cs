@@ -5,8 +5,13 @@ namespace Marketplace.Orders.Domain;
 // The facts of an order's life, one stream per order. They carry what the outbox needs to tell other modules
 // (number, sub-orders...), so that an integration event is made from its domain event alone.
 
+/// <param name="ProductId">the product, or for a booking its slot.</param>
+/// <param name="Booking">what a booking line books (its quantity is the participants); null for a product.</param>
 internal sealed record OrderLine(Guid ProductId, string Sku, string Category, IReadOnlyDictionary<string, string> Name, string Unit,
-    int Quantity, Money UnitPrice, Money LineTotal);
+    int Quantity, Money UnitPrice, Money LineTotal, BookedSlot? Booking = null);
+
+/// <summary>A booking's slot: the experience, when it starts (with Casablanca's offset), where to meet, its cancellation policy.</summary>
+internal sealed record BookedSlot(Guid ExperienceId, DateTimeOffset StartsAt, string MeetingPoint, string Cancellation);
 
 internal sealed record PlacedSubOrder(Guid SubOrderId, Guid CooperativeId, IReadOnlyList<OrderLine> Lines, Money Subtotal, Money Shipping)
 {

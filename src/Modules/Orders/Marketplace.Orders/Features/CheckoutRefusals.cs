@@ -12,7 +12,7 @@ internal static class CheckoutRefusals
     public static void ThrowIfUnknown(PlaceOrder cmd, IReadOnlyList<CheckoutProduct> products)
     {
         var known = products.Select(p => p.ProductId).ToHashSet();
-        var errors = cmd.Lines!.Select((line, i) => (line, i)).Where(x => !known.Contains(x.line!.ProductId!.Value))
+        var errors = cmd.Lines!.Select((line, i) => (line, i)).Where(x => x.line!.ProductId is { } id && !known.Contains(id))
             .ToDictionary(x => $"lines[{x.i}].productId", x => new[] { $"There is no product {x.line!.ProductId}." });
         if (errors.Count > 0) throw new ValidationFailed(errors);
     }

@@ -4,6 +4,7 @@ using Marketplace.Catalogue.Contracts;
 using Marketplace.Cooperatives.Contracts;
 using Marketplace.Orders.Domain;
 using Marketplace.Orders.Payments;
+using Marketplace.Tourism.Contracts;
 using Marten;
 using Marten.Exceptions;
 using MediatR;
@@ -50,14 +51,22 @@ internal sealed class PlaceOrderHandler(IOrdersStore store, IMediator mediator, 
         if (method == PaymentMethod.Card && !gateway.IsConfigured)
             throw new ValidationFailed("paymentMethod", "Card payments are not available on this platform yet: choose cash_on_delivery.");
 
-        var cart = cmd.Cart();
-        var checkout = await mediator.Send(new ReserveForCheckout(orderId, cart.Select(l => new StockLine(l.ProductId, l.Quantity)).ToList(),
-            hash), ct);
-        if (checkout.ReservedForAnotherRequest) throw KeyReused();
-        var products = checkout.Products;
-        if (!checkout.Reservation.Succeeded)
+        var (cart, bookings) = (cmd.Cart(), cmd.Bookings());
+        var seats = await BookingCheckout.ReserveSeatsAsync(mediator, orderId, bookings, hash, ct); // before the stock: seats are given back at once
+        if (seats is { ReservedForAnotherRequest: true }) throw KeyReused();
+        if (seats is { Succeeded: false })
         {
             if (known.ClaimedFor is null) await ClaimRefusedAsync(orderId, cmd.ShopperId, hash, ct);
+            BookingCheckout.ThrowRefusal(seats);
+        }
+        var checkout = cart.Count == 0 ? null
+            : await mediator.Send(new ReserveForCheckout(orderId, cart.Select(l => new StockLine(l.ProductId, l.Quantity)).ToList(), hash), ct);
+        if (checkout is { ReservedForAnotherRequest: true }) throw KeyReused();
+        var products = checkout?.Products ?? [];
+        if (checkout is { Reservation.Succeeded: false })
+        {
+            if (known.ClaimedFor is null) await ClaimRefusedAsync(orderId, cmd.ShopperId, hash, ct);
+            if (seats is not null) await mediator.Send(new ReleaseSeatsForCheckout(orderId), ct);
             CheckoutRefusals.ThrowIfUnknown(cmd, products);
             CheckoutRefusals.ThrowIfNotPurchasable(cart, products);
             CheckoutRefusals.ThrowShortages(checkout.Reservation, products);
@@ -66,7 +75,7 @@ internal sealed class PlaceOrderHandler(IOrdersStore store, IMediator mediator, 
         var policies = await mediator.Send(new GetShippingPolicies(products.Select(p => p.CooperativeId).Distinct().ToList()), ct);
         var now = clock.GetUtcNow();
         var placed = Checkout.Place(orderId, OrderNumbers.Format(now.Year, known.Number!.Value), cmd.ShopperId, method, cart, products,
-            policies, cmd.Destination(), hash, now, options.Value.PaymentTimeout) with { CardFlow = cmd.Flow() };
+            policies, cmd.Destination(), hash, now, options.Value.PaymentTimeout, bookings, seats?.Slots) with { CardFlow = cmd.Flow() };
         await using (var session = store.LightweightSession())
         {
             session.Events.StartStream<Order>(orderId, placed);

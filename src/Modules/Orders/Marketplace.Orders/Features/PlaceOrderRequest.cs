@@ -18,9 +18,14 @@ internal sealed record PlaceOrder(Guid ShopperId, string? IdempotencyKey, IReadO
 
     public const int MaxQuantity = 999;
     public const int MaxLines = 100;
+    public const int MaxParticipants = 50;
 
-    public IReadOnlyList<CartLine> Cart() => Lines!.GroupBy(l => l!.ProductId!.Value)
+    public IReadOnlyList<CartLine> Cart() => Lines!.Where(l => l!.ProductId is not null).GroupBy(l => l!.ProductId!.Value)
         .Select(g => new CartLine(g.Key, g.Sum(l => l!.Quantity!.Value))).ToList();
+
+    /// <summary>The cart's bookings (lines {slotId, participants}), one per slot.</summary>
+    public IReadOnlyList<CartBooking> Bookings() => Lines!.Where(l => l!.SlotId is not null).GroupBy(l => l!.SlotId!.Value)
+        .Select(g => new CartBooking(g.Key, g.Sum(l => l!.Participants!.Value))).ToList();
 
     public ShippingAddress Destination() => new(ShippingAddress!.FullName!.Trim(), ShippingAddress.Phone!.Trim(),
         ShippingAddress.Line1!.Trim(), Blank(ShippingAddress.Line2), ShippingAddress.City!.Trim(), Blank(ShippingAddress.Province),
@@ -33,15 +38,18 @@ internal sealed record PlaceOrder(Guid ShopperId, string? IdempotencyKey, IReadO
 
     /// <summary>What "the same body" means: the lines as sent, the address, the method (and the card flow, when one is asked).</summary>
     public string RequestHash() => Checkout.Hash(CardFlow is null
-        ? JsonSerializer.Serialize(new { lines = Lines!.Select(l => new { p = l!.ProductId, q = l.Quantity }), address = Destination(), method = PaymentMethod })
-        : JsonSerializer.Serialize(new { lines = Lines!.Select(l => new { p = l!.ProductId, q = l.Quantity }), address = Destination(), method = PaymentMethod,
-            flow = CardFlow }));
+        ? JsonSerializer.Serialize(new { lines = Lines!.Select(Canonical), address = Destination(), method = PaymentMethod })
+        : JsonSerializer.Serialize(new { lines = Lines!.Select(Canonical), address = Destination(), method = PaymentMethod, flow = CardFlow }));
+
+    /// <summary>A product line as it always was ({p, q}), a booking as {s, n}.</summary>
+    private static object Canonical(CartLineInput? l) => l!.SlotId is { } slot ? new { s = slot, n = l.Participants } : new { p = l.ProductId, q = l.Quantity };
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 // Top-level (not nested) types: JSON errors name the type, and the Host hides top-level type names only.
-internal sealed record CartLineInput(Guid? ProductId, int? Quantity);
+/// <summary>A product and its quantity, or a slot (<see cref="SlotId"/>) and its participants.</summary>
+internal sealed record CartLineInput(Guid? ProductId, int? Quantity, Guid? SlotId = null, int? Participants = null);
 
 internal sealed record AddressInput(string? FullName, string? Phone, string? Line1, string? Line2, string? City, string? Province,
     string? PostalCode);
@@ -59,10 +67,14 @@ internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrder>
             .Must(l => l is null || l.Count <= PlaceOrder.MaxLines).WithMessage($"An order has at most {PlaceOrder.MaxLines} lines.");
         RuleForEach(x => x.Lines).NotNull().ChildRules(line =>
         {
-            line.RuleFor(l => l!.ProductId).NotEmpty();
-            line.RuleFor(l => l!.Quantity).NotNull().InclusiveBetween(1, PlaceOrder.MaxQuantity);
+            line.RuleFor(l => l!.ProductId).NotEmpty().When(l => l!.SlotId is null);
+            line.RuleFor(l => l!.Quantity).NotNull().InclusiveBetween(1, PlaceOrder.MaxQuantity).When(l => l!.SlotId is null);
+            line.RuleFor(l => l!.SlotId).NotEmpty().When(l => l!.SlotId is not null);
+            line.RuleFor(l => l!.ProductId).Null().WithMessage("A line is a product {productId, quantity} or a booking {slotId, participants}, not both.")
+                .When(l => l!.SlotId is not null);
+            line.RuleFor(l => l!.Participants).NotNull().InclusiveBetween(1, PlaceOrder.MaxParticipants).When(l => l!.SlotId is not null);
         });
-        RuleFor(x => x.Lines).Must(l => l is null || l.Where(x => x?.ProductId is not null && x.Quantity is not null)
+        RuleFor(x => x.Lines).Must(l => l is null || l.Where(x => x?.ProductId is not null && x.Quantity is not null && x.SlotId is null)
                 .GroupBy(x => x!.ProductId).All(g => g.Sum(x => x!.Quantity!.Value) <= PlaceOrder.MaxQuantity))
             .WithMessage($"At most {PlaceOrder.MaxQuantity} of one product.");
         RuleFor(x => x.ShippingAddress).NotNull().WithMessage("A shipping address is required.");

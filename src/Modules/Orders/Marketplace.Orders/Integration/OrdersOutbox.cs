@@ -31,6 +31,6 @@ internal sealed class OrdersOutbox(OutboxServices services, ILogger<OrdersOutbox
     };
 
     private static SubOrderInfo Info(PlacedSubOrder s) => new(s.SubOrderId, s.CooperativeId,
-        s.Lines.Select(l => new OrderLineInfo(l.ProductId, l.Sku, l.Category, l.Quantity, l.UnitPrice.Amount, l.LineTotal.Amount)).ToList(),
+        s.Lines.Select(l => new OrderLineInfo(l.ProductId, l.Sku, l.Category, l.Quantity, l.UnitPrice.Amount, l.LineTotal.Amount, l.Booking is not null)).ToList(),
         s.Subtotal.Amount, s.Shipping.Amount);
 }

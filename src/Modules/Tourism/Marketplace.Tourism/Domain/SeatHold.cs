@@ -24,4 +24,6 @@ internal static class SeatHoldStatus
 {
     public const string Reserved = "reserved"; // held, waiting for the order
     public const string Expired = "expired";   // no order came in time: the seats went back
+    public const string Released = "released"; // its checkout was refused (its products could not be had): the seats went back
+    public const string Placed = "placed";     // the order was placed: the seats are booked
 }

@@ -41,7 +41,7 @@ internal sealed class ReserveSeatsHandler(ITourismStore store, TimeProvider cloc
         var experiences = await ExperiencesAsync(session, streams.Values.Select(s => s.Aggregate).OfType<Slot>(), ct);
         var slots = streams.Values.Select(s => s.Aggregate).OfType<Slot>().Where(s => experiences.ContainsKey(s.ExperienceId))
             .Select(s => Answer(s, experiences[s.ExperienceId])).ToList();
-        if (earlier is not null && earlier.Status != SeatHoldStatus.Expired)
+        if (earlier is not null && earlier.Status is not (SeatHoldStatus.Expired or SeatHoldStatus.Released))
             return earlier.RequestHash == cmd.RequestHash ? new(slots, true, []) : new(slots, false, [], ReservedForAnotherRequest: true);
 
         var now = clock.GetUtcNow();
