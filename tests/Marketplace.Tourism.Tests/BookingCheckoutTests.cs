@@ -57,6 +57,12 @@ public sealed class BookingCheckoutTests(BookingApp app) : IClassFixture<Booking
         order.Amount("total").Should().Be(240m + 90m + 750m);
         (await SeatsLeftAsync(slot)).Should().Be(7, "three seats taken once, whatever the retries");
         (await app.Market.AvailableAsync(amlou.Id)).Should().Be(3);
+
+        var bookingId = booking["id"]!.GetValue<Guid>();
+        await host.MoveAsync(bookingId, "accept");
+        await host.MoveAsync(bookingId, "ship", Shop.Shipment(), status: 409);
+        var done = await host.MoveAsync(bookingId, "deliver");
+        done["status"]!.GetValue<string>().Should().Be("delivered", "the visit done is the booking's delivery, paid in cash on the day");
         await Poll.UntilAsync(async () =>
         {
             await using var session = app.Services.GetRequiredService<ITourismStore>().QuerySession();

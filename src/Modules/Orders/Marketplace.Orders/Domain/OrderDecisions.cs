@@ -70,14 +70,20 @@ internal static class OrderDecisions
     {
         var sub = Fulfillable(order, subOrderId);
         Require(sub, SubOrderStatus.Accepted, "ship");
+        if (sub.Lines.All(l => l.Booking is not null))
+            throw new DomainRuleViolated("booking_not_shipped", "This sub-order only books a visit: nothing is shipped; mark it delivered once the visit is done.");
         return [new SubOrderShipped(order.Id, sub.Id, carrier, trackingNumber, by, now)];
     }
 
-    /// <summary>Delivered; with cash on delivery the cash collected is recorded (by default the sub-order's total).</summary>
+    /// <summary>
+    /// Delivered; with cash on delivery the cash collected is recorded (by default the sub-order's total). A sub-order of
+    /// bookings only is not shipped: the visit done, once accepted, is its delivery (cash is paid on the day).
+    /// </summary>
     public static IReadOnlyList<IDomainEvent> Deliver(this Order order, Guid subOrderId, Money? cashCollected, Guid by, DateTimeOffset now)
     {
         var sub = Fulfillable(order, subOrderId);
-        Require(sub, SubOrderStatus.Shipped, "deliver");
+        Require(sub, sub.Lines.Count > 0 && sub.Lines.All(l => l.Booking is not null) && sub.Status == SubOrderStatus.Accepted
+            ? SubOrderStatus.Accepted : SubOrderStatus.Shipped, "deliver");
         if (order.Method == PaymentMethod.Card && cashCollected is not null)
             throw new ValidationFailed("cashCollected", "This sub-order was paid by card: no cash is collected on delivery.");
         var cash = order.Method == PaymentMethod.CashOnDelivery ? cashCollected ?? sub.Total : null;
