@@ -144,4 +144,13 @@ public sealed class DemoDataTests(SeededApp app)
         (await (await admin.GetAsync($"/api/admin/fairs/{fair["id"]}")).Json())["exhibitors"]!.AsArray()
             .Where(e => e!["cooperativeId"] is null).Should().OnlyContain(e => e!["invitedAt"] != null);
     }
+
+    [Fact]
+    public async Task Three_demo_cooperatives_host_visits_with_dates_to_book_in_the_coming_weeks()
+    {
+        var experiences = (await (await app.Anonymous().GetAsync("/api/experiences?pageSize=50")).Json())["items"]!.AsArray();
+        experiences.Should().HaveCountGreaterThanOrEqualTo(3);
+        experiences.Should().OnlyContain(e => e!["slots"]!.AsArray().Any(s => s!["bookable"]!.GetValue<bool>()));
+        experiences.Select(e => e!["titles"]!["fr"]!.GetValue<string>()).Should().Contain("Récolte du safran à Taliouine");
+    }
 }

@@ -23,7 +23,7 @@ internal sealed record DemoSeedReport(bool AlreadySeeded, int Cooperatives, int 
 /// and takes "already there" answers of a racing writer as success.
 /// </summary>
 internal sealed class DemoSeeder(IMediator mediator, NpgsqlDataSource database, IConfiguration config, DemoMembers members,
-    DemoCertificates certificates, DemoFair fair, ILogger<DemoSeeder> logger)
+    DemoCertificates certificates, DemoFair fair, DemoExperiences experiences, ILogger<DemoSeeder> logger)
 {
     private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
 
@@ -40,6 +40,7 @@ internal sealed class DemoSeeder(IMediator mediator, NpgsqlDataSource database, 
             await members.EnsureAsync(ct); // also on data seeded before the members' economy existed
             await certificates.EnsureAsync(adminId, ct); // and before certificates stood behind labels
             await fair.EnsureAsync(adminId, ct); // and before the fair's exhibitors came onto the platform
+            await experiences.EnsureAsync(ct); // and before the cooperatives hosted visits
         }
         report = report with { AccountsFile = await WriteAccountsFileAsync(ct) };
         logger.LogInformation("Demo data in {Elapsed} ms: {Cooperatives} cooperatives ({CooperativesAdded} new), {Products} products ({ProductsAdded} new){Skipped}",
