@@ -101,3 +101,11 @@ public sealed record SeatShortage(Guid SlotId, int Requested, int Available, str
 
 /// <summary>A refused checkout gives its seats back at once (its products could not be had); nothing when it holds none.</summary>
 public sealed record ReleaseSeatsForCheckout(Guid OrderId) : IRequest<Unit>;
+
+/// <summary>The slots of a shopper's cart as the shop shows them (unknown ids are left out).</summary>
+public sealed record GetSlotOffers(IReadOnlyList<Guid> SlotIds, string Language) : IRequest<IReadOnlyList<SlotOffer>>;
+
+/// <param name="Title">in the language asked for.</param>
+/// <param name="Bookable">open, before its cutoff, with a place left.</param>
+public sealed record SlotOffer(Guid SlotId, Guid ExperienceId, Guid CooperativeId, string Title, DateTimeOffset StartsAt, decimal PricePerPerson,
+    int SeatsLeft, bool Bookable, string Currency = "MAD");

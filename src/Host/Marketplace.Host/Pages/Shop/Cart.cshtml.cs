@@ -1,5 +1,6 @@
 using Marketplace.Catalogue.Contracts;
 using Marketplace.Host.Web;
+using Marketplace.Tourism.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,6 +39,26 @@ public sealed class CartModel(IMediator mediator, CartCookie cookie, Texts texts
             {
                 cookie.Write(HttpContext, cart);
                 Message = texts["shop.cart.added", quantity.Value, product.Name];
+            }
+        }
+        return RedirectToPage();
+    }
+
+    /// <summary>A booking from an experience's page: a slot still open and how many take part.</summary>
+    public async Task<IActionResult> OnPostBookAsync(Guid slotId, int? participants, CancellationToken ct)
+    {
+        var slot = (await mediator.Send(new GetSlotOffers([slotId], PageLanguage.Current), ct)).FirstOrDefault();
+        if (slot is null) return NotFound();
+        if (participants is not (>= 1 and <= Shop.Cart.MaxParticipants)) Problem = texts["shop.cart.participants.invalid", Shop.Cart.MaxParticipants];
+        else if (!slot.Bookable || participants > slot.SeatsLeft) Problem = texts["shop.cart.booking.unavailable", slot.Title, slot.SeatsLeft];
+        else
+        {
+            var cart = cookie.Read(HttpContext);
+            if (!cart.Add(slotId, participants.Value, booking: true)) Problem = texts["shop.cart.full", Shop.Cart.MaxLines];
+            else
+            {
+                cookie.Write(HttpContext, cart);
+                Message = texts["shop.cart.booked", participants.Value, slot.Title];
             }
         }
         return RedirectToPage();

@@ -5,14 +5,18 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Marketplace.Host.Pages.Shop;
 
-/// <summary>A line of the shopper's cart: a product and how many. Prices are never kept: they are read again at display.</summary>
-public sealed record CartLine(Guid ProductId, int Quantity);
+/// <summary>
+/// A line of the shopper's cart: a product and how many, or a booking (<paramref name="Booking"/>): a slot and how many take
+/// part. Prices are never kept: they are read again at display.
+/// </summary>
+public sealed record CartLine(Guid ProductId, int Quantity, bool Booking = false);
 
 /// <summary>The cart, in the order products were added.</summary>
 public sealed class Cart(IEnumerable<CartLine>? lines = null)
 {
     public const int MaxLines = 50;
     public const int MaxQuantity = 999;
+    public const int MaxParticipants = 50;
     private readonly List<CartLine> lines = lines?.ToList() ?? [];
 
     public IReadOnlyList<CartLine> Lines => lines;
@@ -20,12 +24,12 @@ public sealed class Cart(IEnumerable<CartLine>? lines = null)
     public int Units => lines.Sum(l => l.Quantity);
 
     /// <summary>Adds to the quantity already in the cart (at most <see cref="MaxQuantity"/>); false when the cart is full.</summary>
-    public bool Add(Guid productId, int quantity)
+    public bool Add(Guid productId, int quantity, bool booking = false)
     {
         var index = lines.FindIndex(l => l.ProductId == productId);
         if (index < 0 && lines.Count >= MaxLines) return false;
-        var total = Math.Clamp((index < 0 ? 0 : lines[index].Quantity) + quantity, 1, MaxQuantity);
-        if (index < 0) lines.Add(new CartLine(productId, total)); else lines[index] = new CartLine(productId, total);
+        var total = Math.Clamp((index < 0 ? 0 : lines[index].Quantity) + quantity, 1, booking ? MaxParticipants : MaxQuantity);
+        if (index < 0) lines.Add(new CartLine(productId, total, booking)); else lines[index] = lines[index] with { Quantity = total };
         return true;
     }
 
@@ -34,7 +38,8 @@ public sealed class Cart(IEnumerable<CartLine>? lines = null)
     {
         var index = lines.FindIndex(l => l.ProductId == productId);
         if (index < 0) return;
-        if (quantity <= 0) lines.RemoveAt(index); else lines[index] = new CartLine(productId, Math.Min(quantity, MaxQuantity));
+        if (quantity <= 0) lines.RemoveAt(index);
+        else lines[index] = lines[index] with { Quantity = Math.Min(quantity, lines[index].Booking ? MaxParticipants : MaxQuantity) };
     }
 
     public void Remove(Guid productId) => lines.RemoveAll(l => l.ProductId == productId);
@@ -46,12 +51,13 @@ public sealed class Cart(IEnumerable<CartLine>? lines = null)
 /// <summary>
 /// The cart lives in a cookie, so that signed-out visitors keep theirs and any Host reads it: its content is
 /// encrypted and signed with ASP.NET Core Data Protection (whose key ring is shared through PostgreSQL), so it can
-/// be neither read nor forged. Compact: 18 bytes a line (product id, quantity).
+/// be neither read nor forged. Compact: 19 bytes a line (kind, product or slot id, quantity); carts written before
+/// bookings (18 bytes a line, products only) are read too.
 /// </summary>
 public sealed class CartCookie(IDataProtectionProvider provider)
 {
     public const string Name = "mp.cart";
-    private const byte Format = 1;
+    private const byte ProductsOnly = 1, Format = 2;
     private readonly IDataProtector protector = provider.CreateProtector("Marketplace.Storefront.Cart.v1");
 
     public Cart Read(HttpContext context)
@@ -60,12 +66,15 @@ public sealed class CartCookie(IDataProtectionProvider provider)
         try
         {
             var bytes = protector.Unprotect(WebEncoders.Base64UrlDecode(value));
-            if (bytes.Length < 1 || bytes[0] != Format || (bytes.Length - 1) % 18 != 0) return new Cart();
+            var size = bytes.Length < 1 ? 0 : bytes[0] switch { ProductsOnly => 18, Format => 19, _ => 0 };
+            if (size == 0 || (bytes.Length - 1) % size != 0) return new Cart();
             var lines = new List<CartLine>();
-            for (var offset = 1; offset < bytes.Length && lines.Count < Cart.MaxLines; offset += 18)
+            for (var offset = 1; offset < bytes.Length && lines.Count < Cart.MaxLines; offset += size)
             {
+                var booking = size == 19 && bytes[offset + 18] == 1;
                 var quantity = BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(offset + 16, 2));
-                if (quantity is >= 1 and <= Cart.MaxQuantity) lines.Add(new CartLine(new Guid(bytes.AsSpan(offset, 16)), quantity));
+                if (quantity >= 1 && quantity <= (booking ? Cart.MaxParticipants : Cart.MaxQuantity))
+                    lines.Add(new CartLine(new Guid(bytes.AsSpan(offset, 16)), quantity, booking));
             }
             return new Cart(lines);
         }
@@ -82,12 +91,13 @@ public sealed class CartCookie(IDataProtectionProvider provider)
             context.Response.Cookies.Delete(Name);
             return;
         }
-        var bytes = new byte[1 + 18 * cart.Lines.Count];
+        var bytes = new byte[1 + 19 * cart.Lines.Count];
         bytes[0] = Format;
         for (var i = 0; i < cart.Lines.Count; i++)
         {
-            cart.Lines[i].ProductId.TryWriteBytes(bytes.AsSpan(1 + 18 * i, 16));
-            BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(1 + 18 * i + 16, 2), (ushort)cart.Lines[i].Quantity);
+            cart.Lines[i].ProductId.TryWriteBytes(bytes.AsSpan(1 + 19 * i, 16));
+            BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(1 + 19 * i + 16, 2), (ushort)cart.Lines[i].Quantity);
+            bytes[1 + 19 * i + 18] = cart.Lines[i].Booking ? (byte)1 : (byte)0;
         }
         context.Response.Cookies.Append(Name, WebEncoders.Base64UrlEncode(protector.Protect(bytes)), new CookieOptions
         {

@@ -35,7 +35,7 @@ public sealed class CheckoutModel(IMediator mediator, CartCookie cookie, Texts t
         var cart = cookie.Read(HttpContext);
         Cart = await PricedCart.BuildAsync(mediator, cart, PageLanguage.Current, ct);
         if (Cart.HasProblems) return Redirect("/cart");
-        Lines = cart.Lines.Select(l => new OrderLineRequest(l.ProductId, l.Quantity)).ToList();
+        Lines = cart.Lines.Select(l => new OrderLineRequest(l.ProductId, l.Quantity, l.Booking ? l.ProductId : null)).ToList();
         IdempotencyKey = NewKey();
         ShippingAddress.FullName = User.Identity?.Name;
         Options = await mediator.Send(new GetCheckoutOptions(), ct);
@@ -45,7 +45,8 @@ public sealed class CheckoutModel(IMediator mediator, CartCookie cookie, Texts t
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Options = await mediator.Send(new GetCheckoutOptions(), ct);
-        Cart = await PricedCart.BuildAsync(mediator, new Cart(Lines.Select(l => new CartLine(l.ProductId, l.Quantity))), PageLanguage.Current, ct);
+        Cart = await PricedCart.BuildAsync(mediator, new Cart(Lines.Select(l => new CartLine(l.SlotId ?? l.ProductId, l.Quantity, l.SlotId is not null))),
+            PageLanguage.Current, ct);
         if (Lines.Count == 0 || string.IsNullOrWhiteSpace(IdempotencyKey)) return Redirect("/cart");
         ModelState.Clear(); // the Orders module judges the input; its refusals are shown below in the visitor's words
         try
@@ -53,7 +54,7 @@ public sealed class CheckoutModel(IMediator mediator, CartCookie cookie, Texts t
             var placed = await mediator.Send(new PlaceShopperOrder(User.UserId(), IdempotencyKey, Lines, ShippingAddress.ToInput(), PaymentMethod,
                 PageLanguage.Current), ct);
             var cart = cookie.Read(HttpContext);
-            foreach (var line in Lines) cart.Remove(line.ProductId);
+            foreach (var line in Lines) cart.Remove(line.SlotId ?? line.ProductId);
             cookie.Write(HttpContext, cart);
             TempData["order.placed"] = placed.Order.Number;
             // A card order goes to the provider's payment page, which sends the shopper back to the order's page.
@@ -66,6 +67,11 @@ public sealed class CheckoutModel(IMediator mediator, CartCookie cookie, Texts t
             Refusals = products.ToDictionary(p => p.ProductId, p => p.Reason == "insufficient_stock"
                 ? texts["shop.checkout.refused.line.stock", p.Requested, p.Available] : texts["shop.checkout.refused.line.notonsale"]);
             IdempotencyKey = NewKey(); // the refused request keeps its key: a corrected one is a new request
+        }
+        catch (DomainRuleViolated seats) when (seats.Code is "not_enough_seats" or "booking_closed")
+        {
+            Problem = texts["shop.checkout.refused.seats"];
+            IdempotencyKey = NewKey();
         }
         catch (DomainRuleViolated other) { Problem = texts["shop.checkout.refused.other", other.Message]; IdempotencyKey = NewKey(); }
         catch (Unprocessable) { Problem = texts["shop.checkout.changed"]; IdempotencyKey = NewKey(); }

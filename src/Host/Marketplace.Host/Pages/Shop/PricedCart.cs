@@ -1,5 +1,6 @@
 using Marketplace.Catalogue.Contracts;
 using Marketplace.Cooperatives.Contracts;
+using Marketplace.Tourism.Contracts;
 using MediatR;
 
 namespace Marketplace.Host.Pages.Shop;
@@ -29,10 +30,15 @@ public sealed record PricedLine(ShopProduct Product, int Quantity, decimal LineT
     public StockState State => Stock.Of(Product.Stock);
 }
 
-/// <summary>One cooperative's part of the cart: it becomes one sub-order, with its own delivery fee.</summary>
+/// <param name="Problem">a text key when the booking cannot be made as it is: closed ("shop.cart.booking.closed"), fewer places
+/// left than participants ("shop.cart.booking.short", with the places left as argument).</param>
+public sealed record PricedBooking(SlotOffer Slot, int Participants, decimal LineTotal, string? Problem);
+
+/// <summary>One cooperative's part of the cart: it becomes one sub-order, with its own delivery fee (for its products only).</summary>
 public sealed record CooperativePart(Guid CooperativeId, string Name, IReadOnlyList<PricedLine> Lines, decimal Subtotal, decimal Delivery,
-    ShippingPolicy? Shipping)
+    ShippingPolicy? Shipping, IReadOnlyList<PricedBooking>? Bookings = null)
 {
+    public IReadOnlyList<PricedBooking> Booked => Bookings ?? [];
     public decimal Total => Subtotal + Delivery;
 }
 
@@ -46,28 +52,39 @@ public sealed record PricedCart(IReadOnlyList<CooperativePart> Parts, string Cur
     public decimal Delivery => Parts.Sum(p => p.Delivery);
     public decimal Total => Items + Delivery;
     public bool IsEmpty => Parts.Count == 0;
-    public bool HasProblems => Parts.Any(p => p.Lines.Any(l => l.Problem is not null));
+    public bool HasProblems => Parts.Any(p => p.Lines.Any(l => l.Problem is not null) || p.Booked.Any(b => b.Problem is not null));
     public IEnumerable<PricedLine> Lines => Parts.SelectMany(p => p.Lines);
 
     public static async Task<PricedCart> BuildAsync(IMediator mediator, Cart cart, string language, CancellationToken ct)
     {
         if (cart.IsEmpty) return new PricedCart([], "MAD");
-        var products = (await mediator.Send(new GetShopProducts(cart.Lines.Select(l => l.ProductId).ToList(), language), ct))
-            .ToDictionary(p => p.Id);
-        cart.KeepOnly(products.Keys.ToHashSet());
-        var cooperativeIds = cart.Lines.Select(l => products[l.ProductId].CooperativeId).Distinct().ToList();
+        var productIds = cart.Lines.Where(l => !l.Booking).Select(l => l.ProductId).ToList();
+        var slotIds = cart.Lines.Where(l => l.Booking).Select(l => l.ProductId).ToList();
+        var products = productIds.Count == 0 ? [] : (await mediator.Send(new GetShopProducts(productIds, language), ct)).ToDictionary(p => p.Id);
+        var slots = slotIds.Count == 0 ? [] : (await mediator.Send(new GetSlotOffers(slotIds, language), ct)).ToDictionary(s => s.SlotId);
+        cart.KeepOnly(products.Keys.Concat(slots.Keys).ToHashSet());
+        Guid CooperativeOf(CartLine l) => l.Booking ? slots[l.ProductId].CooperativeId : products[l.ProductId].CooperativeId;
+        var cooperativeIds = cart.Lines.Select(CooperativeOf).Distinct().ToList();
         var policies = cooperativeIds.Count == 0 ? []
             : (await mediator.Send(new GetShippingPolicies(cooperativeIds), ct)).ToDictionary(p => p.CooperativeId);
-        var parts = cart.Lines.GroupBy(l => products[l.ProductId].CooperativeId).Select(group =>
+        var names = cooperativeIds.Count == 0 ? []
+            : (await mediator.Send(new GetCooperativeSummaries(cooperativeIds), ct)).ToDictionary(c => c.Id, c => Web.Format.Text(c.Name));
+        var parts = cart.Lines.GroupBy(CooperativeOf).Select(group =>
         {
-            var lines = group.Select(l => Line(products[l.ProductId], l.Quantity)).ToList();
-            var subtotal = lines.Where(l => l.Problem is null).Sum(l => l.LineTotal);
+            var lines = group.Where(l => !l.Booking).Select(l => Line(products[l.ProductId], l.Quantity)).ToList();
+            var bookings = group.Where(l => l.Booking).Select(l => Booking(slots[l.ProductId], l.Quantity)).ToList();
+            var goods = lines.Where(l => l.Problem is null).Sum(l => l.LineTotal);
             var policy = policies.GetValueOrDefault(group.Key);
-            var delivery = subtotal == 0 || policy is null ? 0m : policy.FeeFor(subtotal);
-            return new CooperativePart(group.Key, products[group.First().ProductId].CooperativeName, lines, subtotal, delivery, policy);
+            var delivery = goods == 0 || policy is null ? 0m : policy.FeeFor(goods); // visits are not delivered
+            return new CooperativePart(group.Key, names.GetValueOrDefault(group.Key) ?? "", lines,
+                goods + bookings.Where(b => b.Problem is null).Sum(b => b.LineTotal), delivery, policy, bookings);
         }).ToList();
-        return new PricedCart(parts, products.Values.FirstOrDefault()?.Currency ?? "MAD");
+        return new PricedCart(parts, "MAD");
     }
+
+    private static PricedBooking Booking(SlotOffer slot, int participants) => new(slot, participants, slot.PricePerPerson * participants,
+        !slot.Bookable ? (slot.SeatsLeft == 0 ? "shop.cart.booking.full" : "shop.cart.booking.closed")
+        : participants > slot.SeatsLeft ? "shop.cart.booking.short" : null);
 
     private static PricedLine Line(ShopProduct product, int quantity) => new(product, quantity, product.Price * quantity,
         !product.IsPurchasable ? "shop.cart.notonsale" : product.Stock <= 0 ? "shop.cart.outofstock"
