@@ -1,5 +1,4 @@
 using FluentValidation;
-using JasperFx.Events;
 using Marketplace.Tourism.Domain;
 using Marten;
 using MediatR;
@@ -34,9 +33,7 @@ internal sealed class ReserveSeatsHandler(ITourismStore store, TimeProvider cloc
     {
         var lines = cmd.Lines.GroupBy(l => l.SlotId).Select(g => new SeatLine(g.Key, g.Sum(l => l.Participants))).ToList();
         await using var session = store.LightweightSession();
-        await session.BeginTransactionAsync(ct);
-        var streams = new Dictionary<Guid, IEventStream<Slot>>();
-        foreach (var id in lines.Select(l => l.SlotId).Order()) streams[id] = await session.Events.FetchForExclusiveWriting<Slot>(id, ct);
+        var streams = await session.LockSlotsAsync(lines.Select(l => l.SlotId), ct);
         var earlier = await session.LoadAsync<SeatHold>(cmd.OrderId, ct);
         var experiences = await ExperiencesAsync(session, streams.Values.Select(s => s.Aggregate).OfType<Slot>(), ct);
         var slots = streams.Values.Select(s => s.Aggregate).OfType<Slot>().Where(s => experiences.ContainsKey(s.ExperienceId))

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marketplace.BuildingBlocks;
 using Marketplace.Orders.Contracts;
 using Marketplace.Tourism.Domain;
@@ -42,9 +41,7 @@ internal sealed class SeatHolds(ITourismStore store, TimeProvider clock) : IRequ
     {
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<SeatHold>(orderId, ct) is not { } known) return;
-        await session.BeginTransactionAsync(ct);
-        var streams = new Dictionary<Guid, IEventStream<Slot>>();
-        foreach (var id in known.Lines.Select(l => l.SlotId).Order()) streams[id] = await session.Events.FetchForExclusiveWriting<Slot>(id, ct);
+        var streams = await session.LockSlotsAsync(known.Lines.Select(l => l.SlotId), ct);
         var hold = (await session.LoadAsync<SeatHold>(orderId, ct))!; // under the locks
         if (status is not null && hold.Status != SeatHoldStatus.Reserved) return; // placed, or given back already
         var now = clock.GetUtcNow();
