@@ -1,3 +1,4 @@
+using Marketplace.Testing.Stripe;
 using Marketplace.Tourism.Domain;
 using Marten;
 using MediatR;
@@ -5,13 +6,32 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tourism.Tests;
 
-public sealed class BookingApp : MarketplaceApp
+public sealed class BookingApp : MarketplaceApp, IAsyncLifetime
 {
     public HttpMarket Market { get; }
+    public StripeFake Stripe { get; private set; } = null!;
     public BookingApp() => Market = new HttpMarket(this);
 
-    /// <summary>With Hangfire's server: the outbox delivers OrderPlaced and cancellations to Tourism.</summary>
-    protected override void Configure(IDictionary<string, string?> settings) => settings["Marketplace:Jobs:Server"] = "true";
+    public override async Task InitializeAsync()
+    {
+        Stripe = await StripeFake.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    /// <summary>With Hangfire's server (the outbox delivers OrderPlaced and cancellations to Tourism) and Stripe at its fake.</summary>
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["Marketplace:Jobs:Server"] = "true";
+        settings["Marketplace:Stripe:SecretKey"] = Stripe.SecretKey;
+        settings["Marketplace:Stripe:WebhookSecret"] = Stripe.WebhookSecret;
+        settings["Marketplace:Stripe:ApiBase"] = Stripe.ApiBase;
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Stripe.DisposeAsync();
+    }
 }
 
 /// <summary>API.md: an order line may be {slotId, participants}: a booking in the same cart and checkout as products.</summary>

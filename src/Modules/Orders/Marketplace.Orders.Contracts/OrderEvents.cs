@@ -34,8 +34,25 @@ public sealed record SubOrderDeliveredIntegrationEvent(Guid EventId, Guid OrderI
     string PaymentMethod, decimal? CashCollected, string Currency, DateTimeOffset DeliveredAt) : INotification;
 
 /// <summary>Sub-orders were cancelled (the whole order, or one cooperative's part): their stock returns.</summary>
+/// <param name="Reason">shopper, cooperative (it cancelled its visit: <paramref name="Note"/> says why), out_of_stock, payment_expired, refunded.</param>
 public sealed record SubOrdersCancelledIntegrationEvent(Guid EventId, Guid OrderId, string Number, IReadOnlyList<SubOrderInfo> SubOrders,
-    string Reason, DateTimeOffset CancelledAt) : INotification;
+    string Reason, DateTimeOffset CancelledAt, string? Note = null) : INotification;
+
+/// <summary>
+/// A booking of a sub-order that goes on was cancelled (a sub-order left with nothing is cancelled whole instead): its seats
+/// return. <paramref name="Kept"/>: given up by the shopper after the free cancellation, paid by card, its price stays the
+/// cooperative's; otherwise its price leaves the sub-order (<paramref name="Refund"/> of it goes back to the card).
+/// </summary>
+/// <param name="By">"shopper" or "cooperative" (then <paramref name="Reason"/> is what it told the shopper).</param>
+public sealed record BookingCancelledIntegrationEvent(Guid EventId, Guid OrderId, string Number, Guid SubOrderId, Guid CooperativeId, Guid SlotId,
+    string Sku, int Participants, decimal LineTotal, decimal Refund, bool Kept, string By, string? Reason, string Currency, DateTimeOffset At)
+    : INotification;
+
+/// <summary>
+/// The cooperative cancels its booked visit in this order (a slot it cancelled): refunded in full, recorded against it.
+/// Idempotent; NotFound when the order holds no booking of the slot in this cooperative's sub-order.
+/// </summary>
+public sealed record CancelBookingByCooperative(Guid OrderId, Guid SlotId, Guid CooperativeId, Guid ActorId, string? Reason) : IRequest<Unit>;
 
 /// <summary>Money went back to the shopper's card: for these sub-orders, or (empty) for the order as a whole (a refund made
 /// in the gateway's dashboard).</summary>

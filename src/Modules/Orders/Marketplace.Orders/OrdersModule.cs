@@ -61,6 +61,7 @@ public static class OrdersModule
         ListOrdersEndpoint.Map(orders);
         GetOrderEndpoint.Map(orders);
         CancelOrderEndpoint.Map(orders);
+        CancelBookingEndpoint.Map(orders);
         PayOrderEndpoint.Map(orders);
         var fulfilment = app.MapGroup("/api/cooperatives/{id:guid}/orders").WithTags("Orders");
         ListCooperativeOrdersEndpoint.Map(fulfilment);

@@ -45,14 +45,21 @@ public sealed record OpenSlot(Guid CooperativeId, Guid ExperienceId, Guid ActorI
 public sealed record OpenSlotSeries(Guid CooperativeId, Guid ExperienceId, Guid ActorId, string? From, string? To, IReadOnlyList<int>? Weekdays,
     string? Time, int? Capacity, int? CutoffHours = null) : IRequest<IReadOnlyList<SlotView>>;
 
-/// <summary>Slot states: open (book at once), on_request (the cooperative confirms), closed (no booking).</summary>
+/// <summary>Slot states: open (book at once), on_request (the cooperative confirms), closed (no booking); cancelled by the cooperative.</summary>
 public static class SlotStatuses
 {
     public const string Open = "open";
     public const string OnRequest = "on_request";
     public const string Closed = "closed";
+    public const string Cancelled = "cancelled";
     public static readonly IReadOnlyList<string> All = [Open, OnRequest, Closed];
 }
+
+/// <summary>
+/// The staff cancel a date they cannot host (weather, illness): no more bookings, and every booking of it is cancelled with a
+/// full refund, recorded against the cooperative. Cancelling again finishes what a failure left undone.
+/// </summary>
+public sealed record CancelSlot(Guid CooperativeId, Guid ExperienceId, Guid SlotId, Guid ActorId, string? Reason) : IRequest<SlotView>;
 
 /// <summary>The experiences in the shop (verified cooperatives), those with a slot to book first; q searches their titles.</summary>
 public sealed record ListExperiences(string Language, string? Q = null, string? Province = null, int Page = 1, int PageSize = 20)
@@ -67,10 +74,11 @@ public sealed record GetExperience(Guid ExperienceId, string Language) : IReques
 public sealed record ListCooperativeExperiences(Guid CooperativeId, Guid ViewerId, string Language) : IRequest<IReadOnlyList<ExperienceView>>;
 
 /// <param name="Title">in the language asked for (or the one it is written in); <paramref name="Titles"/> has them all.</param>
+/// <param name="CancelledByHost">dates with bookings its cooperative cancelled in the last 12 months (on one experience's answer).</param>
 public sealed record ExperienceView(Guid Id, Guid CooperativeId, string Title, IReadOnlyDictionary<string, string> Titles, string Description,
     IReadOnlyDictionary<string, string> Descriptions, string MeetingPoint, double? Latitude, double? Longitude, int DurationMinutes,
     IReadOnlyList<string> Languages, string Included, int? MinimumAge, string? Accessibility, decimal PricePerPerson, decimal? ChildPrice,
-    decimal? PrivateGroupMinimum, string Cancellation, string Province, IReadOnlyList<SlotView> Slots, string Currency = "MAD");
+    decimal? PrivateGroupMinimum, string Cancellation, string Province, IReadOnlyList<SlotView> Slots, string Currency = "MAD", int? CancelledByHost = null);
 
 /// <param name="StartsAt">the start with Casablanca's offset.</param>
 /// <param name="BookableUntil">bookings close then (the cutoff).</param>

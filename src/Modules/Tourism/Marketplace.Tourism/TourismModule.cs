@@ -30,6 +30,7 @@ public static class TourismModule
             o.Schema.For<Experience>().Index(e => e.CooperativeId).Index(e => e.Province);
             o.Schema.For<Slot>().UniqueIndex(s => s.ExperienceId, s => s.StartsAt).Index(s => s.StartsAt);
             o.Schema.For<SeatHold>().Index(h => h.ExpiresAt);
+            o.Schema.For<HostCancellation>().Index(c => c.CooperativeId);
         });
         services.AddTransient<SeatHolds>().AddTransient<ExpireSeatHoldsJob>().AddHostedService<ExpireSeatHoldsRegistration>();
         return services;
@@ -40,6 +41,7 @@ public static class TourismModule
         var cooperatives = app.MapGroup("/api/cooperatives").WithTags("Solidarity tourism");
         CreateExperienceEndpoint.Map(cooperatives);
         OpenSlotsEndpoints.Map(cooperatives);
+        CancelSlotEndpoint.Map(cooperatives);
         ReadExperiencesEndpoints.Map(app);
         return app;
     }

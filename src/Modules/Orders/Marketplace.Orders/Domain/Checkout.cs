@@ -67,9 +67,11 @@ internal static class Checkout
     private static OrderLine Booking(CheckoutSlot s, int participants)
     {
         var price = new Money(s.PricePerPerson, s.Currency);
-        return new OrderLine(s.SlotId, $"SLOT-{s.SlotId.ToString("N")[..8].ToUpperInvariant()}", BookingCategory, s.Title, "person", participants, price,
+        return new OrderLine(s.SlotId, BookingSku(s.SlotId), BookingCategory, s.Title, "person", participants, price,
             price * participants, new BookedSlot(s.ExperienceId, s.StartsAt, s.MeetingPoint, s.Cancellation));
     }
+
+    public static string BookingSku(Guid slotId) => $"SLOT-{slotId.ToString("N")[..8].ToUpperInvariant()}";
 
     /// <summary>The catalogue's category of visits and stays, for commission and reports.</summary>
     public const string BookingCategory = "solidarity-tourism";

@@ -118,6 +118,7 @@ internal sealed class Order
         {
             s.Status = SubOrderStatus.Cancelled;
             s.CancelReason = e.Reason;
+            s.CancelNote = e.Note;
         }
         Status = DeriveStatus();
         if (Status != OrderStatus.Cancelled) return; // one cooperative's part: the order and its payment go on
@@ -125,6 +126,16 @@ internal sealed class Order
         CancelledAt = e.At;
         if (Payment.PaidAt is null) Payment.Status = PaymentStatus.Cancelled;
         else Payment.Refreshed(Status); // refund_pending while a refund is owed (its RefundRequested comes with it), then refunded
+    }
+
+    /// <summary>A booking cancelled within a sub-order that goes on: its price leaves the sub-order unless the cooperative keeps it.</summary>
+    public void Apply(BookingCancelled e)
+    {
+        var sub = SubOrder(e.SubOrderId)!;
+        sub.CancelledBookings.Add(new CancelledBooking { SlotId = e.SlotId, By = e.By, Reason = e.Reason, Refund = e.Refund, Kept = e.Kept, At = e.At });
+        if (e.Kept) return;
+        sub.Subtotal -= e.LineTotal;
+        sub.Total -= e.LineTotal;
     }
 
     public void Apply(RefundRequested e)
@@ -203,6 +214,7 @@ internal sealed class Order
             case SubOrderShipped x: Apply(x); break;
             case SubOrderDelivered x: Apply(x); break;
             case OrderCancelled x: Apply(x); break;
+            case BookingCancelled x: Apply(x); break;
             case RefundRequested x: Apply(x); break;
             case RefundIssued x: Apply(x); break;
             case RefundFailed x: Apply(x); break;

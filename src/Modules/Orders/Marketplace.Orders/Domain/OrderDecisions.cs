@@ -99,7 +99,7 @@ internal static class OrderDecisions
             throw new DomainRuleViolated("already_cancelled", $"Order {order.Number} is already cancelled.");
         if (order.SubOrders.Any(s => s.Status is SubOrderStatus.Shipped or SubOrderStatus.Delivered))
             throw new DomainRuleViolated("already_shipped", $"Part of order {order.Number} has shipped: it can no longer be cancelled.");
-        return Cancel(order, Live(order), "shopper", by, now);
+        return BookingCancellations.CancelWithLateBookings(order, by, now) ?? Cancel(order, Live(order), "shopper", by, now);
     }
 
     /// <summary>
@@ -171,7 +171,8 @@ internal static class OrderDecisions
     }
 
     /// <summary>Cancels these sub-orders; what they were paid by card is owed back (one refund, keyed by what it pays back).</summary>
-    private static IReadOnlyList<IDomainEvent> Cancel(Order order, IReadOnlyList<SubOrder> subOrders, string reason, Guid? by, DateTimeOffset now)
+    internal static IReadOnlyList<IDomainEvent> Cancel(Order order, IReadOnlyList<SubOrder> subOrders, string reason, Guid? by, DateTimeOffset now,
+        string? note = null)
     {
         var whole = subOrders.Count == Live(order).Count;
         var paid = order.Payment.PaidAt is not null && order.Payment.Reference is { } reference ? reference : null;
@@ -179,7 +180,7 @@ internal static class OrderDecisions
         var amount = whole || parts > order.Payment.Refundable ? order.Payment.Refundable : parts;
         var cancelled = new OrderCancelled(order.Id, order.Number, reason,
             subOrders.Select(s => new PlacedSubOrder(s.Id, s.CooperativeId, s.Lines, s.Subtotal, s.Shipping)).ToList(),
-            paid is not null && amount.IsPositive, by, now);
+            paid is not null && amount.IsPositive, by, now, note);
         if (!cancelled.RefundDue) return [cancelled];
         var key = whole ? "cancellation" : $"sub-orders-{string.Join('-', subOrders.Select(s => s.Id.ToString("N")[..12]))}";
         return [cancelled, new RefundRequested(order.Id, key, paid!, amount, reason, subOrders.Select(s => s.Id).ToList(), now)];

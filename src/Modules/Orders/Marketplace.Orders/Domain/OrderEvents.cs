@@ -62,12 +62,24 @@ internal sealed record SubOrderDelivered(Guid OrderId, string Number, Guid SubOr
     Money? CashCollected, Guid By, DateTimeOffset At) : IDomainEvent;
 
 /// <summary>Sub-orders were cancelled: all those still live (the whole order) or some of them (one cooperative's part).</summary>
-/// <param name="Reason">"shopper" (the shopper cancelled), "payment_expired" (a card order left unpaid), "out_of_stock" (the
+/// <param name="Reason">"shopper" (the shopper cancelled), "cooperative" (the cooperative cancelled its visit), "payment_expired" (a card order left unpaid), "out_of_stock" (the
 /// stock of a placed order was missing) or "refunded" (the payment was refunded in full outside the platform).</param>
 /// <param name="RefundDue">money was received for these sub-orders: a <see cref="RefundRequested"/> comes with it.</param>
+/// <param name="Note">what the cooperative told the shopper when it cancelled its visit.</param>
 [EventName("orders.order_cancelled")]
 internal sealed record OrderCancelled(Guid OrderId, string Number, string Reason, IReadOnlyList<PlacedSubOrder> SubOrders, bool RefundDue,
-    Guid? By, DateTimeOffset At) : IDomainEvent;
+    Guid? By, DateTimeOffset At, string? Note = null) : IDomainEvent;
+
+/// <summary>
+/// One booking of a sub-order that goes on (its other lines are live, or it keeps money of a booking given up) was
+/// cancelled: its seats go back. <paramref name="Kept"/>: the shopper gave it up after the policy's free cancellation,
+/// paid by card: the cooperative keeps its price. Otherwise its price leaves the sub-order, and what was paid for it
+/// comes back (<paramref name="Refund"/>, with a <see cref="RefundRequested"/>).
+/// </summary>
+/// <param name="By">"shopper" or "cooperative" (then recorded against it, with <paramref name="Reason"/>).</param>
+[EventName("orders.booking_cancelled")]
+internal sealed record BookingCancelled(Guid OrderId, string Number, Guid SubOrderId, Guid CooperativeId, Guid SlotId, int Participants,
+    Money LineTotal, Money Refund, bool Kept, string By, string? Reason, Guid? UserId, DateTimeOffset At) : IDomainEvent;
 
 /// <summary>Money of the order's payment is owed back to the shopper's card (issued by <see cref="RefundIssued"/>).</summary>
 /// <param name="Key">the refund's own key ("cancellation", "sub-order-..."): its idempotency key at the gateway.</param>

@@ -17,7 +17,7 @@ internal sealed class GetSubOrderForInvoiceHandler(IOrdersStore store) : IReques
         return new SubOrderForInvoice(order.Id, order.Number, order.ShopperId, s.Id, s.CooperativeId,
             System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(s.Status.ToString()), Wire.Of(order.Method), paid, s.DeliveredAt,
             a is null ? null : new SubOrderAddress(a.FullName, a.Phone, a.Line1, a.Line2, a.City, a.Province, a.PostalCode),
-            s.Lines.Select(l => new InvoiceLineInfo(l.Sku, l.Name, l.Unit, l.Quantity, l.UnitPrice.Amount, l.LineTotal.Amount)).ToList(),
+            s.Lines.Where(l => l.Booking is null || s.CancelledBooking(l.ProductId) is null or { Kept: true }).Select(l => new InvoiceLineInfo(l.Sku, l.Name, l.Unit, l.Quantity, l.UnitPrice.Amount, l.LineTotal.Amount)).ToList(),
             s.Subtotal.Amount, s.Shipping.Amount, s.Total.Amount, s.Total.Currency);
     }
 }

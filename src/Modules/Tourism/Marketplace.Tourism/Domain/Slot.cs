@@ -14,6 +14,10 @@ internal sealed record SeatsReserved(Guid SlotId, Guid OrderId, int Participants
 [EventName("tourism.seats_released")]
 internal sealed record SeatsReleased(Guid SlotId, Guid OrderId, int Participants, string Reason, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>The cooperative cancelled the date: no more bookings; each booking of it is cancelled with a full refund, against it.</summary>
+[EventName("tourism.slot_cancelled")]
+internal sealed record SlotCancelled(Guid SlotId, Guid CooperativeId, string Reason, int Bookings, Guid By, DateTimeOffset At) : IDomainEvent;
+
 /// <summary>A date and time a cooperative hosts an experience, with its seats (a stream per slot: seats are taken under its lock).</summary>
 internal sealed class Slot
 {
@@ -27,13 +31,20 @@ internal sealed class Slot
     /// <summary>Seats held or booked, by order.</summary>
     public Dictionary<Guid, int> Seats { get; set; } = [];
 
+    public string? CancelReason { get; set; }
+    public Guid? CancelledBy { get; set; }
+
+    public bool IsCancelled => Status == Contracts.SlotStatuses.Cancelled;
     public int SeatsLeft => Math.Max(0, Capacity - Seats.Values.Sum());
     public DateTimeOffset BookableUntil => StartsAt.AddHours(-CutoffHours);
-    public bool IsBookable(DateTimeOffset now) => Status != Contracts.SlotStatuses.Closed && now < BookableUntil && SeatsLeft > 0;
+    public bool IsBookable(DateTimeOffset now) => Status is Contracts.SlotStatuses.Open or Contracts.SlotStatuses.OnRequest && now < BookableUntil
+        && SeatsLeft > 0;
 
     public void Apply(SlotOpened e) =>
         (Id, ExperienceId, CooperativeId, StartsAt, Capacity, CutoffHours, Status) = (e.SlotId, e.ExperienceId, e.CooperativeId, e.StartsAt,
             e.Capacity, e.CutoffHours, e.Status);
+
+    public void Apply(SlotCancelled e) => (Status, CancelReason, CancelledBy) = (Contracts.SlotStatuses.Cancelled, e.Reason, e.By);
 
     public void Apply(SeatsReserved e) => Seats[e.OrderId] = e.Participants;
     public void Apply(SeatsReleased e) => Seats.Remove(e.OrderId);
@@ -48,7 +59,7 @@ internal static class SlotDecisions
     public static string? CannotReserve(Slot? slot, int participants, DateTimeOffset now) => slot switch
     {
         null => "unknown",
-        { Status: Contracts.SlotStatuses.Closed } => "closed",
+        { Status: Contracts.SlotStatuses.Closed or Contracts.SlotStatuses.Cancelled } => "closed",
         _ when now >= slot.BookableUntil => "booking_closed",
         _ when participants > slot.SeatsLeft => "not_enough_seats",
         _ => null,

@@ -42,7 +42,11 @@ internal sealed class ReadExperiencesHandler(ITourismStore store, IMediator medi
         var experience = await session.LoadAsync<Experience>(query.ExperienceId, ct);
         if (experience is null || !(await VerifiedAsync([experience.CooperativeId], ct)).Contains(experience.CooperativeId)) throw new NotFound("The experience");
         var now = clock.GetUtcNow();
-        return ExperienceViews.Of(experience, await ComingSlotsAsync(session, [experience.Id], now, ct), query.Language, now);
+        var cancelled = await session.Query<HostCancellation>().CountAsync(c => c.CooperativeId == experience.CooperativeId && c.At > now.AddYears(-1), ct);
+        return ExperienceViews.Of(experience, await ComingSlotsAsync(session, [experience.Id], now, ct), query.Language, now) with
+        {
+            CancelledByHost = cancelled,
+        };
     }
 
     public async Task<IReadOnlyList<ExperienceView>> Handle(ListCooperativeExperiences query, CancellationToken ct)

@@ -8,10 +8,12 @@ namespace Marketplace.Tourism.Features;
 
 /// <summary>
 /// What becomes of an order's seats: booked when it is placed, given back when its checkout was refused, when its
-/// booking's sub-order is cancelled, or when no order came in time. Each under the slots' locks, each once.
+/// booking's sub-order or the booking alone is cancelled, or when no order came in time. Each under the slots' locks, each
+/// once. An order placed on a slot its cooperative cancelled meanwhile has that booking cancelled by the cooperative.
 /// </summary>
-internal sealed class SeatHolds(ITourismStore store, TimeProvider clock) : IRequestHandler<ReleaseSeatsForCheckout, Unit>,
-    INotificationHandler<OrderPlacedIntegrationEvent>, INotificationHandler<SubOrdersCancelledIntegrationEvent>
+internal sealed class SeatHolds(ITourismStore store, IMediator mediator, TimeProvider clock) : IRequestHandler<ReleaseSeatsForCheckout, Unit>,
+    INotificationHandler<OrderPlacedIntegrationEvent>, INotificationHandler<SubOrdersCancelledIntegrationEvent>,
+    INotificationHandler<BookingCancelledIntegrationEvent>
 {
     public async Task<Unit> Handle(ReleaseSeatsForCheckout cmd, CancellationToken ct)
     {
@@ -28,7 +30,18 @@ internal sealed class SeatHolds(ITourismStore store, TimeProvider clock) : IRequ
             hold.Status = SeatHoldStatus.Placed;
             session.Store(hold);
         }, ct);
+        IReadOnlyList<Slot> cancelled;
+        await using (var query = store.QuerySession())
+            cancelled = await query.Query<Slot>().Where(s => s.Id.IsOneOf(BookedSlots(e)) && s.Status == SlotStatuses.Cancelled).ToListAsync(ct);
+        foreach (var slot in cancelled)
+            await mediator.Send(new CancelBookingByCooperative(e.OrderId, slot.Id, slot.CooperativeId, slot.CancelledBy!.Value, slot.CancelReason), ct);
     }
+
+    public Task Handle(BookingCancelledIntegrationEvent e, CancellationToken ct) =>
+        GiveBackAsync(e.OrderId, new HashSet<Guid> { e.SlotId }, null, "cancelled", ct);
+
+    private static Guid[] BookedSlots(OrderPlacedIntegrationEvent e) =>
+        e.SubOrders.SelectMany(s => s.Lines).Where(l => l.Booking).Select(l => l.ProductId).ToArray();
 
     public async Task Handle(SubOrdersCancelledIntegrationEvent e, CancellationToken ct)
     {

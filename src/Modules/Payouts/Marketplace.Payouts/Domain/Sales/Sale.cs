@@ -21,6 +21,13 @@ internal sealed record SubOrderSale(Guid SubOrderId, Guid CooperativeId, IReadOn
 internal sealed record SaleRecorded(Guid OrderId, string Number, string PaymentMethod, DateTimeOffset PlacedAt,
     IReadOnlyList<SubOrderSale> SubOrders) : IDomainEvent;
 
+/// <summary>
+/// A booking of a cash sub-order was cancelled before the visit: its line leaves the sale, so the commission owed when the
+/// sub-order is delivered is on what the cooperative collects (card sales follow their refunds instead).
+/// </summary>
+[EventName("payouts.sale_line_cancelled")]
+internal sealed record SaleLineCancelled(Guid OrderId, Guid SubOrderId, string Sku, DateTimeOffset At) : IDomainEvent;
+
 internal static class PaymentMethods
 {
     public const string Card = "card";
@@ -46,6 +53,14 @@ internal sealed class Sale
         PaymentMethod = e.PaymentMethod;
         PlacedAt = e.PlacedAt;
         SubOrders = e.SubOrders.ToList();
+    }
+
+    public void Apply(SaleLineCancelled e)
+    {
+        var i = SubOrders.FindIndex(s => s.SubOrderId == e.SubOrderId);
+        if (i < 0 || SubOrders[i].Lines.FirstOrDefault(l => l.Sku == e.Sku) is not { } line) return;
+        var s = SubOrders[i];
+        SubOrders[i] = s with { Lines = s.Lines.Where(l => l != line).ToList(), Subtotal = s.Subtotal - line.LineTotal, Commission = s.Commission - line.Commission };
     }
 
     public SubOrderAmounts Amounts(SubOrderSale s) => new(Id, s.SubOrderId, Number, s.Gross, s.Commission, s.Net);
