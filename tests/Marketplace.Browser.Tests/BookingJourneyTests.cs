@@ -3,7 +3,11 @@ using Microsoft.Playwright;
 
 namespace Marketplace.Browser.Tests;
 
-/// <summary>A shopper books a cooperative's workshop from its page on a phone and pays it with a product in one order.</summary>
+/// <summary>
+/// A shopper books a cooperative's workshop from its page on a phone and pays it with a product in one order; the cooperative
+/// sees the visitor in its calendar; the shopper finds the visit (where to meet, what to bring) in their bookings; then in
+/// Arabic the cooperative cancels the date from its calendar, in French the shopper cancels the visit.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class BookingJourneyTests(BrowserApp app)
 {
@@ -18,7 +22,7 @@ public sealed class BookingJourneyTests(BrowserApp app)
         var experience = (await (await (await host.Owner.Client.PostJson($"/api/cooperatives/{host.Id}/experiences", new
         {
             title = new { fr = $"Atelier d'argan {word}", ar = $"ورشة الأركان {word}" }, meetingPoint = "Coopérative, Imouzzer", durationMinutes = 120,
-            languages = new[] { "ar", "fr" }, pricePerPerson = 250, cancellation = "72h",
+            languages = new[] { "ar", "fr" }, pricePerPerson = 250, cancellation = "72h", bring = new { fr = $"Chapeau {word}", ar = $"قبعة {word}" },
         })).ShouldHaveStatus(201)).Json())["id"]!.GetValue<Guid>();
         var slot = (await (await (await host.Owner.Client.PostJson($"/api/cooperatives/{host.Id}/experiences/{experience}/slots", new
         {
@@ -51,5 +55,36 @@ public sealed class BookingJourneyTests(BrowserApp app)
         var seats = (await (await app.Anonymous().GetAsync($"/api/experiences/{experience}")).Json())["slots"]![0]!["seatsLeft"]!.GetValue<int>();
         seats.Should().Be(4);
         await BrowserApp.ScreenshotAsync(page, $"booking-order-{lang}-phone");
+
+        var coop = await app.NewPageAsync(phone: true, language: lang);
+        await coop.SignInAsync(host.Owner, lang, $"/coop/{host.Id}/calendar");
+        var visitor = coop.Locator($"article[data-slot='{slot}'] tr[data-order='{orderId}']");
+        (await visitor.TextContentAsync()).Should().Contain(lang == "ar" ? "فاطمة أيت باها" : "Fatima Ait Baha").And.Contain("06 61 23 45 67")
+            .And.Contain(order.Str("number"));
+        await StorefrontTests.FitsTheScreenAsync(coop);
+        await BrowserApp.ScreenshotAsync(coop, $"booking-calendar-{lang}-phone");
+
+        await page.GotoAsync($"/account/bookings?lang={lang}");
+        var booking = page.Locator($"section[data-booking='{slot}']");
+        (await booking.TextContentAsync()).Should().Contain("Coopérative, Imouzzer").And.Contain(lang == "ar" ? $"قبعة {word}" : $"Chapeau {word}");
+        await StorefrontTests.FitsTheScreenAsync(page);
+        if (lang == "ar")
+        {
+            await coop.Locator($"article[data-slot='{slot}'] summary").ClickAsync();
+            await coop.Locator($"#reason-{slot}").FillAsync("عاصفة رملية على الطريق");
+            await coop.Locator($"article[data-slot='{slot}'] form button").Last.ClickAsync();
+            await coop.Locator($"article[data-slot='{slot}'][data-status='cancelled']").WaitForAsync();
+        }
+        else
+        {
+            await booking.Locator("form button").ClickAsync();
+            await page.Locator("[role=status]").WaitForAsync();
+        }
+        await Poll.UntilAsync(async () => (await (await app.Anonymous().GetAsync($"/api/experiences/{experience}")).Json())["slots"]!.AsArray()
+            .Select(x => x!["seatsLeft"]!.GetValue<int>()).FirstOrDefault(6), n => n == 6, what: "the two places back");
+        await page.GotoAsync($"/account/bookings?lang={lang}");
+        (await page.Locator($"section[data-booking='{slot}']").GetAttributeAsync("data-status")).Should().Be("cancelled");
+        if (lang == "ar") (await page.Locator($"section[data-booking='{slot}']").TextContentAsync()).Should().Contain("عاصفة رملية على الطريق");
+        await BrowserApp.ScreenshotAsync(page, $"booking-cancelled-{lang}-phone");
     }
 }

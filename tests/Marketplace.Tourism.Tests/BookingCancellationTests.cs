@@ -156,4 +156,22 @@ public sealed class BookingCancellationTests(BookingApp app) : IClassFixture<Boo
         await Poll.UntilAsync(async () => (await (await host.Owner.Client.GetAsync($"/api/cooperatives/{host.Id}/balance")).Json())
             ["owedToPlatform"]!["amount"]!.GetValue<decimal>(), o => o == owed, what: "the host owing the same: nothing on the cancelled visit");
     }
+
+    [Fact]
+    public async Task The_cooperative_s_calendar_lists_who_booked_each_date_with_their_phone_for_its_staff_only()
+    {
+        var (host, _, slot) = await WorkshopAsync(DateTimeOffset.UtcNow.AddDays(5));
+        var (shopper, other) = (await app.NewShopperAsync(), await app.Market.NewCooperativeAsync());
+        var order = await shopper.Client.PlaceAsync(new { lines = new[] { new { slotId = slot, participants = 4 } }, shippingAddress = Shop.Address,
+            paymentMethod = "cash_on_delivery" });
+
+        var calendar = await (await (await host.Owner.Client.GetAsync($"/api/cooperatives/{host.Id}/calendar")).ShouldHaveStatus(200)).Json();
+
+        var date = calendar.AsArray().Single(c => c!["slot"]!["id"]!.GetValue<Guid>() == slot)!;
+        var guest = date["bookings"]!.AsArray().Should().ContainSingle().Subject!;
+        (guest["orderId"]!.GetValue<Guid>(), guest["participants"]!.GetValue<int>(), guest["phone"]!.GetValue<string>(), guest["paid"]!.GetValue<bool>())
+            .Should().Be((order.Id(), 4, order["shippingAddress"]!.Str("phone"), false));
+        guest["fullName"]!.GetValue<string>().Should().Be("Fatima Ait Lahcen");
+        await (await other.Owner.Client.GetAsync($"/api/cooperatives/{host.Id}/calendar")).ShouldBeProblem(403);
+    }
 }

@@ -28,7 +28,7 @@ public sealed record CreateExperience(Guid CooperativeId, Guid ActorId, Experien
 public sealed record ExperienceInput(IReadOnlyDictionary<string, string>? Title, IReadOnlyDictionary<string, string>? Description,
     string? MeetingPoint, double? Latitude, double? Longitude, int? DurationMinutes, IReadOnlyList<string>? Languages,
     IReadOnlyDictionary<string, string>? Included, int? MinimumAge, string? Accessibility, decimal? PricePerPerson, decimal? ChildPrice,
-    decimal? PrivateGroupMinimum, string? Cancellation);
+    decimal? PrivateGroupMinimum, string? Cancellation, IReadOnlyDictionary<string, string>? Bring = null);
 
 /// <summary>
 /// The staff open a slot: <paramref name="StartsAt"/> is a day and time in Africa/Casablanca ("2027-03-06T09:00"), or an
@@ -61,6 +61,17 @@ public static class SlotStatuses
 /// </summary>
 public sealed record CancelSlot(Guid CooperativeId, Guid ExperienceId, Guid SlotId, Guid ActorId, string? Reason) : IRequest<SlotView>;
 
+/// <summary>The cooperative's calendar (staff): its slots of the last week and to come, with who booked each.</summary>
+public sealed record GetBookingCalendar(Guid CooperativeId, Guid ViewerId, string Language) : IRequest<IReadOnlyList<CalendarSlot>>;
+
+/// <param name="Bookings">the live bookings (name, phone, participants) of the slot.</param>
+public sealed record CalendarSlot(SlotView Slot, string ExperienceTitle, IReadOnlyList<CalendarBooking> Bookings);
+
+/// <param name="Paid">paid by card; else cash is collected on the day.</param>
+/// <param name="SubOrderStatus">placed, accepted, delivered (the visit done)...</param>
+public sealed record CalendarBooking(Guid OrderId, string Number, Guid SubOrderId, int Participants, decimal Total, string FullName, string Phone,
+    bool Paid, string SubOrderStatus);
+
 /// <summary>The experiences in the shop (verified cooperatives), those with a slot to book first; q searches their titles.</summary>
 public sealed record ListExperiences(string Language, string? Q = null, string? Province = null, int Page = 1, int PageSize = 20)
     : IRequest<ExperiencePage>;
@@ -74,11 +85,12 @@ public sealed record GetExperience(Guid ExperienceId, string Language) : IReques
 public sealed record ListCooperativeExperiences(Guid CooperativeId, Guid ViewerId, string Language) : IRequest<IReadOnlyList<ExperienceView>>;
 
 /// <param name="Title">in the language asked for (or the one it is written in); <paramref name="Titles"/> has them all.</param>
+/// <param name="Bring">what to bring, in the asked language.</param>
 /// <param name="CancelledByHost">dates with bookings its cooperative cancelled in the last 12 months (on one experience's answer).</param>
 public sealed record ExperienceView(Guid Id, Guid CooperativeId, string Title, IReadOnlyDictionary<string, string> Titles, string Description,
     IReadOnlyDictionary<string, string> Descriptions, string MeetingPoint, double? Latitude, double? Longitude, int DurationMinutes,
     IReadOnlyList<string> Languages, string Included, int? MinimumAge, string? Accessibility, decimal PricePerPerson, decimal? ChildPrice,
-    decimal? PrivateGroupMinimum, string Cancellation, string Province, IReadOnlyList<SlotView> Slots, string Currency = "MAD", int? CancelledByHost = null);
+    decimal? PrivateGroupMinimum, string Cancellation, string Province, IReadOnlyList<SlotView> Slots, string Currency = "MAD", int? CancelledByHost = null, string Bring = "");
 
 /// <param name="StartsAt">the start with Casablanca's offset.</param>
 /// <param name="BookableUntil">bookings close then (the cutoff).</param>

@@ -42,6 +42,7 @@ public static class TourismModule
         CreateExperienceEndpoint.Map(cooperatives);
         OpenSlotsEndpoints.Map(cooperatives);
         CancelSlotEndpoint.Map(cooperatives);
+        BookingCalendarEndpoint.Map(cooperatives);
         ReadExperiencesEndpoints.Map(app);
         return app;
     }

@@ -24,7 +24,7 @@ public sealed class ExperiencesModel(IMediator mediator, Texts texts) : CoopPage
             var description = Languages(("ar", Input.DescriptionAr), ("fr", Input.DescriptionFr));
             await Mediator.Send(new CreateExperience(Id, UserId, new ExperienceInput(title, description, Input.MeetingPoint, null, null,
                 Input.DurationMinutes, Input.Languages, null, Input.MinimumAge, null, CoopForms.ParseAmount(Input.Price),
-                CoopForms.ParseAmount(Input.ChildPrice), null, Input.Cancellation)), ct);
+                CoopForms.ParseAmount(Input.ChildPrice), null, Input.Cancellation, Languages(("ar", Input.BringAr), ("fr", Input.BringFr)))), ct);
             return Confirm(T["coop.experiences.created"]);
         }
         catch (ValidationFailed failed) { ModelState.AddModuleErrors(failed, T, "Input.", (f, _) => $"coop.experiences.error.{f}"); }
@@ -61,6 +61,8 @@ public sealed class ExperienceForm
     public string? TitleFr { get; set; }
     public string? DescriptionAr { get; set; }
     public string? DescriptionFr { get; set; }
+    public string? BringAr { get; set; }
+    public string? BringFr { get; set; }
     public string? MeetingPoint { get; set; }
     public int? DurationMinutes { get; set; }
     public List<string> Languages { get; set; } = [];

@@ -5,7 +5,8 @@ namespace Marketplace.Tourism.Domain;
 /// <summary>What the cooperative offers, as the staff wrote it (texts cleaned, by language).</summary>
 internal sealed record ExperienceFields(Dictionary<string, string> Title, Dictionary<string, string> Description, string MeetingPoint,
     double? Latitude, double? Longitude, int DurationMinutes, List<string> Languages, Dictionary<string, string> Included, int? MinimumAge,
-    string? Accessibility, Money PricePerPerson, Money? ChildPrice, Money? PrivateGroupMinimum, string Cancellation);
+    string? Accessibility, Money PricePerPerson, Money? ChildPrice, Money? PrivateGroupMinimum, string Cancellation,
+    Dictionary<string, string>? Bring = null);
 
 /// <param name="Province">the cooperative's, for the shop's filters.</param>
 [EventName("tourism.experience_created")]

@@ -43,6 +43,9 @@ internal static class ExperienceRules
         var included = Multilingual.Clean(input.Included);
         if (!Multilingual.OnlyLanguages(included) || included.Values.Any(t => t.Length > 1000))
             Fault("included", "What is included, by language (ar, fr, en, zgh), at most 1000 characters.");
+        var bring = Multilingual.Clean(input.Bring);
+        if (!Multilingual.OnlyLanguages(bring) || bring.Values.Any(t => t.Length > 1000))
+            Fault("bring", "What to bring, by language (ar, fr, en, zgh), at most 1000 characters.");
         var meeting = input.MeetingPoint?.Trim() ?? "";
         if (meeting.Length is 0 or > 300) Fault("meetingPoint", "The meeting point is required (at most 300 characters).");
         if (input.Latitude is not null != input.Longitude is not null || input.Latitude is < -90 or > 90 || input.Longitude is < -180 or > 180)
@@ -61,7 +64,7 @@ internal static class ExperienceRules
         static Money? Mad(decimal? amount) => amount is { } a ? new Money(a) : null;
         return new ExperienceFields(title, description, meeting, input.Latitude, input.Longitude, input.DurationMinutes!.Value, languages,
             included, input.MinimumAge, string.IsNullOrWhiteSpace(input.Accessibility) ? null : input.Accessibility.Trim(),
-            new Money(input.PricePerPerson!.Value), Mad(input.ChildPrice), Mad(input.PrivateGroupMinimum), input.Cancellation!);
+            new Money(input.PricePerPerson!.Value), Mad(input.ChildPrice), Mad(input.PrivateGroupMinimum), input.Cancellation!, bring);
     }
 }
 
@@ -70,7 +73,7 @@ internal static class CreateExperienceEndpoint
     /// <param name="MeetingPoint">a text, or {text, latitude, longitude}.</param>
     internal sealed record Body(JsonElement? Title, JsonElement? Description, JsonElement? MeetingPoint, double? Latitude, double? Longitude,
         int? DurationMinutes, List<string>? Languages, JsonElement? Included, int? MinimumAge, string? Accessibility, JsonElement? PricePerPerson,
-        JsonElement? ChildPrice, JsonElement? PrivateGroupMinimum, string? Cancellation);
+        JsonElement? ChildPrice, JsonElement? PrivateGroupMinimum, string? Cancellation, JsonElement? Bring = null);
 
     public static void Map(RouteGroupBuilder cooperatives) => cooperatives.MapPost("/{id:guid}/experiences",
             async (Guid id, Body body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
@@ -79,7 +82,8 @@ internal static class CreateExperienceEndpoint
                 var input = new ExperienceInput(JsonInput.Texts(body.Title, "title"), JsonInput.Texts(body.Description, "description"), meeting,
                     latitude, longitude, body.DurationMinutes, body.Languages, JsonInput.Texts(body.Included, "included"), body.MinimumAge,
                     body.Accessibility, JsonInput.Amount(body.PricePerPerson, "pricePerPerson"), JsonInput.Amount(body.ChildPrice, "childPrice"),
-                    JsonInput.Amount(body.PrivateGroupMinimum, "privateGroupMinimum"), body.Cancellation);
+                    JsonInput.Amount(body.PrivateGroupMinimum, "privateGroupMinimum"), body.Cancellation,
+                    JsonInput.Texts(body.Bring, "bring"));
                 var created = await mediator.Send(new CreateExperience(id, user.UserId(), input), ct);
                 return TypedResults.Created($"/api/experiences/{created.Id}", created);
             })

@@ -11,7 +11,8 @@ internal static class ExperienceViews
         return new ExperienceView(e.Id, e.CooperativeId, LocalizedText.Pick(f.Title, language), f.Title, LocalizedText.Pick(f.Description, language),
             f.Description, f.MeetingPoint, f.Latitude, f.Longitude, f.DurationMinutes, f.Languages, LocalizedText.Pick(f.Included, language),
             f.MinimumAge, f.Accessibility, f.PricePerPerson.Amount, f.ChildPrice?.Amount, f.PrivateGroupMinimum?.Amount, f.Cancellation, e.Province,
-            slots.OrderBy(s => s.StartsAt).Select(s => Of(s, now)).ToList(), f.PricePerPerson.Currency);
+            slots.OrderBy(s => s.StartsAt).Select(s => Of(s, now)).ToList(), f.PricePerPerson.Currency,
+            Bring: LocalizedText.Pick(f.Bring ?? [], language));
     }
 
     public static SlotView Of(Slot s, DateTimeOffset now) =>
