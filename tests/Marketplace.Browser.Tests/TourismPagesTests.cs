@@ -41,6 +41,14 @@ public sealed class TourismPagesTests(BrowserApp app)
         {
             var visitor = await app.NewPageAsync(phone: true, language: lang);
             await visitor.GotoAsync($"/?lang={lang}");
+            await visitor.Locator("header input[name=q]").FillAsync(word);
+            await visitor.Locator("header input[name=q]").PressAsync("Enter");
+            var found = visitor.Locator("[data-testid=visits] li", new() { HasText = title });
+            (await found.TextContentAsync()).Should().Contain(places, "a search finds the visit with its next dates and places left");
+            await visitor.GotoAsync($"/search?category=solidarity-tourism&q={Uri.EscapeDataString(word)}&lang={lang}");
+            await visitor.Locator("[data-testid=visits] li", new() { HasText = title }).WaitForAsync();
+            await CoopSpaceData.FitsTheScreenAsync(visitor);
+            await visitor.GotoAsync($"/?lang={lang}");
             await visitor.Locator("footer a[href='/experiences']").ClickAsync();
             await visitor.Locator("[data-testid=experiences] a", new() { HasText = title }).ClickAsync();
             await visitor.WaitForURLAsync("**/experiences/*");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue.Contracts;
 using Marketplace.Host.Web;
+using Marketplace.Tourism.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,6 +13,7 @@ namespace Marketplace.Host.Pages.Shop;
 public sealed class SearchModel(IMediator mediator, Texts texts) : PageModel
 {
     public const int PageSize = 24;
+    public const string TourismCategory = "solidarity-tourism";
     public static readonly string[] Sorts = ["relevance", "price", "-price", "newest"];
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -25,6 +27,8 @@ public sealed class SearchModel(IMediator mediator, Texts texts) : PageModel
 
     public IReadOnlyList<CategoryNode> Categories { get; private set; } = [];
     public CataloguePage? Results { get; private set; }
+    /// <summary>Visits and workshops matching the words, on the first page of a search or of the solidarity-tourism category.</summary>
+    public IReadOnlyList<ExperienceView> Experiences { get; private set; } = [];
     public Pager? Pager { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -40,6 +44,9 @@ public sealed class SearchModel(IMediator mediator, Texts texts) : PageModel
             Results = await mediator.Send(new SearchCatalogue(PageLanguage.Current, Q, Category, null, Label, Province,
                 min?.ToString(CultureInfo.InvariantCulture), max?.ToString(CultureInfo.InvariantCulture),
                 Sorts.Contains(Sort) ? Sort : null, Math.Max(1, PageNumber ?? 1), PageSize), ct);
+            var tourism = Category == TourismCategory || (string.IsNullOrWhiteSpace(Category) && !string.IsNullOrWhiteSpace(Q));
+            if (tourism && Results.Page == 1 && min is null && max is null && string.IsNullOrWhiteSpace(Label))
+                Experiences = (await mediator.Send(new ListExperiences(PageLanguage.Current, Q, Province, 1, 6), ct)).Items;
             Pager = new Pager("/search", Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString()), Results.Page,
                 Results.PageSize, Results.Total);
         }
