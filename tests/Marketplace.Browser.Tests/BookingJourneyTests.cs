@@ -22,7 +22,7 @@ public sealed class BookingJourneyTests(BrowserApp app)
         var experience = (await (await (await host.Owner.Client.PostJson($"/api/cooperatives/{host.Id}/experiences", new
         {
             title = new { fr = $"Atelier d'argan {word}", ar = $"ورشة الأركان {word}" }, meetingPoint = "Coopérative, Imouzzer", durationMinutes = 120,
-            languages = new[] { "ar", "fr" }, pricePerPerson = 250, cancellation = "72h", bring = new { fr = $"Chapeau {word}", ar = $"قبعة {word}" },
+            languages = new[] { "ar", "fr" }, pricePerPerson = 250, childPrice = 120, cancellation = "72h", bring = new { fr = $"Chapeau {word}", ar = $"قبعة {word}" },
         })).ShouldHaveStatus(201)).Json())["id"]!.GetValue<Guid>();
         var slot = (await (await (await host.Owner.Client.PostJson($"/api/cooperatives/{host.Id}/experiences/{experience}/slots", new
         {
@@ -36,12 +36,13 @@ public sealed class BookingJourneyTests(BrowserApp app)
         await page.GotoAsync($"/experiences/{experience}?lang={lang}");
         await page.Locator($"input[name=slotId][value='{slot}']").CheckAsync();
         await page.Locator("#participants").FillAsync("2");
+        await page.Locator("#children").FillAsync("1");
         await StorefrontTests.FitsTheScreenAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = add }).ClickAsync();
         await page.WaitForURLAsync("**/cart");
         (await page.TextContentAsync($"tr[data-slot='{slot}']")).Should().Contain(word);
         await page.GotoAsync($"/checkout?lang={lang}");
-        (await page.TextContentAsync($"tr[data-slot='{slot}']")).Should().Contain(people);
+        (await page.TextContentAsync($"tr[data-slot='{slot}']")).Should().Contain(people).And.Contain(lang == "ar" ? "منهم 1 طفل" : "dont 1 enfant");
         await CheckoutJourneyTests.FillAddressAsync(page, Words.Of(lang));
         await StorefrontTests.FitsTheScreenAsync(page);
         await BrowserApp.ScreenshotAsync(page, $"booking-checkout-{lang}-phone");
@@ -50,7 +51,7 @@ public sealed class BookingJourneyTests(BrowserApp app)
 
         var orderId = Guid.Parse(page.Url.Split('/').Last());
         var order = await shopper.Client.OrderAsync(orderId);
-        order.Amount("total").Should().Be(90m + 500m, "the honey, its delivery free, and two places at 250 MAD");
+        order.Amount("total").Should().Be(90m + 250m + 120m, "the honey, its delivery free, a place at 250 MAD and a child's at 120 MAD");
         order["subOrders"]!.AsArray().Single()!["lines"]!.AsArray().Should().HaveCount(2, "one cooperative: the honey and the booking");
         var seats = (await (await app.Anonymous().GetAsync($"/api/experiences/{experience}")).Json())["slots"]![0]!["seatsLeft"]!.GetValue<int>();
         seats.Should().Be(4);

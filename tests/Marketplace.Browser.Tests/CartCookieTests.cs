@@ -49,4 +49,24 @@ public sealed class CartCookieTests
         new CartCookie(Keys).Read(With(cookie)).Lines.Should().Equal(new CartLine(product, 4));
         new CartCookie(Keys).Read(With("tampered")).Lines.Should().BeEmpty();
     }
+
+    [Fact]
+    public void A_family_booking_and_a_private_group_read_back_with_their_children_and_a_cart_of_the_second_format_still_reads()
+    {
+        var (family, group) = (Guid.NewGuid(), Guid.NewGuid());
+        var cart = new Cart();
+        cart.Book(family, 4, 2, privateGroup: false).Should().BeTrue();
+        cart.Book(group, 3, 9, privateGroup: true).Should().BeTrue();
+        var written = With(null);
+        new CartCookie(Keys).Write(written, cart);
+        new CartCookie(Keys).Read(With(Written(written))).Lines.Should().Equal(new CartLine(family, 4, true, 2), new CartLine(group, 3, true, 3, true));
+
+        var second = new byte[20];
+        second[0] = 2; // the second format: 19 bytes a line, a booking flag, no children
+        family.TryWriteBytes(second.AsSpan(1, 16));
+        BinaryPrimitives.WriteUInt16BigEndian(second.AsSpan(17, 2), 5);
+        second[19] = 1;
+        var cookie = WebEncoders.Base64UrlEncode(Keys.CreateProtector("Marketplace.Storefront.Cart.v1").Protect(second));
+        new CartCookie(Keys).Read(With(cookie)).Lines.Should().Equal(new CartLine(family, 5, Booking: true));
+    }
 }

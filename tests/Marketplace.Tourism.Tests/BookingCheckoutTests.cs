@@ -133,4 +133,34 @@ public sealed class BookingCheckoutTests(BookingApp app) : IClassFixture<Booking
         (await mediator.Send(new Contracts.ReserveSeatsForCheckout(order, [new Contracts.SeatLine(slot, 4)], "crashed"))).Succeeded
             .Should().BeTrue("a retry after the expiry holds the seats again");
     }
+
+    [Fact]
+    public async Task Children_pay_the_child_price_and_a_private_group_takes_the_whole_date_at_least_at_its_minimum()
+    {
+        var coop = await app.Market.NewCooperativeAsync();
+        var body = new Dictionary<string, object?>
+        {
+            ["title"] = new { fr = "Nuit en maison d'hôtes" }, ["meetingPoint"] = "Tizourgane", ["durationMinutes"] = 900, ["languages"] = new[] { "ar" },
+            ["pricePerPerson"] = 300, ["childPrice"] = 150, ["privateGroupMinimum"] = 2000, ["cancellation"] = "7d",
+        };
+        var experience = (await (await (await coop.Owner.Client.PostJson($"/api/cooperatives/{coop.Id}/experiences", body)).ShouldHaveStatus(201)).Json())["id"];
+        async Task<Guid> SlotAsync(int days) => (await (await (await coop.Owner.Client.PostJson($"/api/cooperatives/{coop.Id}/experiences/{experience}/slots",
+            new { startsAt = DateTime.UtcNow.Date.AddDays(days).ToString("yyyy-MM-dd") + "T18:00", capacity = 8 })).ShouldHaveStatus(201)).Json())["id"]!
+            .GetValue<Guid>();
+        var (family, group, shared) = (await SlotAsync(20), await SlotAsync(21), await SlotAsync(22));
+        var shopper = await app.NewShopperAsync();
+
+        var order = await shopper.Client.PlaceAsync(Cart([new { slotId = family, participants = 4, children = 2 }]));
+        order.SubOrderOf(coop).Amount("subtotal").Should().Be(2 * 300m + 2 * 150m);
+        await (await shopper.Client.CheckoutAsync(Cart([new { slotId = family, participants = 2, children = 3 }]))).ShouldBeValidationProblem();
+
+        var alone = await shopper.Client.PlaceAsync(Cart([new { slotId = group, participants = 3, privateGroup = true }]));
+        alone.SubOrderOf(coop).Amount("subtotal").Should().Be(2000m, "3 × 300 MAD is below the private group's 2,000 MAD");
+        (await SeatsLeftAsync(group)).Should().Be(0, "the group is alone on its date");
+
+        await shopper.Client.PlaceAsync(Cart([new { slotId = shared, participants = 1 }]));
+        var refused = await (await shopper.Client.CheckoutAsync(Cart([new { slotId = shared, participants = 2, privateGroup = true }]))).ShouldBeProblem(409);
+        refused["detail"]!.GetValue<string>().Should().Contain("not empty");
+        (await SeatsLeftAsync(shared)).Should().Be(7);
+    }
 }

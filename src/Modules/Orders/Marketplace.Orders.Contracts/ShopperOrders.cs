@@ -18,8 +18,9 @@ namespace Marketplace.Orders.Contracts;
 public sealed record PlaceShopperOrder(Guid ShopperId, string IdempotencyKey, IReadOnlyList<OrderLineRequest> Lines,
     ShippingAddressInput ShippingAddress, string PaymentMethod, string Language) : IRequest<PlacedShopperOrder>;
 
-/// <summary>A product and its quantity, or (<paramref name="SlotId"/> given) a booking of a slot for <paramref name="Quantity"/> participants.</summary>
-public sealed record OrderLineRequest(Guid ProductId, int Quantity, Guid? SlotId = null);
+/// <summary>A product and its quantity, or (<paramref name="SlotId"/> given) a booking of a slot for <paramref name="Quantity"/> participants
+/// (<paramref name="Children"/> of them children; the whole slot for the group when <paramref name="PrivateGroup"/>).</summary>
+public sealed record OrderLineRequest(Guid ProductId, int Quantity, Guid? SlotId = null, int? Children = null, bool? PrivateGroup = null);
 
 /// <summary>A shipping address: free text anywhere in Morocco.</summary>
 public sealed record ShippingAddressInput(string? FullName, string? Phone, string? Line1, string? Line2, string? City, string? Province,

@@ -98,8 +98,22 @@ public sealed record ExperienceView(Guid Id, Guid CooperativeId, string Title, I
 public sealed record SlotView(Guid Id, Guid ExperienceId, DateTimeOffset StartsAt, int Capacity, int SeatsLeft, string Status,
     DateTimeOffset BookableUntil, bool Bookable);
 
-/// <param name="Participants">the seats a booking takes (1 to 50).</param>
-public sealed record SeatLine(Guid SlotId, int Participants);
+/// <param name="Participants">the people who come (1 to 50).</param>
+/// <param name="Private">the group takes the whole slot (the experience must offer private groups, the slot be booked by no one
+/// else): every seat is held for it.</param>
+public sealed record SeatLine(Guid SlotId, int Participants, bool Private = false);
+
+/// <summary>What a booking costs: adults at the price per person, children at the child price (the adult price when there is
+/// none); a private group pays at least the experience's minimum.</summary>
+public static class BookingPrice
+{
+    public static decimal Of(decimal pricePerPerson, decimal? childPrice, decimal? privateMinimum, int participants, int children, bool privateGroup)
+    {
+        var kids = Math.Clamp(children, 0, participants);
+        var total = (participants - kids) * pricePerPerson + kids * (childPrice ?? pricePerPerson);
+        return privateGroup && privateMinimum is { } minimum && minimum > total ? minimum : total;
+    }
+}
 
 /// <summary>
 /// Checkout's question to Tourism: the slots of a cart's booking lines and their seats held for the order, all or none,
@@ -113,10 +127,13 @@ public sealed record SeatReservation(IReadOnlyList<CheckoutSlot> Slots, bool Suc
     bool ReservedForAnotherRequest = false);
 
 /// <param name="Title">by language.</param>
+/// <param name="Status">open, or on_request (the cooperative confirms the booking).</param>
 public sealed record CheckoutSlot(Guid SlotId, Guid ExperienceId, Guid CooperativeId, IReadOnlyDictionary<string, string> Title,
-    DateTimeOffset StartsAt, decimal PricePerPerson, string Currency, string MeetingPoint, string Cancellation);
+    DateTimeOffset StartsAt, decimal PricePerPerson, string Currency, string MeetingPoint, string Cancellation, decimal? ChildPrice = null,
+    decimal? PrivateGroupMinimum = null, string Status = "open");
 
-/// <param name="Reason">unknown, closed, booking_closed (past the cutoff) or not_enough_seats.</param>
+/// <param name="Reason">unknown, closed, booking_closed (past the cutoff), not_enough_seats, or for a private group no_private_group
+/// (the experience offers none) or not_empty (others booked the slot).</param>
 public sealed record SeatShortage(Guid SlotId, int Requested, int Available, string Reason);
 
 /// <summary>A refused checkout gives its seats back at once (its products could not be had); nothing when it holds none.</summary>
@@ -128,4 +145,5 @@ public sealed record GetSlotOffers(IReadOnlyList<Guid> SlotIds, string Language)
 /// <param name="Title">in the language asked for.</param>
 /// <param name="Bookable">open, before its cutoff, with a place left.</param>
 public sealed record SlotOffer(Guid SlotId, Guid ExperienceId, Guid CooperativeId, string Title, DateTimeOffset StartsAt, decimal PricePerPerson,
-    int SeatsLeft, bool Bookable, string Currency = "MAD");
+    int SeatsLeft, bool Bookable, string Currency = "MAD", decimal? ChildPrice = null, decimal? PrivateGroupMinimum = null, int Capacity = 0,
+    string Status = "open");

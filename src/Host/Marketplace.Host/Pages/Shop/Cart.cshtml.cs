@@ -45,16 +45,18 @@ public sealed class CartModel(IMediator mediator, CartCookie cookie, Texts texts
     }
 
     /// <summary>A booking from an experience's page: a slot still open and how many take part.</summary>
-    public async Task<IActionResult> OnPostBookAsync(Guid slotId, int? participants, CancellationToken ct)
+    public async Task<IActionResult> OnPostBookAsync(Guid slotId, int? participants, int? children, bool privateGroup, CancellationToken ct)
     {
         var slot = (await mediator.Send(new GetSlotOffers([slotId], PageLanguage.Current), ct)).FirstOrDefault();
         if (slot is null) return NotFound();
         if (participants is not (>= 1 and <= Shop.Cart.MaxParticipants)) Problem = texts["shop.cart.participants.invalid", Shop.Cart.MaxParticipants];
-        else if (!slot.Bookable || participants > slot.SeatsLeft) Problem = texts["shop.cart.booking.unavailable", slot.Title, slot.SeatsLeft];
+        else if (children is < 0 || children > participants) Problem = texts["shop.cart.children.invalid"];
+        else if (!slot.Bookable || participants > slot.SeatsLeft || (privateGroup && slot.SeatsLeft < slot.Capacity))
+            Problem = texts["shop.cart.booking.unavailable", slot.Title, slot.SeatsLeft];
         else
         {
             var cart = cookie.Read(HttpContext);
-            if (!cart.Add(slotId, participants.Value, booking: true)) Problem = texts["shop.cart.full", Shop.Cart.MaxLines];
+            if (!cart.Book(slotId, participants.Value, children ?? 0, privateGroup && slot.PrivateGroupMinimum is not null)) Problem = texts["shop.cart.full", Shop.Cart.MaxLines];
             else
             {
                 cookie.Write(HttpContext, cart);

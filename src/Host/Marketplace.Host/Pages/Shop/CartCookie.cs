@@ -7,9 +7,10 @@ namespace Marketplace.Host.Pages.Shop;
 
 /// <summary>
 /// A line of the shopper's cart: a product and how many, or a booking (<paramref name="Booking"/>): a slot and how many take
-/// part. Prices are never kept: they are read again at display.
+/// part, <paramref name="Children"/> of them children, alone on the date when <paramref name="Private"/>. Prices are never
+/// kept: they are read again at display.
 /// </summary>
-public sealed record CartLine(Guid ProductId, int Quantity, bool Booking = false);
+public sealed record CartLine(Guid ProductId, int Quantity, bool Booking = false, int Children = 0, bool Private = false);
 
 /// <summary>The cart, in the order products were added.</summary>
 public sealed class Cart(IEnumerable<CartLine>? lines = null)
@@ -33,13 +34,27 @@ public sealed class Cart(IEnumerable<CartLine>? lines = null)
         return true;
     }
 
+    /// <summary>Books a date: its participants (children among them) and whether the group wants it to itself, replacing an earlier choice.</summary>
+    public bool Book(Guid slotId, int participants, int children, bool privateGroup)
+    {
+        var index = lines.FindIndex(l => l.ProductId == slotId);
+        if (index < 0 && lines.Count >= MaxLines) return false;
+        var line = new CartLine(slotId, Math.Clamp(participants, 1, MaxParticipants), true, Math.Clamp(children, 0, participants), privateGroup);
+        if (index < 0) lines.Add(line); else lines[index] = line;
+        return true;
+    }
+
     /// <summary>Sets a line's quantity; 0 or less removes it.</summary>
     public void Set(Guid productId, int quantity)
     {
         var index = lines.FindIndex(l => l.ProductId == productId);
         if (index < 0) return;
         if (quantity <= 0) lines.RemoveAt(index);
-        else lines[index] = lines[index] with { Quantity = Math.Min(quantity, lines[index].Booking ? MaxParticipants : MaxQuantity) };
+        else
+        {
+            var q = Math.Min(quantity, lines[index].Booking ? MaxParticipants : MaxQuantity);
+            lines[index] = lines[index] with { Quantity = q, Children = Math.Min(lines[index].Children, q) };
+        }
     }
 
     public void Remove(Guid productId) => lines.RemoveAll(l => l.ProductId == productId);
@@ -51,13 +66,14 @@ public sealed class Cart(IEnumerable<CartLine>? lines = null)
 /// <summary>
 /// The cart lives in a cookie, so that signed-out visitors keep theirs and any Host reads it: its content is
 /// encrypted and signed with ASP.NET Core Data Protection (whose key ring is shared through PostgreSQL), so it can
-/// be neither read nor forged. Compact: 19 bytes a line (kind, product or slot id, quantity); carts written before
-/// bookings (18 bytes a line, products only) are read too.
+/// be neither read nor forged. Compact: 20 bytes a line (product or slot id, quantity, flags: booking and private group,
+/// children); carts written before (19 bytes a line without children, 18 before bookings) are read too.
 /// </summary>
 public sealed class CartCookie(IDataProtectionProvider provider)
 {
     public const string Name = "mp.cart";
-    private const byte ProductsOnly = 1, Format = 2;
+    private const byte ProductsOnly = 1, WithBookings = 2, Format = 3;
+    private const int Size = 20;
     private readonly IDataProtector protector = provider.CreateProtector("Marketplace.Storefront.Cart.v1");
 
     public Cart Read(HttpContext context)
@@ -66,15 +82,17 @@ public sealed class CartCookie(IDataProtectionProvider provider)
         try
         {
             var bytes = protector.Unprotect(WebEncoders.Base64UrlDecode(value));
-            var size = bytes.Length < 1 ? 0 : bytes[0] switch { ProductsOnly => 18, Format => 19, _ => 0 };
+            var size = bytes.Length < 1 ? 0 : bytes[0] switch { ProductsOnly => 18, WithBookings => 19, Format => Size, _ => 0 };
             if (size == 0 || (bytes.Length - 1) % size != 0) return new Cart();
             var lines = new List<CartLine>();
             for (var offset = 1; offset < bytes.Length && lines.Count < Cart.MaxLines; offset += size)
             {
-                var booking = size == 19 && bytes[offset + 18] == 1;
+                var flags = size >= 19 ? bytes[offset + 18] : 0;
+                var (booking, privateGroup) = ((flags & 1) == 1, (flags & 2) == 2);
                 var quantity = BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(offset + 16, 2));
-                if (quantity >= 1 && quantity <= (booking ? Cart.MaxParticipants : Cart.MaxQuantity))
-                    lines.Add(new CartLine(new Guid(bytes.AsSpan(offset, 16)), quantity, booking));
+                var children = size == Size ? bytes[offset + 19] : 0;
+                if (quantity >= 1 && quantity <= (booking ? Cart.MaxParticipants : Cart.MaxQuantity) && children <= quantity)
+                    lines.Add(new CartLine(new Guid(bytes.AsSpan(offset, 16)), quantity, booking, booking ? children : 0, booking && privateGroup));
             }
             return new Cart(lines);
         }
@@ -91,13 +109,15 @@ public sealed class CartCookie(IDataProtectionProvider provider)
             context.Response.Cookies.Delete(Name);
             return;
         }
-        var bytes = new byte[1 + 19 * cart.Lines.Count];
+        var bytes = new byte[1 + Size * cart.Lines.Count];
         bytes[0] = Format;
         for (var i = 0; i < cart.Lines.Count; i++)
         {
-            cart.Lines[i].ProductId.TryWriteBytes(bytes.AsSpan(1 + 19 * i, 16));
-            BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(1 + 19 * i + 16, 2), (ushort)cart.Lines[i].Quantity);
-            bytes[1 + 19 * i + 18] = cart.Lines[i].Booking ? (byte)1 : (byte)0;
+            var (line, at) = (cart.Lines[i], 1 + Size * i);
+            line.ProductId.TryWriteBytes(bytes.AsSpan(at, 16));
+            BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(at + 16, 2), (ushort)line.Quantity);
+            bytes[at + 18] = (byte)((line.Booking ? 1 : 0) | (line.Private ? 2 : 0));
+            bytes[at + 19] = (byte)line.Children;
         }
         context.Response.Cookies.Append(Name, WebEncoders.Base64UrlEncode(protector.Protect(bytes)), new CookieOptions
         {

@@ -35,7 +35,8 @@ public sealed class CheckoutModel(IMediator mediator, CartCookie cookie, Texts t
         var cart = cookie.Read(HttpContext);
         Cart = await PricedCart.BuildAsync(mediator, cart, PageLanguage.Current, ct);
         if (Cart.HasProblems) return Redirect("/cart");
-        Lines = cart.Lines.Select(l => new OrderLineRequest(l.ProductId, l.Quantity, l.Booking ? l.ProductId : null)).ToList();
+        Lines = cart.Lines.Select(l => new OrderLineRequest(l.ProductId, l.Quantity, l.Booking ? l.ProductId : null,
+            l.Booking ? l.Children : null, l.Booking && l.Private ? true : null)).ToList();
         IdempotencyKey = NewKey();
         ShippingAddress.FullName = User.Identity?.Name;
         Options = await mediator.Send(new GetCheckoutOptions(), ct);
@@ -45,7 +46,8 @@ public sealed class CheckoutModel(IMediator mediator, CartCookie cookie, Texts t
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Options = await mediator.Send(new GetCheckoutOptions(), ct);
-        Cart = await PricedCart.BuildAsync(mediator, new Cart(Lines.Select(l => new CartLine(l.SlotId ?? l.ProductId, l.Quantity, l.SlotId is not null))),
+        Cart = await PricedCart.BuildAsync(mediator, new Cart(Lines.Select(l => new CartLine(l.SlotId ?? l.ProductId, l.Quantity, l.SlotId is not null,
+            Math.Clamp(l.Children ?? 0, 0, l.Quantity), l.PrivateGroup == true))),
             PageLanguage.Current, ct);
         if (Lines.Count == 0 || string.IsNullOrWhiteSpace(IdempotencyKey)) return Redirect("/cart");
         ModelState.Clear(); // the Orders module judges the input; its refusals are shown below in the visitor's words

@@ -32,7 +32,7 @@ public sealed record PricedLine(ShopProduct Product, int Quantity, decimal LineT
 
 /// <param name="Problem">a text key when the booking cannot be made as it is: closed ("shop.cart.booking.closed"), fewer places
 /// left than participants ("shop.cart.booking.short", with the places left as argument).</param>
-public sealed record PricedBooking(SlotOffer Slot, int Participants, decimal LineTotal, string? Problem);
+public sealed record PricedBooking(SlotOffer Slot, int Participants, decimal LineTotal, string? Problem, int Children = 0, bool Private = false);
 
 /// <summary>One cooperative's part of the cart: it becomes one sub-order, with its own delivery fee (for its products only).</summary>
 public sealed record CooperativePart(Guid CooperativeId, string Name, IReadOnlyList<PricedLine> Lines, decimal Subtotal, decimal Delivery,
@@ -72,7 +72,7 @@ public sealed record PricedCart(IReadOnlyList<CooperativePart> Parts, string Cur
         var parts = cart.Lines.GroupBy(CooperativeOf).Select(group =>
         {
             var lines = group.Where(l => !l.Booking).Select(l => Line(products[l.ProductId], l.Quantity)).ToList();
-            var bookings = group.Where(l => l.Booking).Select(l => Booking(slots[l.ProductId], l.Quantity)).ToList();
+            var bookings = group.Where(l => l.Booking).Select(l => Booking(slots[l.ProductId], l)).ToList();
             var goods = lines.Where(l => l.Problem is null).Sum(l => l.LineTotal);
             var policy = policies.GetValueOrDefault(group.Key);
             var delivery = goods == 0 || policy is null ? 0m : policy.FeeFor(goods); // visits are not delivered
@@ -82,9 +82,10 @@ public sealed record PricedCart(IReadOnlyList<CooperativePart> Parts, string Cur
         return new PricedCart(parts, "MAD");
     }
 
-    private static PricedBooking Booking(SlotOffer slot, int participants) => new(slot, participants, slot.PricePerPerson * participants,
+    private static PricedBooking Booking(SlotOffer slot, CartLine l) => new(slot, l.Quantity,
+        BookingPrice.Of(slot.PricePerPerson, slot.ChildPrice, slot.PrivateGroupMinimum, l.Quantity, l.Children, l.Private),
         !slot.Bookable ? (slot.SeatsLeft == 0 ? "shop.cart.booking.full" : "shop.cart.booking.closed")
-        : participants > slot.SeatsLeft ? "shop.cart.booking.short" : null);
+        : l.Quantity > slot.SeatsLeft || (l.Private && slot.SeatsLeft < slot.Capacity) ? "shop.cart.booking.short" : null, l.Children, l.Private);
 
     private static PricedLine Line(ShopProduct product, int quantity) => new(product, quantity, product.Price * quantity,
         !product.IsPurchasable ? "shop.cart.notonsale" : product.Stock <= 0 ? "shop.cart.outofstock"

@@ -9,8 +9,8 @@ namespace Marketplace.Orders.Domain;
 
 internal sealed record CartLine(Guid ProductId, int Quantity);
 
-/// <summary>A cart's booking: a slot and how many take part.</summary>
-internal sealed record CartBooking(Guid SlotId, int Participants);
+/// <summary>A cart's booking: a slot and how many take part (<paramref name="Children"/> of them children), alone on it when <paramref name="Private"/>.</summary>
+internal sealed record CartBooking(Guid SlotId, int Participants, int Children = 0, bool Private = false);
 
 /// <summary>
 /// Placing an order, as a pure decision: prices frozen from the catalogue's answer, one sub-order per cooperative
@@ -33,7 +33,7 @@ internal static class Checkout
             throw new DomainRuleViolated("currency", $"Orders are in {Money.DefaultCurrency} only.");
 
         var lines = cart.Select(l => (byId[l.ProductId].CooperativeId, Line: Line(byId[l.ProductId], l.Quantity)))
-            .Concat((bookings ?? []).Select(b => (slotById[b.SlotId].CooperativeId, Line: Booking(slotById[b.SlotId], b.Participants))));
+            .Concat((bookings ?? []).Select(b => (slotById[b.SlotId].CooperativeId, Line: Booking(slotById[b.SlotId], b))));
         var subOrders = lines.GroupBy(l => l.CooperativeId).Select(group =>
         {
             var subLines = group.Select(l => l.Line).ToList();
@@ -63,12 +63,16 @@ internal static class Checkout
         return new OrderLine(p.ProductId, p.Sku, p.Category, p.Name, p.Unit, quantity, unitPrice, unitPrice * quantity);
     }
 
-    /// <summary>A booking's line: the slot as its product, the participants as its quantity, the price per person frozen.</summary>
-    private static OrderLine Booking(CheckoutSlot s, int participants)
+    /// <summary>
+    /// A booking's line: the slot as its product, the participants as its quantity, the price per person frozen; its total
+    /// counts children at the child price and lifts a private group to the experience's minimum.
+    /// </summary>
+    private static OrderLine Booking(CheckoutSlot s, CartBooking b)
     {
-        var price = new Money(s.PricePerPerson, s.Currency);
-        return new OrderLine(s.SlotId, BookingSku(s.SlotId), BookingCategory, s.Title, "person", participants, price,
-            price * participants, new BookedSlot(s.ExperienceId, s.StartsAt, s.MeetingPoint, s.Cancellation));
+        var total = BookingPrice.Of(s.PricePerPerson, s.ChildPrice, s.PrivateGroupMinimum, b.Participants, b.Children, b.Private);
+        return new OrderLine(s.SlotId, BookingSku(s.SlotId), BookingCategory, s.Title, "person", b.Participants, new Money(s.PricePerPerson, s.Currency),
+            new Money(total, s.Currency), new BookedSlot(s.ExperienceId, s.StartsAt, s.MeetingPoint, s.Cancellation, b.Children, b.Private,
+                s.Status == SlotStatuses.OnRequest));
     }
 
     public static string BookingSku(Guid slotId) => $"SLOT-{slotId.ToString("N")[..8].ToUpperInvariant()}";

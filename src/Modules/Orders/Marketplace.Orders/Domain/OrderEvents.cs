@@ -10,8 +10,12 @@ namespace Marketplace.Orders.Domain;
 internal sealed record OrderLine(Guid ProductId, string Sku, string Category, IReadOnlyDictionary<string, string> Name, string Unit,
     int Quantity, Money UnitPrice, Money LineTotal, BookedSlot? Booking = null);
 
-/// <summary>A booking's slot: the experience, when it starts (with Casablanca's offset), where to meet, its cancellation policy.</summary>
-internal sealed record BookedSlot(Guid ExperienceId, DateTimeOffset StartsAt, string MeetingPoint, string Cancellation);
+/// <summary>
+/// A booking's slot: the experience, when it starts (with Casablanca's offset), where to meet, its cancellation policy; how many
+/// children come, whether the group is alone on it, and whether the cooperative confirms it (a slot on request).
+/// </summary>
+internal sealed record BookedSlot(Guid ExperienceId, DateTimeOffset StartsAt, string MeetingPoint, string Cancellation, int Children = 0,
+    bool Private = false, bool OnRequest = false);
 
 internal sealed record PlacedSubOrder(Guid SubOrderId, Guid CooperativeId, IReadOnlyList<OrderLine> Lines, Money Subtotal, Money Shipping)
 {

@@ -12,7 +12,7 @@ internal static class BookingCheckout
     public static async Task<SeatReservation?> ReserveSeatsAsync(IMediator mediator, Guid orderId, IReadOnlyList<CartBooking> bookings, string hash,
         CancellationToken ct) =>
         bookings.Count == 0 ? null
-            : await mediator.Send(new ReserveSeatsForCheckout(orderId, bookings.Select(b => new SeatLine(b.SlotId, b.Participants)).ToList(), hash), ct);
+            : await mediator.Send(new ReserveSeatsForCheckout(orderId, bookings.Select(b => new SeatLine(b.SlotId, b.Participants, b.Private)).ToList(), hash), ct);
 
     /// <summary>An unknown slot is 400 (naming it); a full, closed or past-cutoff slot is 409 with each slot's places left.</summary>
     public static void ThrowRefusal(SeatReservation seats)

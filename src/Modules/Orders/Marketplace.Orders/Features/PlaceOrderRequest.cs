@@ -25,7 +25,7 @@ internal sealed record PlaceOrder(Guid ShopperId, string? IdempotencyKey, IReadO
 
     /// <summary>The cart's bookings (lines {slotId, participants}), one per slot.</summary>
     public IReadOnlyList<CartBooking> Bookings() => Lines!.Where(l => l!.SlotId is not null).GroupBy(l => l!.SlotId!.Value)
-        .Select(g => new CartBooking(g.Key, g.Sum(l => l!.Participants!.Value))).ToList();
+        .Select(g => new CartBooking(g.Key, g.Sum(l => l!.Participants!.Value), g.Sum(l => l!.Children ?? 0), g.Any(l => l!.PrivateGroup == true))).ToList();
 
     public ShippingAddress Destination() => new(ShippingAddress!.FullName!.Trim(), ShippingAddress.Phone!.Trim(),
         ShippingAddress.Line1!.Trim(), Blank(ShippingAddress.Line2), ShippingAddress.City!.Trim(), Blank(ShippingAddress.Province),
@@ -42,14 +42,18 @@ internal sealed record PlaceOrder(Guid ShopperId, string? IdempotencyKey, IReadO
         : JsonSerializer.Serialize(new { lines = Lines!.Select(Canonical), address = Destination(), method = PaymentMethod, flow = CardFlow }));
 
     /// <summary>A product line as it always was ({p, q}), a booking as {s, n}.</summary>
-    private static object Canonical(CartLineInput? l) => l!.SlotId is { } slot ? new { s = slot, n = l.Participants } : new { p = l.ProductId, q = l.Quantity };
+    private static object Canonical(CartLineInput? l) => l!.SlotId is { } slot
+        ? new { s = slot, n = l.Participants, c = l.Children ?? 0, g = l.PrivateGroup == true } : new { p = l.ProductId, q = l.Quantity };
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 // Top-level (not nested) types: JSON errors name the type, and the Host hides top-level type names only.
 /// <summary>A product and its quantity, or a slot (<see cref="SlotId"/>) and its participants.</summary>
-internal sealed record CartLineInput(Guid? ProductId, int? Quantity, Guid? SlotId = null, int? Participants = null);
+/// <param name="Children">how many of the participants are children (priced at the experience's child price).</param>
+/// <param name="PrivateGroup">the group books the whole slot for itself (at least the experience's private-group price).</param>
+internal sealed record CartLineInput(Guid? ProductId, int? Quantity, Guid? SlotId = null, int? Participants = null, int? Children = null,
+    bool? PrivateGroup = null);
 
 internal sealed record AddressInput(string? FullName, string? Phone, string? Line1, string? Line2, string? City, string? Province,
     string? PostalCode);
@@ -73,6 +77,9 @@ internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrder>
             line.RuleFor(l => l!.ProductId).Null().WithMessage("A line is a product {productId, quantity} or a booking {slotId, participants}, not both.")
                 .When(l => l!.SlotId is not null);
             line.RuleFor(l => l!.Participants).NotNull().InclusiveBetween(1, PlaceOrder.MaxParticipants).When(l => l!.SlotId is not null);
+            line.RuleFor(l => l!.Children).Must((l, c) => c is null || (l!.SlotId is not null && c >= 0 && c <= (l.Participants ?? 0)))
+                .WithMessage("children are some of the participants of a booking (0 to participants).");
+            line.RuleFor(l => l!.PrivateGroup).Must((l, g) => g is null || l!.SlotId is not null).WithMessage("privateGroup is for a booking line.");
         });
         RuleFor(x => x.Lines).Must(l => l is null || l.Where(x => x?.ProductId is not null && x.Quantity is not null && x.SlotId is null)
                 .GroupBy(x => x!.ProductId).All(g => g.Sum(x => x!.Quantity!.Value) <= PlaceOrder.MaxQuantity))

@@ -16,7 +16,7 @@ internal sealed class PlaceShopperOrderHandler(IMediator mediator) : IRequestHan
     {
         var a = cmd.ShippingAddress;
         var outcome = await mediator.Send(new PlaceOrder(cmd.ShopperId, cmd.IdempotencyKey,
-            cmd.Lines.Select(l => (CartLineInput?)(l.SlotId is { } slot ? new CartLineInput(null, null, slot, l.Quantity)
+            cmd.Lines.Select(l => (CartLineInput?)(l.SlotId is { } slot ? new CartLineInput(null, null, slot, l.Quantity, l.Children, l.PrivateGroup)
                 : new CartLineInput(l.ProductId, l.Quantity))).ToList(),
             new AddressInput(a.FullName, a.Phone, a.Line1, a.Line2, a.City, a.Province, a.PostalCode), cmd.PaymentMethod,
             cmd.PaymentMethod == "card" ? CardFlows.Hosted : null, cmd.Language), ct);

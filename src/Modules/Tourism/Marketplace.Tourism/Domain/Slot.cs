@@ -55,13 +55,15 @@ internal static class SlotDecisions
 {
     public const int MaxParticipants = 50;
 
-    /// <summary>Why <paramref name="participants"/> seats cannot be held for an order now; null when they can.</summary>
-    public static string? CannotReserve(Slot? slot, int participants, DateTimeOffset now) => slot switch
+    /// <summary>Why <paramref name="participants"/> seats (or, for a private group, the whole slot) cannot be held for an order now; null when they can.</summary>
+    public static string? CannotReserve(Slot? slot, int participants, DateTimeOffset now, bool privateGroup = false, Experience? experience = null) => slot switch
     {
         null => "unknown",
         { Status: Contracts.SlotStatuses.Closed or Contracts.SlotStatuses.Cancelled } => "closed",
         _ when now >= slot.BookableUntil => "booking_closed",
         _ when participants > slot.SeatsLeft => "not_enough_seats",
+        _ when privateGroup && experience?.Fields.PrivateGroupMinimum is null => "no_private_group",
+        _ when privateGroup && slot.Seats.Count > 0 => "not_empty",
         _ => null,
     };
 

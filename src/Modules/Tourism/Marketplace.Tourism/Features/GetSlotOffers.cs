@@ -18,7 +18,8 @@ internal sealed class GetSlotOffersHandler(ITourismStore store, TimeProvider clo
         {
             var e = experiences[s.ExperienceId];
             return new SlotOffer(s.Id, e.Id, s.CooperativeId, LocalizedText.Pick(e.Fields.Title, query.Language), LocalTime.InCasablanca(s.StartsAt),
-                e.Fields.PricePerPerson.Amount, s.SeatsLeft, s.IsBookable(now), e.Fields.PricePerPerson.Currency);
+                e.Fields.PricePerPerson.Amount, s.SeatsLeft, s.IsBookable(now), e.Fields.PricePerPerson.Currency, e.Fields.ChildPrice?.Amount,
+                e.Fields.PrivateGroupMinimum?.Amount, s.Capacity, s.Status);
         }).ToList();
     }
 }

@@ -16,6 +16,7 @@ internal sealed class ReserveSeatsValidator : AbstractValidator<ReserveSeatsForC
         {
             line.RuleFor(l => l.SlotId).NotEmpty();
             line.RuleFor(l => l.Participants).InclusiveBetween(1, SlotDecisions.MaxParticipants);
+            line.RuleFor(l => l.Participants).LessThanOrEqualTo(OpenSlotsHandler.MaxCapacity).When(l => l.Private);
         });
     }
 }
@@ -31,7 +32,7 @@ internal sealed class ReserveSeatsHandler(ITourismStore store, TimeProvider cloc
 
     public async Task<SeatReservation> Handle(ReserveSeatsForCheckout cmd, CancellationToken ct)
     {
-        var lines = cmd.Lines.GroupBy(l => l.SlotId).Select(g => new SeatLine(g.Key, g.Sum(l => l.Participants))).ToList();
+        var lines = cmd.Lines.GroupBy(l => l.SlotId).Select(g => new SeatLine(g.Key, g.Sum(l => l.Participants), g.Any(l => l.Private))).ToList();
         await using var session = store.LightweightSession();
         var streams = await session.LockSlotsAsync(lines.Select(l => l.SlotId), ct);
         var earlier = await session.LoadAsync<SeatHold>(cmd.OrderId, ct);
@@ -44,16 +45,21 @@ internal sealed class ReserveSeatsHandler(ITourismStore store, TimeProvider cloc
         var now = clock.GetUtcNow();
         var shortages = (from line in lines
             let slot = streams[line.SlotId].Aggregate
-            let reason = SlotDecisions.CannotReserve(slot, line.Participants, now)
+            let reason = SlotDecisions.CannotReserve(slot, line.Participants, now, line.Private, slot is null ? null : experiences.GetValueOrDefault(slot.ExperienceId))
             where reason is not null
             select new SeatShortage(line.SlotId, line.Participants, slot?.SeatsLeft ?? 0, reason)).ToList();
         if (shortages.Count > 0) return new(slots, false, shortages); // rolled back: nothing held
 
-        foreach (var line in lines) streams[line.SlotId].AppendMany(SlotDecisions.Reserve(streams[line.SlotId].Aggregate!, cmd.OrderId, line.Participants, now));
+        foreach (var line in lines)
+        {
+            var slot = streams[line.SlotId].Aggregate!;
+            streams[line.SlotId].AppendMany(SlotDecisions.Reserve(slot, cmd.OrderId, line.Private ? slot.Capacity : line.Participants, now));
+        }
         var hold = new SeatHold
         {
             Id = cmd.OrderId, RequestHash = cmd.RequestHash, ReservedAt = now, ExpiresAt = now + HoldTimeout,
-            Lines = lines.Select(l => new SeatHoldLine { SlotId = l.SlotId, Participants = l.Participants }).ToList(),
+            Lines = lines.Select(l => new SeatHoldLine { SlotId = l.SlotId, Participants = l.Private ? streams[l.SlotId].Aggregate!.Capacity : l.Participants })
+                .ToList(),
         };
         if (earlier is null) session.Insert(hold); else session.Store(hold);
         try
@@ -78,5 +84,6 @@ internal sealed class ReserveSeatsHandler(ITourismStore store, TimeProvider cloc
 
     private static CheckoutSlot Answer(Slot s, Experience e) =>
         new(s.Id, e.Id, s.CooperativeId, e.Fields.Title, LocalTime.InCasablanca(s.StartsAt), e.Fields.PricePerPerson.Amount,
-            e.Fields.PricePerPerson.Currency, e.Fields.MeetingPoint, e.Fields.Cancellation);
+            e.Fields.PricePerPerson.Currency, e.Fields.MeetingPoint, e.Fields.Cancellation, e.Fields.ChildPrice?.Amount,
+            e.Fields.PrivateGroupMinimum?.Amount, s.Status);
 }
