@@ -11,13 +11,13 @@ namespace Marketplace.Tourism.Tests;
 /// </summary>
 public sealed class BookingCancellationTests(BookingApp app) : IClassFixture<BookingApp>
 {
-    private async Task<(MarketCooperative Coop, Guid Experience, Guid Slot)> WorkshopAsync(DateTimeOffset startsAt, int capacity = 10)
+    private async Task<(MarketCooperative Coop, Guid Experience, Guid Slot)> WorkshopAsync(DateTimeOffset startsAt, int capacity = 10, string status = "open")
     {
         var coop = await app.Market.NewCooperativeAsync();
         var experience = (await (await coop.Owner.Client.PostJson($"/api/cooperatives/{coop.Id}/experiences", ExperienceTests.Workshop())).Json())["id"]!
             .GetValue<Guid>();
         var slot = (await (await (await coop.Owner.Client.PostJson($"/api/cooperatives/{coop.Id}/experiences/{experience}/slots",
-            new { startsAt = startsAt.ToString("yyyy-MM-ddTHH:mm:00zzz"), capacity })).ShouldHaveStatus(201)).Json())["id"]!.GetValue<Guid>();
+            new { startsAt = startsAt.ToString("yyyy-MM-ddTHH:mm:00zzz"), capacity, status })).ShouldHaveStatus(201)).Json())["id"]!.GetValue<Guid>();
         return (coop, experience, slot);
     }
 
@@ -173,5 +173,31 @@ public sealed class BookingCancellationTests(BookingApp app) : IClassFixture<Boo
             .Should().Be((order.Id(), 4, order["shippingAddress"]!.Str("phone"), false));
         guest["fullName"]!.GetValue<string>().Should().Be("Fatima Ait Lahcen");
         await (await other.Owner.Client.GetAsync($"/api/cooperatives/{host.Id}/calendar")).ShouldBeProblem(403);
+    }
+
+    [Fact]
+    public async Task A_booking_on_request_waits_for_the_cooperative_which_confirms_one_and_declines_another_refunded_in_full()
+    {
+        var (host, experience, slot) = await WorkshopAsync(DateTimeOffset.UtcNow.AddHours(30), status: "on_request");
+        var (first, second) = (await app.NewShopperAsync(), await app.NewShopperAsync());
+        var kept = await PaidAsync(first, new { slotId = slot, participants = 2 });
+        var declined = await PaidAsync(second, new { slotId = slot, participants = 1 });
+        BookingLine(await first.Client.OrderAsync(kept.Id()), host)["booking"]!.Str("status").Should().Be("requested");
+        var decline = $"/api/cooperatives/{host.Id}/orders/{declined.SubOrderOf(host).Id()}/bookings/{slot}/decline";
+        await (await host.Owner.Client.PostJson(decline, new { reason = "" })).ShouldBeValidationProblem("reason");
+
+        await host.MoveAsync(kept.SubOrderOf(host).Id(), "accept");
+        await (await host.Owner.Client.PostJson(decline, new { reason = "Groupe complet ce jour-là" })).ShouldHaveStatus(200);
+
+        BookingLine(await first.Client.OrderAsync(kept.Id()), host)["booking"]!.Str("status").Should().Be("booked", "confirmed");
+        var after = await second.Client.OrderAsync(declined.Id());
+        (after.SubOrderOf(host).Str("cancelReason"), after.SubOrderOf(host).Str("cancelNote")).Should().Be(("declined", "Groupe complet ce jour-là"));
+        RefundedAt(declined).Should().Be(250m, "in full, although inside the 72 h notice");
+        RefundedAt(kept).Should().Be(0m);
+        await (await host.Owner.Client.PostJson($"/api/cooperatives/{host.Id}/orders/{kept.SubOrderOf(host).Id()}/bookings/{slot}/decline",
+            new { reason = "trop tard" })).ShouldBeProblem(409);
+        await Poll.UntilAsync(() => SeatsLeftAsync(slot), n => n == 8, what: "the declined place back");
+        var shown = await (await app.Anonymous().GetAsync($"/api/experiences/{experience}")).Json();
+        shown["cancelledByHost"]!.GetValue<int>().Should().Be(0, "declining a request is not cancelling a booked date");
     }
 }

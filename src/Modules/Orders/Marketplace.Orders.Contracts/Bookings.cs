@@ -10,7 +10,7 @@ public sealed record ListShopperBookings(Guid ShopperId, string Language) : IReq
 /// <summary>The shopper cancels one booking: refunded in full until <see cref="ShopperBooking.FreeCancellationUntil"/>, not after (card).</summary>
 public sealed record CancelShopperBooking(Guid OrderId, Guid SlotId, Guid UserId, string Language) : IRequest<ShopperBooking>;
 
-/// <param name="Status">booked, cancelled, given_up (cancelled after the free cancellation: not refunded) or done.</param>
+/// <param name="Status">booked, requested (on request, not confirmed yet), cancelled, given_up (cancelled after the free cancellation: not refunded) or done.</param>
 /// <param name="Title">the experience's title in the asked language.</param>
 /// <param name="Paid">paid by card (else cash on the day).</param>
 /// <param name="Refund">what came back (or comes back) to the card when it was cancelled.</param>
@@ -25,4 +25,4 @@ public sealed record GetBookingsOfOrders(Guid CooperativeId, IReadOnlyList<Guid>
 /// <param name="Paid">paid by card; else the cooperative collects cash on the day.</param>
 /// <param name="SubOrderStatus">placed, accepted, delivered (the visit done)...</param>
 public sealed record SlotBooking(Guid OrderId, string Number, Guid SubOrderId, Guid SlotId, int Participants, decimal Total, string FullName,
-    string Phone, string PaymentMethod, bool Paid, string SubOrderStatus);
+    string Phone, string PaymentMethod, bool Paid, string SubOrderStatus, bool OnRequest = false);

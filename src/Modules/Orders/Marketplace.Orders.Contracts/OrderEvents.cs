@@ -49,10 +49,12 @@ public sealed record BookingCancelledIntegrationEvent(Guid EventId, Guid OrderId
     : INotification;
 
 /// <summary>
-/// The cooperative cancels its booked visit in this order (a slot it cancelled): refunded in full, recorded against it.
+/// The cooperative cancels its booked visit in this order (a slot it cancelled): refunded in full, recorded against it; or
+/// (<paramref name="Decline"/>) it does not confirm a booking of a date on request: refunded in full, not held against it.
 /// Idempotent; NotFound when the order holds no booking of the slot in this cooperative's sub-order.
 /// </summary>
-public sealed record CancelBookingByCooperative(Guid OrderId, Guid SlotId, Guid CooperativeId, Guid ActorId, string? Reason) : IRequest<Unit>;
+public sealed record CancelBookingByCooperative(Guid OrderId, Guid SlotId, Guid CooperativeId, Guid ActorId, string? Reason, bool Decline = false)
+    : IRequest<Unit>;
 
 /// <summary>Money went back to the shopper's card: for these sub-orders, or (empty) for the order as a whole (a refund made
 /// in the gateway's dashboard).</summary>

@@ -66,6 +66,7 @@ public static class OrdersModule
         var fulfilment = app.MapGroup("/api/cooperatives/{id:guid}/orders").WithTags("Orders");
         ListCooperativeOrdersEndpoint.Map(fulfilment);
         MoveSubOrderEndpoints.Map(fulfilment);
+        CancelBookingEndpoint.MapDecline(fulfilment);
         StripeWebhookEndpoint.Map(app);
         GetPaymentProblemsEndpoint.Map(app);
         CmiCallbackEndpoint.Map(app);

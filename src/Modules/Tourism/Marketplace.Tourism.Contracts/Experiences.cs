@@ -70,7 +70,7 @@ public sealed record CalendarSlot(SlotView Slot, string ExperienceTitle, IReadOn
 /// <param name="Paid">paid by card; else cash is collected on the day.</param>
 /// <param name="SubOrderStatus">placed, accepted, delivered (the visit done)...</param>
 public sealed record CalendarBooking(Guid OrderId, string Number, Guid SubOrderId, int Participants, decimal Total, string FullName, string Phone,
-    bool Paid, string SubOrderStatus);
+    bool Paid, string SubOrderStatus, bool OnRequest = false);
 
 /// <summary>The experiences in the shop (verified cooperatives), those with a slot to book first; q searches their titles.</summary>
 public sealed record ListExperiences(string Language, string? Q = null, string? Province = null, int Page = 1, int PageSize = 20)

@@ -31,6 +31,36 @@ public sealed class CalendarModel(IMediator mediator, Texts texts) : CoopPageMod
         return Page();
     }
 
+    /// <summary>A booking of a date on request is confirmed: its sub-order accepted.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(Guid subOrderId, CancellationToken ct)
+    {
+        try
+        {
+            var confirmed = await Mediator.Send(new AcceptSubOrder(Id, subOrderId, UserId, Lang), ct);
+            return Confirm(T["coop.calendar.confirmed", confirmed.OrderNumber]);
+        }
+        catch (DomainRuleViolated refused) { Problem = T["coop.orders.refused", refused.Message]; }
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    /// <summary>A booking of a date on request is declined, with a reason for the shopper: refunded in full.</summary>
+    public async Task<IActionResult> OnPostDeclineAsync(Guid orderId, Guid slotId, string? reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500) Problem = T["coop.calendar.reason"];
+        else
+        {
+            try
+            {
+                await Mediator.Send(new CancelBookingByCooperative(orderId, slotId, Id, UserId, reason.Trim(), Decline: true), ct);
+                return Confirm(T["coop.calendar.declined"]);
+            }
+            catch (DomainRuleViolated refused) { Problem = T["coop.orders.refused", refused.Message]; }
+        }
+        await OnGetAsync(ct);
+        return Page();
+    }
+
     /// <summary>The visit took place: the booking's sub-order is accepted if it was not yet, then delivered (cash collected: its total).</summary>
     public async Task<IActionResult> OnPostDoneAsync(Guid subOrderId, string status, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ internal sealed class WhenBookingCancelled(OrderMails mails, Messages messages, 
     public async Task Handle(BookingCancelledIntegrationEvent e, CancellationToken ct)
     {
         var key = e.EventId.ToString("N");
-        if (e.By == "cooperative")
+        if (e.By != "shopper") // the cooperative cancelled its date, or declined a booking on request
         {
             if (await mails.ShopperSubOrderAsync(e.OrderId, e.SubOrderId, ct) is not var (order, _, shopper, cooperative)) return;
             var mail = new Mail("booking_cancelled", new Dictionary<string, string>

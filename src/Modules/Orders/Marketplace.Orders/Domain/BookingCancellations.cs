@@ -13,6 +13,8 @@ internal static class BookingCancellations
 {
     public const string ByShopper = "shopper";
     public const string ByCooperative = "cooperative";
+    /// <summary>The cooperative did not confirm a booking of a date on request: refunded in full, not held against it.</summary>
+    public const string Declined = "declined";
 
     /// <summary>Until when the shopper gets the whole price back.</summary>
     public static DateTimeOffset FreeUntil(BookedSlot booking) => booking.StartsAt - CancellationPolicies.Notice(booking.Cancellation);
@@ -26,6 +28,8 @@ internal static class BookingCancellations
             throw new DomainRuleViolated("awaiting_payment", $"Order {order.Number} is not paid yet: pay it, or cancel the whole order.");
         if (sub.Status is SubOrderStatus.Shipped or SubOrderStatus.Delivered)
             throw new DomainRuleViolated("visit_done", $"This visit of order {order.Number} is done: it can no longer be cancelled.");
+        if (by == Declined && (sub.Status != SubOrderStatus.Placed || sub.Lines.First(l => l.ProductId == slotId).Booking is not { OnRequest: true }))
+            throw new DomainRuleViolated("not_on_request", $"Only a booking on request not yet confirmed can be declined (order {order.Number}).");
         return Cancel(order, sub, [sub.Lines.First(l => l.ProductId == slotId && l.Booking is not null)], by, userId, reason, now);
     }
 
@@ -39,7 +43,7 @@ internal static class BookingCancellations
     {
         if (!Paid(order)) return null;
         var live = order.SubOrders.Where(s => s.Status != SubOrderStatus.Cancelled).ToList();
-        var kept = live.Where(s => s.LiveLines().Any(l => l.Booking is { } b && now >= FreeUntil(b)) || s.CancelledBookings.Any(c => c.Kept)).ToList();
+        var kept = live.Where(s => s.LiveLines().Any(l => l.Booking is { } b && now >= FreeUntil(b) && !AwaitsConfirmation(s, l)) || s.CancelledBookings.Any(c => c.Kept)).ToList();
         if (kept.Count == 0) return null;
         if (kept.FirstOrDefault(s => s.LiveLines().Any(l => l.Booking is null)) is { } mixed)
             throw new DomainRuleViolated("booking_not_refundable",
@@ -55,7 +59,7 @@ internal static class BookingCancellations
         string? reason, DateTimeOffset now)
     {
         var paid = Paid(order);
-        var keptNow = bookings.Where(l => by == ByShopper && paid && now >= FreeUntil(l.Booking!)).ToList();
+        var keptNow = bookings.Where(l => by == ByShopper && paid && now >= FreeUntil(l.Booking!) && !AwaitsConfirmation(sub, l)).ToList();
         var remaining = sub.LiveLines().Except(bookings).ToList();
         var keeps = keptNow.Count > 0 || sub.CancelledBookings.Any(c => c.Kept);
         if (remaining.Count == 0 && !keeps) return OrderDecisions.Cancel(order, [sub], by, userId, now, reason);
@@ -77,6 +81,9 @@ internal static class BookingCancellations
             events.Add(new SubOrderDelivered(order.Id, order.Number, sub.Id, sub.CooperativeId, order.Method, null, userId ?? Guid.Empty, now));
         return events;
     }
+
+    /// <summary>A booking on request the cooperative has not confirmed yet: the shopper may withdraw it with a full refund.</summary>
+    public static bool AwaitsConfirmation(SubOrder sub, OrderLine line) => line.Booking is { OnRequest: true } && sub.Status == SubOrderStatus.Placed;
 
     private static bool Paid(Order order) => order.Method == PaymentMethod.Card && order.Payment.PaidAt is not null && order.Payment.Reference is not null;
 }

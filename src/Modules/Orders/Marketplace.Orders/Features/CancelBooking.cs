@@ -35,7 +35,8 @@ internal sealed class CancelBookingHandler(IOrdersStore store, CardPayments paym
         if (!order.SubOrders.Any(s => s.CooperativeId == cmd.CooperativeId && s.Lines.Any(l => l.Booking is not null && l.ProductId == cmd.SlotId)))
             throw new NotFound("The booking");
         order = await store.UpdateAsync(cmd.OrderId,
-            o => o.CancelBooking(cmd.SlotId, BookingCancellations.ByCooperative, cmd.ActorId, cmd.Reason, clock.GetUtcNow()), ct);
+            o => o.CancelBooking(cmd.SlotId, cmd.Decline ? BookingCancellations.Declined : BookingCancellations.ByCooperative, cmd.ActorId, cmd.Reason,
+                clock.GetUtcNow()), ct);
         await payments.IssueRefundsAsync(order, ct);
         return Unit.Value;
     }
@@ -43,6 +44,23 @@ internal sealed class CancelBookingHandler(IOrdersStore store, CardPayments paym
 
 internal static class CancelBookingEndpoint
 {
+    internal sealed record DeclineBody(string? Reason);
+
+    /// <summary>The staff decline a booking of a date on request (POST .../orders/{subOrderId}/bookings/{slotId}/decline {reason}).</summary>
+    public static void MapDecline(RouteGroupBuilder fulfilment) => fulfilment.MapPost("/{subOrderId:guid}/bookings/{slotId:guid}/decline",
+            async (Guid id, Guid subOrderId, Guid slotId, DeclineBody? body, HttpContext http, IMediator mediator, IOrdersStore store, CancellationToken ct) =>
+            {
+                var reason = body?.Reason?.Trim();
+                if (string.IsNullOrEmpty(reason) || reason.Length > 500 || !JsonInput.IsStorable(reason))
+                    throw new ValidationFailed("reason", "reason tells the shopper why the booking is declined (1 to 500 characters).");
+                var order = await CooperativeStaff.OrderOfSubOrderAsync(store, id, subOrderId, ct);
+                await mediator.Send(new CancelBookingByCooperative(order.Id, slotId, id, http.User.UserId(), reason, Decline: true), ct);
+                var after = await store.LoadOrderAsync(order.Id, ct);
+                return TypedResults.Ok(CooperativeSubOrderView.Of(after!, after!.SubOrder(subOrderId)!, Language.Of(http)));
+            })
+        .RequireAuthorization(Identity.Policies.SignedIn)
+        .WithSummary("Decline a booking of a date on request: {reason}; refunded in full (staff)");
+
     public static void Map(RouteGroupBuilder group) => group.MapPost("/{id:guid}/bookings/{slotId:guid}/cancel",
             async (Guid id, Guid slotId, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(OrderView.Of(await mediator.Send(new CancelBooking(id, slotId, http.User.UserId()), ct), Language.Of(http))))

@@ -34,7 +34,7 @@ internal sealed record LineView(Guid ProductId, string Sku, string Name, string 
             .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) ?? name.Values.FirstOrDefault() ?? "";
 }
 
-/// <param name="Status">booked; cancelled (refunded, or without payment to give back); given_up (the shopper cancelled after the
+/// <param name="Status">booked; requested (a date on request the cooperative has not confirmed yet); cancelled (refunded, or without payment to give back); given_up (the shopper cancelled after the
 /// free cancellation: the cooperative keeps its price); done (the visit took place).</param>
 /// <param name="FreeCancellationUntil">until then the shopper cancels with a full refund.</param>
 /// <param name="CancelledBy">shopper or cooperative.</param>
@@ -44,7 +44,7 @@ internal sealed record BookingView(Guid ExperienceId, DateTimeOffset StartsAt, s
     public static BookingView Of(BookedSlot b, CancelledBooking? cancelled, SubOrder s) => new(b.ExperienceId, b.StartsAt, b.MeetingPoint,
         b.Cancellation, BookingCancellations.FreeUntil(b),
         cancelled is { Kept: true } ? "given_up" : cancelled is not null || s.Status == SubOrderStatus.Cancelled ? "cancelled"
-            : s.Status == SubOrderStatus.Delivered ? "done" : "booked",
+            : s.Status == SubOrderStatus.Delivered ? "done" : b.OnRequest && s.Status == SubOrderStatus.Placed ? "requested" : "booked",
         cancelled?.By ?? (s.Status == SubOrderStatus.Cancelled ? s.CancelReason : null), cancelled?.Reason ?? s.CancelNote, cancelled?.Refund);
 }
 

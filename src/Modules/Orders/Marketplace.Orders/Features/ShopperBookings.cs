@@ -36,7 +36,7 @@ internal sealed class ShopperBookingsHandler(IOrdersStore store, IMediator media
         return orders.SelectMany(o => o.SubOrders.Where(s => s.CooperativeId == query.CooperativeId && s.Status != SubOrderStatus.Cancelled)
             .SelectMany(s => s.LiveLines().Where(l => l.Booking is not null).Select(l => new SlotBooking(o.Id, o.Number, s.Id, l.ProductId, l.Quantity,
                 l.LineTotal.Amount, o.Address?.FullName ?? "", o.Address?.Phone ?? "", Wire.Of(o.Method), o.Payment.PaidAt is not null,
-                Snake(s.Status))))).ToList();
+                Snake(s.Status), l.Booking!.OnRequest)))).ToList();
     }
 
     private static IEnumerable<ShopperBooking> Of(Order o, string language) => o.SubOrders.SelectMany(s => s.Lines.Where(l => l.Booking is not null)

@@ -31,7 +31,7 @@ internal sealed class BookingCalendarHandler(ITourismStore store, IMediator medi
         var bySlot = bookings.ToLookup(b => b.SlotId);
         return slots.Select(s => new CalendarSlot(ExperienceViews.Of(s, now), LocalizedText.Pick(experiences[s.ExperienceId].Fields.Title, query.Language),
             bySlot[s.Id].Select(b => new CalendarBooking(b.OrderId, b.Number, b.SubOrderId, b.Participants, b.Total, b.FullName, b.Phone, b.Paid,
-                b.SubOrderStatus)).ToList())).ToList();
+                b.SubOrderStatus, b.OnRequest)).ToList())).ToList();
     }
 }
 

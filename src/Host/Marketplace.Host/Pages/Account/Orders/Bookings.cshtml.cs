@@ -26,7 +26,7 @@ public sealed class BookingsModel(IMediator mediator, Texts texts, TimeProvider 
         Now = clock.GetUtcNow();
         Bookings = await mediator.Send(new ListShopperBookings(User.UserId(), PageLanguage.Current), ct);
         var experiences = new Dictionary<Guid, ExperienceView>();
-        foreach (var id in Bookings.Where(b => b.Status == "booked").Select(b => b.ExperienceId).Distinct())
+        foreach (var id in Bookings.Where(b => b.Status is "booked" or "requested").Select(b => b.ExperienceId).Distinct())
         {
             try { experiences[id] = await mediator.Send(new GetExperience(id, PageLanguage.Current), ct); }
             catch (Marketplace.BuildingBlocks.NotFound) { } // its cooperative is no longer shown: the booking keeps its meeting point
@@ -35,7 +35,7 @@ public sealed class BookingsModel(IMediator mediator, Texts texts, TimeProvider 
     }
 
     /// <summary>Whether cancelling now gives the price back (card), or costs nothing (cash), or not.</summary>
-    public bool RefundedNow(ShopperBooking b) => Now < b.FreeCancellationUntil;
+    public bool RefundedNow(ShopperBooking b) => Now < b.FreeCancellationUntil || b.Status == "requested";
 
     public async Task<IActionResult> OnPostCancelAsync(Guid orderId, Guid slotId, CancellationToken ct)
     {
