@@ -27,6 +27,10 @@ public sealed class TourismPagesTests(BrowserApp app)
         (await CoopSpaceData.NoticeAsync(staff)).Should().StartWith("C'est proposé");
 
         var experience = staff.Locator("section[data-experience]", new() { HasText = word });
+        await experience.GetByLabel("Ajouter une photo").SetInputFilesAsync(new FilePayload { Name = "atelier.png", MimeType = "image/png", Buffer = CoopSpaceData.Photo });
+        await experience.GetByRole(AriaRole.Button, new() { Name = "Envoyer la photo" }).ClickAsync();
+        (await CoopSpaceData.NoticeAsync(staff)).Should().NotBeNullOrEmpty();
+        (await experience.Locator("img").CountAsync()).Should().Be(1);
         await experience.Locator("summary").ClickAsync();
         await experience.GetByLabel("Jour (le premier, pour une série)").FillAsync(DateTime.UtcNow.Date.AddDays(1).ToString("yyyy-MM-dd"));
         await experience.GetByLabel("Places").FillAsync("12");
@@ -54,6 +58,7 @@ public sealed class TourismPagesTests(BrowserApp app)
             await visitor.WaitForURLAsync("**/experiences/*");
             (await visitor.TextContentAsync("h1")).Should().Be(title);
             (await visitor.Locator("[data-testid=slots] li").CountAsync()).Should().Be(4);
+            (await visitor.Locator("[data-testid=photos] img").EvaluateAsync<int>("i => i.complete ? i.naturalWidth : -1")).Should().Be(8, "the photo is served");
             (await visitor.TextContentAsync("[data-testid=slots] li")).Should().Contain(places);
             await CoopSpaceData.FitsTheScreenAsync(visitor);
             await BrowserApp.ScreenshotAsync(visitor, $"experience-{lang}-phone");

@@ -90,4 +90,32 @@ public sealed class ExperienceTests(TourismApp app) : IClassFixture<TourismApp>
         (await (await app.Anonymous().GetAsync($"/api/experiences/{id}")).Json())["slots"]!.AsArray().Should().BeEmpty();
         await (await app.Anonymous().GetAsync($"/api/experiences/{Guid.NewGuid()}")).ShouldBeProblem(404);
     }
+
+    private static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAGCAIAAABxZ0isAAAAEUlEQVR4nGM40aOBFTEMpAQA/4JHQe0VMhIAAAAASUVORK5CYII=");
+
+    private static MultipartFormDataContent Photo(byte[] bytes, string name = "atelier.png") =>
+        new() { { new ByteArrayContent(bytes) { Headers = { ContentType = new("image/png") } }, "file", name } };
+
+    [Fact]
+    public async Task The_staff_add_photos_that_the_experience_shows_and_the_shop_serves_cacheable_while_others_are_refused()
+    {
+        var coop = await app.Market.NewCooperativeAsync();
+        var other = await app.Market.NewCooperativeAsync();
+        var id = (await (await coop.Owner.Client.PostJson($"/api/cooperatives/{coop.Id}/experiences", Workshop())).Json())["id"]!.GetValue<Guid>();
+        var url = $"/api/cooperatives/{coop.Id}/experiences/{id}/photos";
+
+        var added = await (await (await coop.Owner.Client.PostAsync(url, Photo(Png))).ShouldHaveStatus(201)).Json();
+        await (await coop.Owner.Client.PostAsync(url, Photo("<svg onload=alert(1)>"u8.ToArray(), "x.png"))).ShouldBeValidationProblem("file");
+        await (await other.Owner.Client.PostAsync(url, Photo(Png))).ShouldBeProblem(403);
+
+        var shown = await (await app.Anonymous().GetAsync($"/api/experiences/{id}")).Json();
+        shown["photos"]!.AsArray().Select(p => p!.GetValue<string>()).Should().Equal(added["url"]!.GetValue<string>());
+        var file = await app.Anonymous().GetAsync(added["url"]!.GetValue<string>());
+        await file.ShouldHaveStatus(200);
+        file.Content.Headers.ContentType!.MediaType.Should().Be("image/png");
+        file.Headers.CacheControl!.ToString().Should().Contain("immutable");
+        (await file.Content.ReadAsByteArrayAsync()).Should().Equal(Png);
+        await (await app.Anonymous().GetAsync($"/api/experiences/{id}/photos/{Guid.NewGuid()}")).ShouldBeProblem(404);
+    }
 }

@@ -1,3 +1,4 @@
+using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue.Images;
 
 namespace Marketplace.Catalogue.Tests.Unit;

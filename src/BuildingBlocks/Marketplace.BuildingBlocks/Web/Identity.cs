@@ -39,6 +39,9 @@ public static class Identity
 
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 
+    /// <summary>The signed-in user's id, or null for an anonymous visitor.</summary>
+    public static Guid? ViewerId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(SubjectClaim), out var id) ? id : null;
+
     /// <summary>
     /// The client's address for limits: the connection's (the client's own behind a known proxy). A connection without one
     /// (a Unix socket) counts as one unknown client, never as no client: null is for the platform's own calls (demo data).

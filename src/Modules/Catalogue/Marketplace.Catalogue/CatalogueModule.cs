@@ -42,7 +42,7 @@ public static class CatalogueModule
             o.RegisterDocumentType<ProcessedMessage>();
         }).AddIntegrationOutbox<ICatalogueStore, CatalogueOutbox>(services, config, CatalogueOutbox.OutboxName);
         services.AddOptions<CatalogueOptions>().Bind(config.GetSection("Marketplace:Catalogue")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IFileStorage>(new LocalFolderStorage(LocalFolderStorage.RootFrom(config)));
+        services.AddFileStorage(config);
         services.AddSingleton<ProductSearchSql>().AddSingleton<ProductSearch>().AddSingleton<SearchResultCache>().AddSingleton<ProductPageSql>()
             .AddSingleton<CooperativeNames>();
         services.AddHostedService<ProductSearchBackfill>(); // after the store's schema is applied (AddModuleStore above)

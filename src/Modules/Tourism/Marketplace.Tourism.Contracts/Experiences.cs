@@ -72,6 +72,12 @@ public sealed record CalendarSlot(SlotView Slot, string ExperienceTitle, IReadOn
 public sealed record CalendarBooking(Guid OrderId, string Number, Guid SubOrderId, int Participants, decimal Total, string FullName, string Phone,
     bool Paid, string SubOrderStatus, bool OnRequest = false);
 
+/// <summary>
+/// The staff add a photo to an experience: JPEG, PNG or WebP (recognised by its bytes), at most 5 MB, at most 8 photos.
+/// Answers the photo's address.
+/// </summary>
+public sealed record AddExperiencePhoto(Guid CooperativeId, Guid ExperienceId, Guid ActorId, byte[]? Content, long Length) : IRequest<string>;
+
 /// <summary>The experiences in the shop (verified cooperatives), those with a slot to book first; q searches their titles.</summary>
 public sealed record ListExperiences(string Language, string? Q = null, string? Province = null, int Page = 1, int PageSize = 20)
     : IRequest<ExperiencePage>;
@@ -86,11 +92,12 @@ public sealed record ListCooperativeExperiences(Guid CooperativeId, Guid ViewerI
 
 /// <param name="Title">in the language asked for (or the one it is written in); <paramref name="Titles"/> has them all.</param>
 /// <param name="Bring">what to bring, in the asked language.</param>
+/// <param name="Photos">the photos' addresses, in order.</param>
 /// <param name="CancelledByHost">dates with bookings its cooperative cancelled in the last 12 months (on one experience's answer).</param>
 public sealed record ExperienceView(Guid Id, Guid CooperativeId, string Title, IReadOnlyDictionary<string, string> Titles, string Description,
     IReadOnlyDictionary<string, string> Descriptions, string MeetingPoint, double? Latitude, double? Longitude, int DurationMinutes,
     IReadOnlyList<string> Languages, string Included, int? MinimumAge, string? Accessibility, decimal PricePerPerson, decimal? ChildPrice,
-    decimal? PrivateGroupMinimum, string Cancellation, string Province, IReadOnlyList<SlotView> Slots, string Currency = "MAD", int? CancelledByHost = null, string Bring = "");
+    decimal? PrivateGroupMinimum, string Cancellation, string Province, IReadOnlyList<SlotView> Slots, string Currency = "MAD", int? CancelledByHost = null, string Bring = "", IReadOnlyList<string>? Photos = null);
 
 /// <param name="StartsAt">the start with Casablanca's offset.</param>
 /// <param name="BookableUntil">bookings close then (the cutoff).</param>

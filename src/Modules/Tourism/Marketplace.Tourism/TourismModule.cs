@@ -32,6 +32,7 @@ public static class TourismModule
             o.Schema.For<SeatHold>().Index(h => h.ExpiresAt);
             o.Schema.For<HostCancellation>().Index(c => c.CooperativeId);
         });
+        services.AddFileStorage(config);
         services.AddTransient<SeatHolds>().AddTransient<ExpireSeatHoldsJob>().AddHostedService<ExpireSeatHoldsRegistration>();
         return services;
     }
@@ -44,6 +45,7 @@ public static class TourismModule
         CancelSlotEndpoint.Map(cooperatives);
         BookingCalendarEndpoint.Map(cooperatives);
         ReadExperiencesEndpoints.Map(app);
+        ExperiencePhotoEndpoints.Map(app);
         return app;
     }
 }

@@ -50,6 +50,27 @@ public sealed class ExperiencesModel(IMediator mediator, Texts texts) : CoopPage
         return Page();
     }
 
+    public async Task<IActionResult> OnPostPhotoAsync(Guid experienceId, IFormFile? file, CancellationToken ct)
+    {
+        ModelState.Clear();
+        try
+        {
+            byte[]? content = null;
+            if (file is { Length: > 0 and <= ImageFormats.MaxBytes })
+            {
+                content = new byte[file.Length];
+                await using var input = file.OpenReadStream();
+                await input.ReadExactlyAsync(content, ct);
+            }
+            await Mediator.Send(new AddExperiencePhoto(Id, experienceId, UserId, content, file?.Length ?? 0), ct);
+            return Confirm(T["coop.image.added"]);
+        }
+        catch (ValidationFailed failed) { Problem = string.Join(" ", failed.Errors.SelectMany(e => e.Value)); }
+        catch (DomainRuleViolated refused) { Problem = refused.Message; }
+        await OnGetAsync(ct);
+        return Page();
+    }
+
     private static Dictionary<string, string> Languages(params (string Language, string? Text)[] texts) =>
         texts.Where(t => !string.IsNullOrWhiteSpace(t.Text)).ToDictionary(t => t.Language, t => t.Text!.Trim());
 }

@@ -55,8 +55,4 @@ internal static class GetProductEndpoint
                 TypedResults.Ok(await mediator.Send(new GetProduct(productId, Language.Of(http), user.ViewerId(), user.IsAdmin()), ct)))
         .AllowAnonymous()
         .WithSummary("A product's details, with its stock (what can be bought now) and version");
-
-    /// <summary>The signed-in user's id, or null for an anonymous visitor.</summary>
-    public static Guid? ViewerId(this ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirst(Identity.SubjectClaim)?.Value, out var id) ? id : null;
 }

@@ -32,9 +32,3 @@ internal static class GetCooperativeEndpoint
         .WithSummary("A cooperative's profile");
 }
 
-internal static class Viewer
-{
-    /// <summary>The signed-in user's id, or null for an anonymous caller.</summary>
-    public static Guid? ViewerId(this ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true ? user.UserId() : null;
-}

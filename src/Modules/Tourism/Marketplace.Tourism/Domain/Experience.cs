@@ -13,6 +13,13 @@ internal sealed record ExperienceFields(Dictionary<string, string> Title, Dictio
 internal sealed record ExperienceCreated(Guid ExperienceId, Guid CooperativeId, string Province, ExperienceFields Fields, Guid By, DateTimeOffset At)
     : IDomainEvent;
 
+/// <summary>A photo of the experience, stored under <paramref name="FileKey"/> in the Host's file storage.</summary>
+[EventName("tourism.experience_photo_added")]
+internal sealed record ExperiencePhotoAdded(Guid ExperienceId, Guid PhotoId, string FileKey, string ContentType, long Size, Guid By, DateTimeOffset At)
+    : IDomainEvent;
+
+internal sealed record ExperiencePhoto(Guid Id, string FileKey, string ContentType, DateTimeOffset AddedAt);
+
 /// <summary>A visit, a workshop or a stay a cooperative hosts (a stream per experience, its snapshot inline).</summary>
 internal sealed class Experience
 {
@@ -23,6 +30,11 @@ internal sealed class Experience
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Folded titles of every language, for the shop's search.</summary>
     public string SearchText { get; set; } = "";
+    public List<ExperiencePhoto> Photos { get; set; } = [];
+
+    public const int MaxPhotos = 8;
+
+    public void Apply(ExperiencePhotoAdded e) => Photos.Add(new ExperiencePhoto(e.PhotoId, e.FileKey, e.ContentType, e.At));
 
     public void Apply(ExperienceCreated e)
     {

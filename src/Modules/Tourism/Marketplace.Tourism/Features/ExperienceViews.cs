@@ -12,8 +12,10 @@ internal static class ExperienceViews
             f.Description, f.MeetingPoint, f.Latitude, f.Longitude, f.DurationMinutes, f.Languages, LocalizedText.Pick(f.Included, language),
             f.MinimumAge, f.Accessibility, f.PricePerPerson.Amount, f.ChildPrice?.Amount, f.PrivateGroupMinimum?.Amount, f.Cancellation, e.Province,
             slots.OrderBy(s => s.StartsAt).Select(s => Of(s, now)).ToList(), f.PricePerPerson.Currency,
-            Bring: LocalizedText.Pick(f.Bring ?? [], language));
+            Bring: LocalizedText.Pick(f.Bring ?? [], language), Photos: e.Photos.Select(p => PhotoUrl(e.Id, p.Id)).ToList());
     }
+
+    public static string PhotoUrl(Guid experienceId, Guid photoId) => $"/api/experiences/{experienceId}/photos/{photoId}";
 
     public static SlotView Of(Slot s, DateTimeOffset now) =>
         new(s.Id, s.ExperienceId, LocalTime.InCasablanca(s.StartsAt), s.Capacity, s.SeatsLeft, s.Status, LocalTime.InCasablanca(s.BookableUntil),

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Marketplace.Catalogue.Images;
+namespace Marketplace.BuildingBlocks;
 
 /// <summary>Where uploaded files live. Every Host must see the same files: a shared folder by default, object storage later.</summary>
-internal interface IFileStorage
+public interface IFileStorage
 {
     Task SaveAsync(string key, ReadOnlyMemory<byte> content, CancellationToken ct);
     /// <summary>The file, or null when there is none.</summary>
@@ -15,7 +17,7 @@ internal interface IFileStorage
 /// Files in a folder: Marketplace:Storage:Path, else $MARKETPLACE_DATA_DIR/files, else .data/files. Keys are
 /// relative paths of safe segments (letters, digits, '-', '_', '.'), never leaving the folder.
 /// </summary>
-internal sealed class LocalFolderStorage(string root) : IFileStorage
+public sealed class LocalFolderStorage(string root) : IFileStorage
 {
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -52,5 +54,15 @@ internal sealed class LocalFolderStorage(string root) : IFileStorage
         if (segments.Any(s => s.Length == 0 || s.StartsWith('.') || !s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
             throw new ArgumentException($"Not a storage key: '{key}'.", nameof(key));
         return Path.Combine([Root, .. segments]);
+    }
+}
+
+public static class FileStorageRegistration
+{
+    /// <summary>The one file storage of the Host, whichever module asks for it first.</summary>
+    public static IServiceCollection AddFileStorage(this IServiceCollection services, IConfiguration config)
+    {
+        services.TryAddSingleton<IFileStorage>(new LocalFolderStorage(LocalFolderStorage.RootFrom(config)));
+        return services;
     }
 }
