@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Marketplace.Orders.Contracts;
+using MediatR;
 using Marketplace.Tourism.Domain;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -115,6 +117,12 @@ public sealed class BookingCancellationTests(BookingApp app) : IClassFixture<Boo
 
         cancelled.Str("status").Should().Be("cancelled");
         RefundedAt(paid).Should().Be(500m, "in full, although the shopper's own notice was over");
+        var placedLate = new OrderPlacedIntegrationEvent(Guid.NewGuid(), paid.Id(), paid.Str("number"), card.Id, "card",
+            [new SubOrderInfo(paid.SubOrderOf(host).Id(), host.Id, [new OrderLineInfo(slot, "SLOT", "solidarity-tourism", 2, 250m, 500m, true)], 500m, 0m)],
+            500m, "MAD", DateTimeOffset.UtcNow);
+        await using (var scope = app.Services.CreateAsyncScope()) // the order's placing reaches Tourism late, twice, after its date was cancelled
+            await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => scope.ServiceProvider.GetRequiredService<IMediator>().Publish(placedLate)));
+        RefundedAt(paid).Should().Be(500m, "refunded once");
         var paidAfter = await card.Client.OrderAsync(paid.Id());
         paidAfter.SubOrderOf(host).Str("cancelReason").Should().Be("cooperative");
         paidAfter.SubOrderOf(host).Str("cancelNote").Should().Be("Route coupée par la neige");
@@ -145,6 +153,16 @@ public sealed class BookingCancellationTests(BookingApp app) : IClassFixture<Boo
 
         var part = after.SubOrderOf(host);
         (part.Str("status"), part.Amount("total")).Should().Be(("placed", 40m), "the soap still goes; the visit's 500 MAD left the sub-order");
+        await Poll.UntilAsync(() => SeatsLeftAsync(slot), n => n == 10, what: "the seats back");
+        var again = new BookingCancelledIntegrationEvent(Guid.NewGuid(), order.Id(), order.Str("number"), part.Id(), host.Id, slot,
+            $"SLOT-{slot.ToString("N")[..8].ToUpperInvariant()}", 2, 500m, 0m, false, "shopper", null, "MAD", DateTimeOffset.UtcNow);
+        await using (var scope = app.Services.CreateAsyncScope()) // the outbox's event delivered again, four times at once, and once more late
+        {
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => mediator.Publish(again)));
+            await mediator.Publish(again with { EventId = Guid.NewGuid() });
+        }
+        (await SeatsLeftAsync(slot)).Should().Be(10, "never more than the capacity");
         foreach (var (coop, sub) in new[] { (host, part.Id()), (other, after.SubOrderOf(other).Id()) })
         {
             await coop.MoveAsync(sub, "accept");
