@@ -32,13 +32,7 @@ public sealed class CertificatesModel(IMediator mediator, Texts texts) : CoopPag
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        byte[]? content = null;
-        if (Document is { Length: > 0 and <= 5 * 1024 * 1024 })
-        {
-            content = new byte[Document.Length];
-            await using var input = Document.OpenReadStream();
-            await input.ReadExactlyAsync(content, ct);
-        }
+        var content = await Document.ReadAsync(5 * 1024 * 1024, ct);
         try
         {
             await Mediator.Send(new SubmitCertificate(Id, UserId, Kind, Identifier, Issuer, ValidFrom, ValidTo, ProductIds, content, Document?.Length ?? 0), ct);

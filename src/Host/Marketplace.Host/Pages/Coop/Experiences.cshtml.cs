@@ -55,14 +55,7 @@ public sealed class ExperiencesModel(IMediator mediator, Texts texts) : CoopPage
         ModelState.Clear();
         try
         {
-            byte[]? content = null;
-            if (file is { Length: > 0 and <= ImageFormats.MaxBytes })
-            {
-                content = new byte[file.Length];
-                await using var input = file.OpenReadStream();
-                await input.ReadExactlyAsync(content, ct);
-            }
-            await Mediator.Send(new AddExperiencePhoto(Id, experienceId, UserId, content, file?.Length ?? 0), ct);
+            await Mediator.Send(new AddExperiencePhoto(Id, experienceId, UserId, await file.ReadAsync(ImageFormats.MaxBytes, ct), file?.Length ?? 0), ct);
             return Confirm(T["coop.image.added"]);
         }
         catch (ValidationFailed failed) { Problem = string.Join(" ", failed.Errors.SelectMany(e => e.Value)); }

@@ -64,13 +64,7 @@ internal static class UploadProductImageEndpoint
                     throw new ValidationFailed("file", "Send the image as multipart/form-data, in the field 'file'.");
                 var form = await request.ReadFormAsync(ct);
                 var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
-                byte[]? content = null;
-                if (file is { Length: > 0 and <= ImageFormats.MaxBytes })
-                {
-                    content = new byte[file.Length];
-                    await using var input = file.OpenReadStream();
-                    await input.ReadExactlyAsync(content, ct);
-                }
+                var content = await file.ReadAsync(ImageFormats.MaxBytes, ct);
                 var image = await mediator.Send(new UploadProductImage(cooperativeId, productId, userId, content, file?.Length ?? 0), ct);
                 return TypedResults.Created(image.Url, image);
             })

@@ -65,13 +65,7 @@ internal static class SubmitCertificateEndpoint
                     throw new ValidationFailed("file", "Send the certificate as multipart/form-data: the document in 'file' and its fields.");
                 var form = await request.ReadFormAsync(ct);
                 var file = form.Files.GetFile("file");
-                byte[]? content = null;
-                if (file is { Length: > 0 and <= DocumentFormats.MaxBytes })
-                {
-                    content = new byte[file.Length];
-                    await using var input = file.OpenReadStream();
-                    await input.ReadExactlyAsync(content, ct);
-                }
+                var content = await file.ReadAsync(DocumentFormats.MaxBytes, ct);
                 var certificate = await mediator.Send(new SubmitCertificate(id, user.UserId(), form["kind"], form["identifier"], form["issuer"],
                     form["validFrom"], form["validTo"], form["productIds"].Where(p => !string.IsNullOrEmpty(p)).Select(p => p!).ToList(), content, file?.Length ?? 0), ct);
                 return TypedResults.Created($"/api/certificates/{certificate.Id}", certificate);

@@ -50,7 +50,7 @@ internal static class ExperiencePhotoEndpoints
                 {
                     if (!request.HasFormContentType) throw new ValidationFailed("file", "Send the photo as multipart/form-data, in the field 'file'.");
                     var file = (await request.ReadFormAsync(ct)).Files.GetFile("file");
-                    var url = await mediator.Send(new AddExperiencePhoto(id, experienceId, user.UserId(), await ReadAsync(file, ct), file?.Length ?? 0), ct);
+                    var url = await mediator.Send(new AddExperiencePhoto(id, experienceId, user.UserId(), await file.ReadAsync(ImageFormats.MaxBytes, ct), file?.Length ?? 0), ct);
                     return TypedResults.Created(url, new { url });
                 })
             .RequireAuthorization(Identity.Policies.SignedIn).DisableAntiforgery().WithTags("Solidarity tourism")
@@ -74,14 +74,5 @@ internal static class ExperiencePhotoEndpoints
                 })
             .AllowAnonymous().WithTags("Solidarity tourism")
             .WithSummary("A photo of an experience, cacheable for a year (its cooperative's staff and administrators only while it is not verified)");
-    }
-
-    private static async Task<byte[]?> ReadAsync(IFormFile? file, CancellationToken ct)
-    {
-        if (file is not { Length: > 0 and <= ImageFormats.MaxBytes }) return null;
-        var content = new byte[file.Length];
-        await using var input = file.OpenReadStream();
-        await input.ReadExactlyAsync(content, ct);
-        return content;
     }
 }

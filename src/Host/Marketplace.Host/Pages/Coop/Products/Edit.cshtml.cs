@@ -12,7 +12,6 @@ namespace Marketplace.Host.Pages.Coop.Products;
 /// </summary>
 public sealed class EditModel(IMediator mediator, Texts texts) : CoopPageModel(mediator, texts)
 {
-    private const long MaxImageBytes = 5 * 1024 * 1024;
 
     [BindProperty(SupportsGet = true)] public Guid ProductId { get; set; }
     [BindProperty] public ListingInput Input { get; set; } = new();
@@ -53,13 +52,7 @@ public sealed class EditModel(IMediator mediator, Texts texts) : CoopPageModel(m
 
     public Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct) => Act(async () =>
     {
-        byte[]? content = null;
-        if (file is { Length: > 0 and <= MaxImageBytes })
-        {
-            content = new byte[file.Length];
-            await using var input = file.OpenReadStream();
-            await input.ReadExactlyAsync(content, ct);
-        }
+        var content = await file.ReadAsync(ImageFormats.MaxBytes, ct);
         await Mediator.Send(new AddProductImage(Id, ProductId, UserId, content, file?.Length ?? 0), ct);
     }, "coop.image.added", ct);
 
