@@ -218,4 +218,22 @@ public sealed class BookingCancellationTests(BookingApp app) : IClassFixture<Boo
         var shown = await (await app.Anonymous().GetAsync($"/api/experiences/{experience}")).Json();
         shown["cancelledByHost"]!.GetValue<int>().Should().Be(0, "declining a request is not cancelling a booked date");
     }
+
+    [Theory]
+    [InlineData(-1, 250)] // a minute before the 72 h notice: all of it back
+    [InlineData(1, 0)]    // a minute after: given up, nothing back
+    public async Task The_refund_follows_the_policy_to_the_minute_on_the_host_s_clock(int minutesPastNotice, int refunded)
+    {
+        var start = DateTimeOffset.UtcNow.AddDays(10);
+        var (host, _, slot) = await WorkshopAsync(start);
+        var shopper = await app.NewShopperAsync();
+        var order = await PaidAsync(shopper, new { slotId = slot, participants = 1 });
+
+        JsonNode after;
+        using (app.Clock.Advance(start.AddHours(-72).AddMinutes(minutesPastNotice) - DateTimeOffset.UtcNow))
+            after = await (await (await shopper.Client.PostJson($"/api/orders/{order.Id()}/bookings/{slot}/cancel")).ShouldHaveStatus(200)).Json();
+
+        RefundedAt(order).Should().Be(refunded);
+        after.SubOrderOf(host).Str("status").Should().Be(refunded > 0 ? "cancelled" : "delivered");
+    }
 }

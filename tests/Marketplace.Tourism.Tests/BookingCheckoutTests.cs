@@ -3,6 +3,7 @@ using Marketplace.Tourism.Domain;
 using Marten;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Marketplace.Tourism.Tests;
 
@@ -10,7 +11,15 @@ public sealed class BookingApp : MarketplaceApp, IAsyncLifetime
 {
     public HttpMarket Market { get; }
     public StripeFake Stripe { get; private set; } = null!;
+    /// <summary>The Host's clock: a test moves it to the edge of a cancellation policy (and back).</summary>
+    public ShiftedClock Clock { get; } = new();
     public BookingApp() => Market = new HttpMarket(this);
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(Clock);
+    }
 
     public override async Task InitializeAsync()
     {
