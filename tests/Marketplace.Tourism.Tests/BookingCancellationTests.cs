@@ -236,4 +236,25 @@ public sealed class BookingCancellationTests(BookingApp app) : IClassFixture<Boo
         RefundedAt(order).Should().Be(refunded);
         after.SubOrderOf(host).Str("status").Should().Be(refunded > 0 ? "cancelled" : "delivered");
     }
+
+    [Fact]
+    public async Task A_family_booking_paid_on_stripe_s_hosted_page_asks_for_the_order_s_total_and_is_paid()
+    {
+        var (host, _, slot) = await WorkshopAsync(DateTimeOffset.UtcNow.AddDays(15));
+        var shopper = await app.NewShopperAsync();
+        var order = await shopper.Client.PlaceAsync(new
+        {
+            lines = new[] { new { slotId = slot, participants = 3, children = 2 } }, shippingAddress = Shop.Address, paymentMethod = "card",
+            cardFlow = "hosted",
+        });
+        order.Amount("total").Should().Be(250m + 2 * 120m);
+        var session = order["payment"]!.Str("checkoutUrl").Split('/').Last();
+        app.Stripe.Sessions[session]["amount_total"]!.GetValue<long>().Should().Be(49000, "the page asks for the order's total, children at their price");
+
+        await (await app.Stripe.CompleteSession(session).DeliverAsync(app.Anonymous())).ShouldHaveStatus(200);
+
+        var paid = await shopper.Client.OrderAsync(order.Id());
+        (paid.Str("status"), paid["payment"]!.Str("status")).Should().Be(("paid", "paid"));
+        BookingLine(paid, host)["booking"]!.Str("status").Should().Be("booked");
+    }
 }
