@@ -87,5 +87,8 @@ public sealed class BookingJourneyTests(BrowserApp app)
         (await page.Locator($"section[data-booking='{slot}']").GetAttributeAsync("data-status")).Should().Be("cancelled");
         if (lang == "ar") (await page.Locator($"section[data-booking='{slot}']").TextContentAsync()).Should().Contain("عاصفة رملية على الطريق");
         await BrowserApp.ScreenshotAsync(page, $"booking-cancelled-{lang}-phone");
+        await page.GotoAsync($"/orders/{orderId}?lang={lang}");
+        (await page.Locator("main").TextContentAsync()).Should().NotContain(lang == "ar" ? $"ورشة الأركان {word}" : $"Atelier d'argan {word}",
+            "the order goes on with the honey; the visit is among the cancelled bookings");
     }
 }

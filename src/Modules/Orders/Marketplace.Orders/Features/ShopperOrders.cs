@@ -63,8 +63,10 @@ internal static class ShopperOrders
             view.Status == OrderStatus.PendingPayment ? view.Payment.LastFailure : null, view.ShopperId);
     }
 
+    /// <summary>A sub-order as the pages show it: a booking cancelled while the rest goes on is no longer among its lines (the
+    /// shopper's bookings page shows it, with its refund).</summary>
     private static ShopperSubOrder SubOrder(SubOrderView s) => new(s.Id, s.CooperativeId, Snake(s.Status),
-        s.Lines.Select(l => new ShopperOrderLine(l.ProductId, l.Sku, l.Name, l.Unit, l.Quantity, l.UnitPrice.Amount, l.LineTotal.Amount)).ToList(),
+        s.Lines.Where(l => s.Status == SubOrderStatus.Cancelled || l.Booking?.Status != "cancelled").Select(l => new ShopperOrderLine(l.ProductId, l.Sku, l.Name, l.Unit, l.Quantity, l.UnitPrice.Amount, l.LineTotal.Amount)).ToList(),
         s.Subtotal.Amount, s.Shipping.Amount, s.Total.Amount, s.Carrier, s.TrackingNumber, s.CancelReason);
 
     /// <summary>The cancellation decision itself says whether the shopper may still cancel (it is pure: nothing is recorded).</summary>

@@ -65,6 +65,7 @@ internal sealed class CooperativeQueueHandler(IMediator mediator, IOrdersStore s
 
     internal static CooperativeSubOrder Of(Order o, SubOrder s, string language) => new(s.Id, o.Id, o.Number, Snake(s.Status), o.PlacedAt,
         Wire.Of(o.Method), s.Lines.Select(l => LineView.Of(l, s, language))
+            .Where(l => s.Status == SubOrderStatus.Cancelled || l.Booking?.Status != "cancelled") // a booking cancelled while the rest goes on
             .Select(l => new CooperativeSubOrderLine(l.ProductId, l.Sku, l.Name, l.Unit, l.Quantity, l.UnitPrice.Amount, l.LineTotal.Amount)).ToList(),
         s.Subtotal.Amount, s.Shipping.Amount, s.Total.Amount, s.Total.Currency,
         o.Address is { } a ? new SubOrderAddress(a.FullName, a.Phone, a.Line1, a.Line2, a.City, a.Province, a.PostalCode) : null,
