@@ -85,14 +85,7 @@ internal static class Checkout
 
     public static Guid SubOrderId(Guid orderId, Guid cooperativeId) => NameGuid($"sub-order:{orderId:N}:{cooperativeId:N}");
 
-    /// <summary>A GUID made from a name (SHA-256, version 8 by RFC 9562): the same name always gives the same id.</summary>
-    public static Guid NameGuid(string name)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid NameGuid(string name) => NameGuids.Of(name);
 
     public static string Hash(string canonical) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
 }
