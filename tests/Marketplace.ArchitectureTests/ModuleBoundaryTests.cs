@@ -7,7 +7,7 @@ namespace Marketplace.ArchitectureTests;
 /// <summary>The rules of ARCHITECTURE.md that keep the monolith modular, checked on the built assemblies.</summary>
 public sealed class ModuleBoundaryTests
 {
-    public static readonly string[] Modules = ["Accounts", "Cooperatives", "Catalogue", "Orders", "Payouts", "Notifications", "Invoicing", "Economy", "Certification", "Programme", "Tourism"];
+    public static readonly string[] Modules = ["Accounts", "Cooperatives", "Catalogue", "Orders", "Payouts", "Notifications", "Invoicing", "Economy", "Certification", "Programme", "Tourism", "Reviews"];
     public static TheoryData<string, string> Pairs()
     {
         var pairs = new TheoryData<string, string>();

@@ -14,6 +14,7 @@ using Marketplace.Notifications;
 using Marketplace.Orders;
 using Marketplace.Payouts;
 using Marketplace.Programme;
+using Marketplace.Reviews;
 using Marketplace.Tourism;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -47,7 +48,8 @@ builder.Services
     .AddMarketplaceMediator(typeof(AccountsModule).Assembly, typeof(CooperativesModule).Assembly,
         typeof(CatalogueModule).Assembly, typeof(OrdersModule).Assembly, typeof(PayoutsModule).Assembly,
         typeof(NotificationsModule).Assembly, typeof(InvoicingModule).Assembly, typeof(EconomyModule).Assembly,
-        typeof(CertificationModule).Assembly, typeof(ProgrammeModule).Assembly, typeof(TourismModule).Assembly)
+        typeof(CertificationModule).Assembly, typeof(ProgrammeModule).Assembly, typeof(TourismModule).Assembly,
+        typeof(ReviewsModule).Assembly)
     .AddAccountsModule(config)
     .AddCooperativesModule(config)
     .AddCatalogueModule(config)
@@ -59,6 +61,7 @@ builder.Services
     .AddCertificationModule(config)
     .AddProgrammeModule(config)
     .AddTourismModule(config)
+    .AddReviewsModule(config)
     .AddDemoModule(config) // after the modules: seeds at start (MARKETPLACE_SEED_DEMO=1) once their stores and the administrator are ready
     .AddMarketplaceRateLimits(config)
     .AddReverseProxySupport(config)
