@@ -32,6 +32,8 @@ public sealed class AccessTests(SuiteApp app, ITestOutputHelper output)
         "the shopper who ordered; admins" when route.Key == "GET /api/orders" => SignedIn, // each sees their own
         "the shopper who ordered; admins" => [Role.Shopper1, Role.Admin],
         "the shopper who ordered" => [Role.Shopper1],
+        "its author" => [Role.Shopper1], // the world's review is the first shopper's
+        "staff of the reviewed cooperative" => [Role.StaffA],
         "the shopper, that cooperative's staff, admins" => [Role.Shopper1, Role.StaffA, Role.Admin],
         "Stripe" => [], // a Stripe signature, not a user
         "CMI" => [], // CMI's hash, not a user
@@ -51,6 +53,9 @@ public sealed class AccessTests(SuiteApp app, ITestOutputHelper output)
         ["POST /api/cooperatives/{}/assemblies/{}/surplus"] = [409], // shared once: the first allowed call shares it
         ["POST /api/admin/certificates/{}/verify"] = [409], // reviewed once: verified, then rejected (withdrawn) by the next row
         ["POST /api/admin/certificates/{}/reject"] = [409],
+        ["POST /api/orders/{}/sub-orders/{}/reviews"] = [409], // the cooperative reviewed once: the next allowed call is the second
+        ["PUT /api/reviews/{}"] = [409], // once withdrawn by DELETE, it cannot be edited
+        ["POST /api/reviews/{}/reply"] = [409], // one reply
     };
 
     /// <summary>A forged webhook is a 400; a forged CMI callback is answered FAILURE, as CMI expects (API.md); users are 401 or 403.</summary>

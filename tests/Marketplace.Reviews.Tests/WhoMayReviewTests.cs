@@ -3,16 +3,41 @@ using Marketplace.Reviews.Domain;
 using Marten;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Marketplace.Reviews.Tests;
 
 public sealed class ReviewsApp : MarketplaceApp
 {
     public HttpMarket Market { get; }
+    /// <summary>The Host's clock: a test moves it past the 100 days or the 12 months (and back).</summary>
+    public ShiftedClock Clock { get; } = new();
     public ReviewsApp() => Market = new HttpMarket(this);
 
     /// <summary>With Hangfire's server: the Orders outbox delivers its events to Reviews.</summary>
     protected override void Configure(IDictionary<string, string?> settings) => settings["Marketplace:Jobs:Server"] = "true";
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(Clock);
+    }
+
+    /// <summary>A shopper's cash order of these products, delivered (its sub-order known to Reviews as delivered); answers the order.</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> DeliveredAsync(TestUser shopper, MarketCooperative coop, params MarketProduct[] products)
+    {
+        var order = await shopper.Client.PlaceAsync(Shop.Cart("cash_on_delivery", products.Select(p => (p, 1)).ToArray()));
+        var sub = order.SubOrderOf(coop).Id();
+        await coop.MoveAsync(sub, "accept");
+        await coop.MoveAsync(sub, "ship", Shop.Shipment());
+        await coop.MoveAsync(sub, "deliver");
+        await Poll.UntilAsync(async () =>
+        {
+            await using var session = Services.GetRequiredService<IReviewsStore>().QuerySession();
+            return await session.LoadAsync<Reviewable>(sub);
+        }, r => r?.DeliveredAt is not null, what: "the delivery known to Reviews");
+        return order;
+    }
 }
 
 /// <summary>Who may review what is kept from Orders' events, each once, whatever the repeats.</summary>

@@ -96,6 +96,7 @@ app.MapEconomyModule();
 app.MapCertificationModule();
 app.MapProgrammeModule();
 app.MapTourismModule();
+app.MapReviewsModule();
 app.MapRazorPages();
 
 app.Run();

@@ -27,15 +27,6 @@ public static partial class ApiContract
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> NotBuiltYet = new Dictionary<string, int>
     {
-        ["POST /api/orders/{}/sub-orders/{}/reviews"] = 21,
-        ["PUT /api/reviews/{}"] = 21,
-        ["DELETE /api/reviews/{}"] = 21,
-        ["GET /api/products/{}/reviews"] = 21,
-        ["GET /api/cooperatives/{}/reviews"] = 21,
-        ["POST /api/reviews/{}/reply"] = 21,
-        ["POST /api/reviews/{}/report"] = 21,
-        ["POST /api/admin/reviews/{}/hide"] = 21,
-        ["POST /api/admin/reviews/{}/restore"] = 21,
     };
 
     /// <summary>The routes of API.md that the Host serves (each once: API.md names some in two sections).</summary>

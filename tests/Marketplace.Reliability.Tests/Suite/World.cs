@@ -41,6 +41,10 @@ public sealed class World
     public required Guid FairA { get; init; }
     /// <summary>Cooperative A's workshop, with no slot yet.</summary>
     public required Guid ExperienceA { get; init; }
+    /// <summary>The first shopper's order of product A, delivered, and her review of the product.</summary>
+    public required Guid OrderDelivered { get; init; }
+    public required Guid SubOrderDelivered { get; init; }
+    public required Guid ReviewA { get; init; }
     /// <summary>The draft product's version, for PUT (read again before each use).</summary>
     public int DraftVersion { get; set; } = 1;
 
@@ -82,6 +86,7 @@ public sealed class World
         await (await admin.Client.SendAsync(Requests.Exhibitors(fair["id"]!.GetValue<Guid>()))).ShouldHaveStatus(200);
         var experience = await (await (await coopA.Owner.Client.PostJson($"/api/cooperatives/{coopA.Id}/experiences", Requests.ExperienceBody()))
             .ShouldHaveStatus(201)).Json();
+        var (delivered, review) = await ReviewedAsync(coopA, productA.Id, shopper1);
         return new World
         {
             App = app, Admin = await app.AdminAsync(), Shopper1 = shopper1, Shopper2 = await app.NewShopperAsync("shopper2"),
@@ -91,7 +96,22 @@ public sealed class World
             DraftProduct = draft["id"]!.GetValue<Guid>(), PayoutB = payout, BatchB = batch["id"]!.GetValue<Guid>(), OtherUserEmail = other.Email,
             MemberA = member, AssemblyA = assembly, CertificateA = certificate["id"]!.GetValue<Guid>(),
             FairA = fair["id"]!.GetValue<Guid>(), ExperienceA = experience["id"]!.GetValue<Guid>(),
+            OrderDelivered = delivered["id"]!.GetValue<Guid>(), SubOrderDelivered = delivered["subOrders"]![0]!["id"]!.GetValue<Guid>(),
+            ReviewA = review,
         };
+    }
+
+    /// <summary>An order of product A delivered to the shopper, and her review of the product (once Reviews knows the delivery).</summary>
+    private static async Task<(JsonNode Order, Guid Review)> ReviewedAsync(MarketCooperative coop, Guid productId, TestUser shopper)
+    {
+        var order = await PlaceAsync(shopper, productId, "cash_on_delivery");
+        var sub = order["subOrders"]![0]!["id"]!.GetValue<Guid>();
+        foreach (var (move, body) in new (string, object?)[] { ("accept", null), ("ship", new { carrier = "Amana", trackingNumber = "AM1" }), ("deliver", null) })
+            await (await coop.Owner.Client.PostJson($"/api/cooperatives/{coop.Id}/orders/{sub}/{move}", body)).ShouldHaveStatus(200);
+        var url = $"/api/orders/{order["id"]}/sub-orders/{sub}/reviews";
+        var review = await Poll.UntilAsync(async () => await shopper.Client.PostJson(url, new { productId, rating = 5, text = "ممتاز" }),
+            r => (int)r.StatusCode is 201, TimeSpan.FromSeconds(60), "the delivery known to Reviews");
+        return (order, (await review.Json())["id"]!.GetValue<Guid>());
     }
 
     /// <summary>Cooperative A's member (linked to the shopper's account) who supplied last year, and its annual assembly.</summary>

@@ -1,5 +1,7 @@
 using Marketplace.BuildingBlocks;
 using Marketplace.Reviews.Domain;
+using Marketplace.Reviews.Features;
+using Microsoft.AspNetCore.Routing;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,7 @@ public interface IReviewsStore : IDocumentStore;
 
 /// <summary>
 /// Reviews from verified buyers (issue 21, under way): who may review what is kept from Orders' events; the reviews' rules
-/// are <see cref="ReviewDecisions"/>. Its routes come next.
+/// are <see cref="ReviewDecisions"/>; API.md's routes.
 /// </summary>
 public static class ReviewsModule
 {
@@ -26,5 +28,14 @@ public static class ReviewsModule
             o.Schema.For<Reviewable>().Index(r => r.ShopperId);
         });
         return services;
+    }
+
+    public static IEndpointRouteBuilder MapReviewsModule(this IEndpointRouteBuilder app)
+    {
+        WriteReviewEndpoint.Map(app);
+        ChangeReviewEndpoints.Map(app);
+        ModerateReviewEndpoints.Map(app);
+        ReadReviewsEndpoints.Map(app);
+        return app;
     }
 }

@@ -1,0 +1,49 @@
+using JasperFx;
+using JasperFx.Events;
+using Marketplace.BuildingBlocks;
+using Marketplace.Reviews.Domain;
+using Marten;
+
+namespace Marketplace.Reviews.Features;
+
+internal static class ReviewStreams
+{
+    /// <summary>Reads the review, decides, appends with the version read; decides again when another writer got there first.</summary>
+    public static async Task<Review> UpdateAsync(this IReviewsStore store, Guid reviewId, Func<Review, IReadOnlyList<IDomainEvent>> decide,
+        CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<Review>(reviewId, ct);
+            var review = stream.Aggregate ?? throw new NotFound("The review");
+            var events = decide(review);
+            if (events.Count == 0) return review;
+            stream.AppendMany(events.Cast<object>().ToArray());
+            try
+            {
+                await session.SaveChangesAsync(ct);
+            }
+            catch (Exception e) when (Conflict(e) && attempt < 5)
+            {
+                continue;
+            }
+            await using var query = store.QuerySession();
+            return (await query.LoadAsync<Review>(reviewId, ct))!;
+        }
+    }
+
+    public static bool Conflict(Exception e) => e switch
+    {
+        ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException => true,
+        _ => e.InnerException is { } inner && Conflict(inner),
+    };
+}
+
+/// <summary>A review as the API answers it; the private message only for the reviewed cooperative's staff (and its author).</summary>
+internal sealed record ReviewView(Guid Id, Guid OrderId, Guid SubOrderId, Guid CooperativeId, Guid? ProductId, int Rating, string? Text, string Status,
+    DateTimeOffset WrittenAt, DateTimeOffset? EditedAt, string? Reply, DateTimeOffset? RepliedAt, string? Message = null, int? Reports = null)
+{
+    public static ReviewView Of(Review r, bool privateParts = false) => new(r.Id, r.OrderId, r.SubOrderId, r.CooperativeId, r.ProductId, r.Rating, r.Text,
+        r.Status, r.WrittenAt, r.EditedAt, r.Reply, r.RepliedAt, privateParts ? r.Message : null, privateParts ? r.Reports : null);
+}
