@@ -57,6 +57,10 @@ public sealed class ReviewApiTests(ReviewsApp app) : IClassFixture<ReviewsApp>
         await (await fatima.Client.DeleteAsync($"/api/reviews/{a.Id()}")).ShouldHaveStatus(200);
         (await RatingAsync(productReviews)).Should().Be((4m, 1), "a withdrawn review leaves them too");
 
+        var product = (await (await app.Anonymous().GetAsync($"/api/products/{amlou.Id}")).Json())["rating"]!;
+        (product["average"]!.GetValue<decimal>(), product["count"]!.GetValue<int>()).Should().Be((4m, 1), "the product's answer carries its rating");
+        var profile = (await (await app.Anonymous().GetAsync($"/api/cooperatives/{coop.Id}")).Json())["rating"]!;
+        (profile["average"]!.GetValue<decimal>(), profile["count"]!.GetValue<int>()).Should().Be((4m, 1), "and the cooperative's");
         var shown = await (await app.Anonymous().GetAsync($"/api/cooperatives/{coop.Id}/reviews")).Json();
         shown["items"]![0]!["message"].Should().BeNull("the private message is the cooperative's alone");
         var forStaff = await (await coop.Owner.Client.GetAsync($"/api/cooperatives/{coop.Id}/reviews")).Json();

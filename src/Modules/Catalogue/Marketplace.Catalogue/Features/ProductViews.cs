@@ -17,7 +17,8 @@ internal static class ProductViews
     internal sealed record Details(Guid Id, string Sku, string Category, string CategoryName, string Name, string Description, Money Price,
         string Unit, IReadOnlyList<ShopLabel> Labels, string? FoodSafetyNumber, string Province, IReadOnlyDictionary<string, string> ProvinceName,
         CooperativeRef Cooperative, string Status, int Stock, int OnHand, int Reserved, long Version, bool Available,
-        IReadOnlyList<ImageView> Images, Translations Translations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt);
+        IReadOnlyList<ImageView> Images, Translations Translations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt,
+        Marketplace.Reviews.Contracts.Rating? Rating = null);
 
     /// <param name="Available">at least one unit can be bought now (API.md's boolean).</param>
     /// <param name="Stock">what can be bought now (on hand minus reserved), as in the product's details.</param>

@@ -14,7 +14,8 @@ internal sealed record CooperativeListItem(Guid Id, string Name, string Descript
 internal sealed record CooperativeProfile(Guid Id, string Name, IReadOnlyDictionary<string, string> Names, string Description,
     IReadOnlyDictionary<string, string> Descriptions, string RegistrationNumber, string Province,
     IReadOnlyDictionary<string, string> ProvinceName, IReadOnlyList<string> Sectors, string ContactEmail, string Phone,
-    string Status, DateTimeOffset AppliedAt, DateTimeOffset? VerifiedAt, ShippingView? Shipping);
+    string Status, DateTimeOffset AppliedAt, DateTimeOffset? VerifiedAt, ShippingView? Shipping,
+    Marketplace.Reviews.Contracts.Rating? Rating = null);
 
 internal static class CooperativeViews
 {
