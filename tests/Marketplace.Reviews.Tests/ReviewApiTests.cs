@@ -50,6 +50,11 @@ public sealed class ReviewApiTests(ReviewsApp app) : IClassFixture<ReviewsApp>
         await (await coop.Owner.Client.PostJson(reply, new { text = "Encore" })).ShouldBeProblem(409);
         await (await coop.Owner.Client.PostJson($"/api/reviews/{b.Id()}/report", new { reason = "Pas notre produit" })).ShouldHaveStatus(200);
         var admin = await app.AdminAsync();
+        var queue = await (await (await admin.Client.GetAsync("/api/admin/reviews")).ShouldHaveStatus(200)).Json();
+        queue.AsArray().Select(i => i!["review"]!.Id()).Should().Contain(b.Id());
+        queue.AsArray().Single(i => i!["review"]!.Id() == b.Id())!.Str("lastReport").Should().Be("Pas notre produit");
+        await (await coop.Owner.Client.GetAsync("/api/admin/reviews")).ShouldBeProblem(403);
+        await (await admin.Client.GetAsync("/api/admin/reviews?state=everything")).ShouldBeValidationProblem("state");
         await (await coop.Owner.Client.PostJson($"/api/admin/reviews/{b.Id()}/hide", new { reason = "x" })).ShouldBeProblem(403);
         await (await admin.Client.PostJson($"/api/admin/reviews/{b.Id()}/hide", new { reason = "Hors sujet" })).ShouldHaveStatus(200);
         (await RatingAsync(productReviews)).Should().Be((5m, 1), "hidden reviews leave the averages");

@@ -24,7 +24,7 @@ public static class ReviewsModule
         {
             o.Events.MapDomainEvents(typeof(ReviewsModule).Assembly);
             o.Projections.Snapshot<Review>(Projections.SnapshotLifecycle.Inline);
-            o.Schema.For<Review>().Index(r => r.CooperativeId).Index(r => r.ProductId);
+            o.Schema.For<Review>().Index(r => r.CooperativeId).Index(r => r.ProductId).Index(r => r.Reports);
             o.Schema.For<Reviewable>().Index(r => r.ShopperId);
         });
         return services;
@@ -36,6 +36,7 @@ public static class ReviewsModule
         ChangeReviewEndpoints.Map(app);
         ModerateReviewEndpoints.Map(app);
         ReadReviewsEndpoints.Map(app);
+        ModerationQueueEndpoint.Map(app);
         return app;
     }
 }

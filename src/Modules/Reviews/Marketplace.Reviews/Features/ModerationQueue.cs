@@ -1,0 +1,34 @@
+using Marketplace.BuildingBlocks;
+using Marketplace.Reviews.Domain;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Marketplace.Reviews.Features;
+
+/// <summary>
+/// The administrators' moderation queue: the reviews reported by their cooperative first (most reports, then the oldest
+/// report), then the hidden ones, with their private parts and the last report's reason.
+/// </summary>
+internal static class ModerationQueueEndpoint
+{
+    internal sealed record QueueItem(ReviewView Review, string? LastReport, string? ModerationReason);
+
+    public static void Map(IEndpointRouteBuilder app) => app.MapGet("/api/admin/reviews",
+            async (string? state, int? page, int? pageSize, IReviewsStore store, CancellationToken ct) =>
+            {
+                if (state is not (null or "reported" or "hidden"))
+                    throw new ValidationFailed("state", "state is reported (the default) or hidden.");
+                var (p, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, 200));
+                await using var session = store.QuerySession();
+                IQueryable<Review> reviews = state == "hidden"
+                    ? session.Query<Review>().Where(r => r.Status == ReviewStatus.Hidden).OrderByDescending(r => r.WrittenAt)
+                    : session.Query<Review>().Where(r => r.Reports > 0 && r.Status == ReviewStatus.Published).OrderByDescending(r => r.Reports)
+                        .ThenBy(r => r.WrittenAt);
+                var found = await reviews.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+                return TypedResults.Ok(found.Select(r => new QueueItem(ReviewView.Of(r, privateParts: true), r.LastReport, r.ModerationReason)).ToList());
+            })
+        .RequireAuthorization(Identity.Policies.Admin).WithTags("Reviews")
+        .WithSummary("The moderation queue: reported reviews first (most reports first), or ?state=hidden (admin)");
+}
