@@ -7,7 +7,6 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Net.Http.Headers;
 
 namespace Marketplace.Catalogue.Images;
 
@@ -36,10 +35,7 @@ internal static class ServeProductImagesEndpoints
                     var isPublic = product!.IsPublished && (await session.LoadAsync<CooperativeStanding>(product.CooperativeId, ct))?.Suspended != true;
                     if (!isPublic && !await MaySeeAsync(user, product.CooperativeId, mediator, ct)) throw new NotFound("The image");
                     var content = await files.OpenAsync(image.FileKey, ct) ?? throw new NotFound("The image");
-                    http.Response.Headers.CacheControl = isPublic ? "public, max-age=31536000, immutable" : "private, no-store";
-                    http.Response.Headers.XContentTypeOptions = "nosniff";
-                    return TypedResults.Stream(content, image.ContentType, lastModified: image.AddedAt,
-                        entityTag: new EntityTagHeaderValue($"\"{image.Id:N}\""));
+                    return StoredImages.Serve(http, content, image.ContentType, image.Id, image.AddedAt, isPublic);
                 })
             .AllowAnonymous()
             .WithSummary("An image file, cacheable for a year (those of drafts and suspended cooperatives: their staff and administrators only)");

@@ -1,5 +1,3 @@
-using JasperFx;
-using JasperFx.Events;
 using Marketplace.BuildingBlocks;
 using Marketplace.Reviews.Domain;
 using Marten;
@@ -9,35 +7,21 @@ namespace Marketplace.Reviews.Features;
 internal static class ReviewStreams
 {
     /// <summary>Reads the review, decides, appends with the version read; decides again when another writer got there first.</summary>
-    public static async Task<Review> UpdateAsync(this IReviewsStore store, Guid reviewId, Func<Review, IReadOnlyList<IDomainEvent>> decide,
-        CancellationToken ct)
+    public static Task<Review> UpdateAsync(this IReviewsStore store, Guid reviewId, Func<Review, IReadOnlyList<IDomainEvent>> decide,
+        CancellationToken ct) => Concurrency.RetryOnConflictAsync(async () =>
     {
-        for (var attempt = 1; ; attempt++)
+        await using (var session = store.LightweightSession())
         {
-            await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<Review>(reviewId, ct);
             var review = stream.Aggregate ?? throw new NotFound("The review");
             var events = decide(review);
             if (events.Count == 0) return review;
             stream.AppendMany(events.Cast<object>().ToArray());
-            try
-            {
-                await session.SaveChangesAsync(ct);
-            }
-            catch (Exception e) when (Conflict(e) && attempt < 5)
-            {
-                continue;
-            }
-            await using var query = store.QuerySession();
-            return (await query.LoadAsync<Review>(reviewId, ct))!;
+            await session.SaveChangesAsync(ct);
         }
-    }
-
-    public static bool Conflict(Exception e) => e switch
-    {
-        ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException => true,
-        _ => e.InnerException is { } inner && Conflict(inner),
-    };
+        await using var query = store.QuerySession();
+        return (await query.LoadAsync<Review>(reviewId, ct))!;
+    }, ct);
 }
 
 /// <summary>A review as the API answers it; the private message only for the reviewed cooperative's staff (and its author).</summary>

@@ -28,7 +28,7 @@ internal static class WriteReviewEndpoint
                 var events = ReviewDecisions.Write(reviewable, existing, author, body?.ProductId, body?.Rating ?? 0, body?.Text, body?.Message, clock.GetUtcNow());
                 session.Events.StartStream<Review>(reviewId, events.Cast<object>().ToArray());
                 try { await session.SaveChangesAsync(ct); }
-                catch (Exception e) when (ReviewStreams.Conflict(e))
+                catch (Exception e) when (e.IsWriteConflict())
                 {
                     throw new DomainRuleViolated("already_reviewed", "It has a review already: edit it instead.");
                 }

@@ -7,7 +7,6 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Net.Http.Headers;
 
 namespace Marketplace.Tourism.Features;
 
@@ -68,9 +67,7 @@ internal static class ExperiencePhotoEndpoints
                             && (await mediator.Send(new GetCooperativeAccess(experience.CooperativeId, viewer), ct))?.IsStaff == true))
                         throw new NotFound("The photo");
                     var content = await files.OpenAsync(photo.FileKey, ct) ?? throw new NotFound("The photo");
-                    http.Response.Headers.CacheControl = isPublic ? "public, max-age=31536000, immutable" : "private, no-store";
-                    http.Response.Headers.XContentTypeOptions = "nosniff";
-                    return TypedResults.Stream(content, photo.ContentType, lastModified: photo.AddedAt, entityTag: new EntityTagHeaderValue($"\"{photo.Id:N}\""));
+                    return StoredImages.Serve(http, content, photo.ContentType, photo.Id, photo.AddedAt, isPublic);
                 })
             .AllowAnonymous().WithTags("Solidarity tourism")
             .WithSummary("A photo of an experience, cacheable for a year (its cooperative's staff and administrators only while it is not verified)");
