@@ -8,11 +8,11 @@ namespace Marketplace.Catalogue.Contracts;
 /// <summary>
 /// The shop: published products of cooperatives that are not suspended, filtered, sorted, a page at a time. Filters are
 /// as the API receives them (text), so that bad input is answered with field errors (ValidationFailed) named like the
-/// API's query parameters ("MinPrice", "Category", ...). <paramref name="Sort"/>: relevance, price, -price, newest.
+/// API's query parameters ("MinPrice", "Category", ...). <paramref name="Sort"/>: relevance, price, -price, newest, rating.
 /// </summary>
 public sealed record SearchCatalogue(string Language, string? Q = null, string? Category = null, Guid? CooperativeId = null,
     string? Label = null, string? Province = null, string? MinPrice = null, string? MaxPrice = null, string? Sort = null,
-    int Page = 1, int PageSize = 20) : IRequest<CataloguePage>;
+    int Page = 1, int PageSize = 20, string? MinRating = null) : IRequest<CataloguePage>;
 
 public sealed record CataloguePage(IReadOnlyList<ShopProduct> Items, long Total, int Page, int PageSize);
 
@@ -20,9 +20,10 @@ public sealed record CataloguePage(IReadOnlyList<ShopProduct> Items, long Total,
 /// <param name="Stock">what can be bought now (on hand minus reserved).</param>
 /// <param name="IsPurchasable">published, and its cooperative is not suspended.</param>
 /// <param name="ImageUrl">its first image (served by the Catalogue module), or null.</param>
+/// <param name="RatingAverage">the average of its published reviews (1 to 5), null without any; <paramref name="RatingCount"/>: how many.</param>
 public sealed record ShopProduct(Guid Id, string Name, decimal Price, string Currency, string Unit, Guid CooperativeId,
     string CooperativeName, IReadOnlyList<ShopLabel> Labels, int Stock, string Category, string Province, string? ImageUrl,
-    DateTimeOffset? PublishedAt, bool IsPurchasable);
+    DateTimeOffset? PublishedAt, bool IsPurchasable, decimal? RatingAverage = null, int RatingCount = 0);
 
 /// <summary>Products by id, whatever their state (a cart shows what is no longer on sale); unknown ids are left out.</summary>
 public sealed record GetShopProducts(IReadOnlyList<Guid> ProductIds, string Language) : IRequest<IReadOnlyList<ShopProduct>>;
@@ -40,10 +41,11 @@ public sealed record GetProductDetails(Guid ProductId, string Language, Guid? Vi
 /// <param name="Stock">what can be bought now (on hand minus reserved).</param>
 /// <param name="Status">"draft" or "published".</param>
 /// <param name="ImageUrls">its images in order, served by the Catalogue module.</param>
+/// <param name="RatingAverage">the average of its published reviews (1 to 5), null without any; <paramref name="RatingCount"/>: how many.</param>
 public sealed record ProductDetails(Guid Id, string Sku, string Category, string CategoryName, string Name, string Description,
     decimal Price, string Currency, string Unit, IReadOnlyList<ShopLabel> Labels, string? FoodSafetyNumber, string Province,
     IReadOnlyDictionary<string, string> ProvinceName, Guid CooperativeId, string CooperativeName, string Status, int Stock,
-    IReadOnlyList<string> ImageUrls, DateTimeOffset? PublishedAt);
+    IReadOnlyList<string> ImageUrls, DateTimeOffset? PublishedAt, decimal? RatingAverage = null, int RatingCount = 0);
 
 /// <summary>The fixed category tree, names by language.</summary>
 public sealed record GetCategories : IRequest<IReadOnlyList<CategoryNode>>;

@@ -1,6 +1,7 @@
 using Marketplace.BuildingBlocks;
 using Marketplace.Reviews.Domain;
 using Marketplace.Reviews.Features;
+using Marketplace.Reviews.Integration;
 using Microsoft.AspNetCore.Routing;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -13,8 +14,8 @@ namespace Marketplace.Reviews;
 public interface IReviewsStore : IDocumentStore;
 
 /// <summary>
-/// Reviews from verified buyers (issue 21, under way): who may review what is kept from Orders' events; the reviews' rules
-/// are <see cref="ReviewDecisions"/>; API.md's routes.
+/// Reviews from verified buyers: who may review what is kept from Orders' events; the reviews' rules
+/// are <see cref="ReviewDecisions"/>; API.md's routes; the Catalogue hears of a product's reviews changing (its outbox).
 /// </summary>
 public static class ReviewsModule
 {
@@ -24,9 +25,9 @@ public static class ReviewsModule
         {
             o.Events.MapDomainEvents(typeof(ReviewsModule).Assembly);
             o.Projections.Snapshot<Review>(Projections.SnapshotLifecycle.Inline);
-            o.Schema.For<Review>().Index(r => r.CooperativeId).Index(r => r.ProductId).Index(r => r.Reports);
-            o.Schema.For<Reviewable>().Index(r => r.ShopperId);
-        });
+            o.Schema.For<Review>().Index(r => r.CooperativeId).Index(r => r.ProductId).Index(r => r.Reports).Index(r => r.OrderId);
+            o.Schema.For<Reviewable>().Index(r => r.ShopperId).Index(r => r.OrderId);
+        }).AddIntegrationOutbox<IReviewsStore, ReviewsOutbox>(services, config, ReviewsOutbox.OutboxName);
         return services;
     }
 

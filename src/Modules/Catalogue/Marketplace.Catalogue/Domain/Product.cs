@@ -33,6 +33,9 @@ internal sealed class Product
     public SearchFields Search { get; set; } = SearchFields.Empty;
     /// <summary>The labels shown and searched: those of verified, unexpired certificates covering it (the listing's own are only declared).</summary>
     public List<CertifiedLabel> CertifiedLabels { get; set; } = [];
+    /// <summary>The average of its published reviews (null without any) and their count, kept from the Reviews module.</summary>
+    public decimal? RatingAverage { get; set; }
+    public int RatingCount { get; set; }
 
     /// <summary>What can be bought now.</summary>
     public int Available => Math.Max(0, OnHand - Reserved);
@@ -86,6 +89,8 @@ internal sealed class Product
     public void Apply(StockReturned e) => OnHand += e.Quantity;
 
     public void Apply(CertifiedLabelsSet e) => CertifiedLabels = [.. e.Labels];
+
+    public void Apply(ProductRated e) => (RatingAverage, RatingCount) = (e.Average, e.Count);
 
     public void Apply(ImageAdded e) => Images.Add(new ProductImage(e.ImageId, e.FileKey, e.ContentType, e.Size, e.At));
 

@@ -59,3 +59,7 @@ internal sealed record ImageRemoved(Guid ProductId, Guid ImageId, Guid By, DateT
 
 [EventName("catalogue.images_reordered")]
 internal sealed record ImagesReordered(Guid ProductId, IReadOnlyList<Guid> ImageIds, Guid By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>Its published reviews make this rating now (an average of 1 to 5 stars, null without any; how many), as the Reviews module said.</summary>
+[EventName("catalogue.product_rated")]
+internal sealed record ProductRated(Guid ProductId, decimal? Average, int Count, DateTimeOffset At) : IDomainEvent;

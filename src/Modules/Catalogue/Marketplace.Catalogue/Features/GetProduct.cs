@@ -24,8 +24,7 @@ internal sealed class GetProductHandler(ProductPageSql sql, CooperativeNames nam
         var (product, suspended) = await sql.FindAsync(query.ProductId, ct) ?? throw new NotFound("The product");
         if ((!product.IsPublished || suspended) && !query.ViewerIsAdmin && !await IsStaffAsync(product.CooperativeId, query.ViewerId, ct))
             throw new NotFound("The product");
-        var ratings = await mediator.Send(new Marketplace.Reviews.Contracts.GetProductRatings([product.Id]), ct);
-        return product.ToDetails(await names.OfAsync(mediator, [product.CooperativeId], ct), query.Language) with { Rating = ratings[product.Id] };
+        return product.ToDetails(await names.OfAsync(mediator, [product.CooperativeId], ct), query.Language);
     }
 
     private async Task<bool> IsStaffAsync(Guid cooperativeId, Guid? viewer, CancellationToken ct) =>

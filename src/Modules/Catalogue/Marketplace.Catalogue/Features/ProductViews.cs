@@ -2,6 +2,7 @@ using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue.Contracts;
 using Marketplace.Catalogue.Domain;
 using Marketplace.Cooperatives.Contracts;
+using Marketplace.Reviews.Contracts;
 
 namespace Marketplace.Catalogue.Features;
 
@@ -18,12 +19,13 @@ internal static class ProductViews
         string Unit, IReadOnlyList<ShopLabel> Labels, string? FoodSafetyNumber, string Province, IReadOnlyDictionary<string, string> ProvinceName,
         CooperativeRef Cooperative, string Status, int Stock, int OnHand, int Reserved, long Version, bool Available,
         IReadOnlyList<ImageView> Images, Translations Translations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt,
-        Marketplace.Reviews.Contracts.Rating? Rating = null);
+        Rating Rating);
 
     /// <param name="Available">at least one unit can be bought now (API.md's boolean).</param>
     /// <param name="Stock">what can be bought now (on hand minus reserved), as in the product's details.</param>
+    /// <param name="Rating">its published reviews' average and count.</param>
     internal sealed record Item(Guid Id, string Name, Money Price, string Unit, CooperativeRef Cooperative, IReadOnlyList<ShopLabel> Labels,
-        bool Available, int Stock, string Category, string Province, string Status, string? ImageUrl, DateTimeOffset? PublishedAt);
+        bool Available, int Stock, string Category, string Province, string Status, string? ImageUrl, DateTimeOffset? PublishedAt, Rating Rating);
 
     public static IReadOnlyDictionary<string, string> ToDictionary(this LocalizedText text) =>
         LocalizedText.Languages.Where(l => !string.IsNullOrWhiteSpace(text[l])).ToDictionary(l => l, l => text[l]!);
@@ -50,11 +52,13 @@ internal static class ProductViews
             new Money(l.Price, l.Currency), l.Unit, Labels(p), l.FoodSafetyNumber, l.Province,
             Provinces.Find(l.Province)?.Name.ToDictionary() ?? new Dictionary<string, string>(),
             Cooperative(p.CooperativeId, cooperatives, language), p.Status, p.Available, p.OnHand, p.Reserved, p.ListingVersion, p.Available > 0,
-            Images(p), new Translations(l.Name.ToDictionary(), l.Description.ToDictionary()), p.CreatedAt, p.UpdatedAt, p.PublishedAt);
+            Images(p), new Translations(l.Name.ToDictionary(), l.Description.ToDictionary()), p.CreatedAt, p.UpdatedAt, p.PublishedAt, RatingOf(p));
     }
 
     public static Item ToItem(this Product p, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, string>> cooperatives, string language) =>
         new(p.Id, p.Listing.Name.Pick(language), new Money(p.Listing.Price, p.Listing.Currency), p.Listing.Unit,
             Cooperative(p.CooperativeId, cooperatives, language), Labels(p), p.Available > 0, p.Available, p.Category, p.Province,
-            p.Status, p.Images.Count > 0 ? ImageUrl(p.Id, p.Images[0].Id) : null, p.PublishedAt);
+            p.Status, p.Images.Count > 0 ? ImageUrl(p.Id, p.Images[0].Id) : null, p.PublishedAt, RatingOf(p));
+
+    public static Rating RatingOf(Product p) => new(p.RatingAverage, p.RatingCount);
 }

@@ -13,10 +13,10 @@ namespace Marketplace.Catalogue.Features;
 
 /// <summary>The shop: published products of cooperatives that are not suspended, filtered, sorted, a page at a time.</summary>
 internal sealed record SearchProducts(string? Q, string? Category, string? CooperativeId, string? Label, string? Province,
-    string? MinPrice, string? MaxPrice, string? Sort, string? Page, string? PageSize, string Language)
+    string? MinPrice, string? MaxPrice, string? Sort, string? Page, string? PageSize, string Language, string? MinRating = null)
     : IRequest<PagedList<ProductViews.Item>>
 {
-    public static readonly string[] Sorts = ["relevance", "price", "-price", "newest"];
+    public static readonly string[] Sorts = ["relevance", "price", "-price", "newest", "rating"];
     public static decimal? Amount(string? s) => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
     public static int? Number(string? s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 }
@@ -35,6 +35,7 @@ internal sealed class SearchProductsValidator : AbstractValidator<SearchProducts
         RuleFor(x => x.MaxPrice).Must(p => p is null || SearchProducts.Amount(p) >= 0).WithMessage("maxPrice is an amount of 0 or more.")
             .Must((x, max) => x.MinPrice is null || max is null || !(SearchProducts.Amount(max) < SearchProducts.Amount(x.MinPrice)))
             .WithMessage("maxPrice is at least minPrice.");
+        RuleFor(x => x.MinRating).Must(r => r is null || SearchProducts.Amount(r) is >= 1 and <= 5).WithMessage("minRating is between 1 and 5 stars.");
         RuleFor(x => x.Sort).Must(s => s is null || SearchProducts.Sorts.Contains(s))
             .WithMessage($"sort is one of {string.Join(", ", SearchProducts.Sorts)}.");
         RuleFor(x => x.Page).Must(p => p is null || SearchProducts.Number(p) >= 1).WithMessage("page starts at 1.");
@@ -67,7 +68,7 @@ internal sealed class ProductSearch(NpgsqlDataSource database, ProductSearchSql 
             query.Category is null ? null : Categories.WithDescendants(query.Category),
             query.CooperativeId is null ? null : Guid.Parse(query.CooperativeId), query.Label?.ToUpperInvariant(), query.Province,
             SearchProducts.Amount(query.MinPrice), SearchProducts.Amount(query.MaxPrice),
-            query.Sort ?? (string.IsNullOrWhiteSpace(query.Q) ? "newest" : "relevance"));
+            query.Sort ?? (string.IsNullOrWhiteSpace(query.Q) ? "newest" : "relevance"), SearchProducts.Amount(query.MinRating));
         var key = filter.Key(page);
         await using var connection = await database.OpenConnectionAsync(ct);
         var answer = cache.Find(key);
@@ -96,11 +97,11 @@ internal static class SearchProductsEndpoint
 {
     public static void Map(RouteGroupBuilder group) => group.MapGet("/",
             (string? q, string? category, string? cooperativeId, string? label, string? province, string? minPrice, string? maxPrice,
-                    string? sort, string? page, string? pageSize, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                    string? sort, string? page, string? pageSize, string? minRating, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new SearchProducts(q, Blank(category), Blank(cooperativeId), Blank(label), Blank(province), Blank(minPrice),
-                    Blank(maxPrice), Blank(sort), Blank(page), Blank(pageSize), Language.Of(http)), ct))
+                    Blank(maxPrice), Blank(sort), Blank(page), Blank(pageSize), Language.Of(http), Blank(minRating)), ct))
         .AllowAnonymous()
-        .WithSummary("Search and browse the shop: q in any language, filters, sorts, pages");
+        .WithSummary("Search and browse the shop: q in any language, filters (minRating too), sorts (rating too), pages");
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -16,7 +16,7 @@ internal sealed class SearchCatalogueHandler(IMediator mediator) : IRequestHandl
         var page = await mediator.Send(new SearchProducts(Blank(query.Q), Blank(query.Category), query.CooperativeId?.ToString(),
             Blank(query.Label), Blank(query.Province), Blank(query.MinPrice), Blank(query.MaxPrice), Blank(query.Sort),
             query.Page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            query.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), query.Language), ct);
+            query.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), query.Language, Blank(query.MinRating)), ct);
         return new CataloguePage(page.Items.Select(i => ShopViews.Of(i, purchasable: true)).ToList(), page.Total, page.Page, page.PageSize);
     }
 
@@ -45,7 +45,7 @@ internal sealed class GetProductDetailsHandler(IMediator mediator) : IRequestHan
         var d = await mediator.Send(new GetProduct(query.ProductId, query.Language, query.ViewerId, query.ViewerIsAdmin), ct);
         return new ProductDetails(d.Id, d.Sku, d.Category, d.CategoryName, d.Name, d.Description, d.Price.Amount, d.Price.Currency, d.Unit,
             d.Labels, d.FoodSafetyNumber, d.Province, d.ProvinceName, d.Cooperative.Id, d.Cooperative.Name, d.Status, d.Stock,
-            d.Images.Select(i => i.Url).ToList(), d.PublishedAt);
+            d.Images.Select(i => i.Url).ToList(), d.PublishedAt, d.Rating.Average, d.Rating.Count);
     }
 }
 
@@ -61,5 +61,6 @@ internal sealed class GetCategoriesHandler : IRequestHandler<GetCategories, IRea
 internal static class ShopViews
 {
     public static ShopProduct Of(ProductViews.Item i, bool purchasable) => new(i.Id, i.Name, i.Price.Amount, i.Price.Currency, i.Unit,
-        i.Cooperative.Id, i.Cooperative.Name, i.Labels, i.Stock, i.Category, i.Province, i.ImageUrl, i.PublishedAt, purchasable);
+        i.Cooperative.Id, i.Cooperative.Name, i.Labels, i.Stock, i.Category, i.Province, i.ImageUrl, i.PublishedAt, purchasable,
+        i.Rating.Average, i.Rating.Count);
 }

@@ -44,6 +44,8 @@ internal sealed partial class ProductSearchRows : EventProjection
         t.AddColumn("published_at", "timestamp with time zone");
         t.AddColumn("labels", "text[]").NotNull();
         t.AddColumn("vector", "tsvector").NotNull();
+        t.AddColumn("rating", "numeric"); // the average of its published reviews; null without any
+        t.AddColumn<int>("rating_count").NotNull().DefaultValue(0);
         t.Indexes.Add(new IndexDefinition($"{Table}_vector") { Columns = ["vector"], Method = IndexMethod.gin });
         t.Indexes.Add(new IndexDefinition($"{Table}_newest") { Columns = ["status", "published_at"] });
         t.Indexes.Add(new IndexDefinition($"{Table}_price") { Columns = ["status", "price"] });
@@ -80,6 +82,13 @@ internal sealed partial class ProductSearchRows : EventProjection
     public void Project(CertifiedLabelsSet e, IDocumentOperations ops)
     {
         ops.QueueSqlCommand($"update {table} set labels = ? where id = ?", e.Labels.Select(l => l.Code).Distinct().ToArray(), e.ProductId);
+        ops.QueueSqlCommand(raiseVersion);
+    }
+
+    /// <summary>sort=rating and minRating read the rating; items show it.</summary>
+    public void Project(ProductRated e, IDocumentOperations ops)
+    {
+        ops.QueueSqlCommand($"update {table} set rating = ?, rating_count = ? where id = ?", (object?)e.Average ?? DBNull.Value, e.Count, e.ProductId);
         ops.QueueSqlCommand(raiseVersion);
     }
 

@@ -8,14 +8,15 @@ using Npgsql;
 namespace Marketplace.Catalogue.Search;
 
 /// <param name="Categories">the category and its descendants.</param>
-/// <param name="Sort">relevance, price, -price or newest.</param>
+/// <param name="Sort">relevance, price, -price, newest or rating.</param>
+/// <param name="MinRating">the least average of published reviews (products without reviews are left out).</param>
 internal sealed record ProductFilter(SearchQuery Text, IReadOnlyList<string>? Categories, Guid? CooperativeId, string? Label,
-    string? Province, decimal? MinPrice, decimal? MaxPrice, string Sort)
+    string? Province, decimal? MinPrice, decimal? MaxPrice, string Sort, decimal? MinRating = null)
 {
     /// <summary>What identifies this search's answer for a page (<see cref="SearchResultCache"/>).</summary>
     public string Key(PageRequest page) => string.Join('|', string.Join(' ', Text.Terms.Select(t => t.Word)),
         string.Join(',', Categories ?? []), CooperativeId, Label, Province, MinPrice?.ToString(CultureInfo.InvariantCulture),
-        MaxPrice?.ToString(CultureInfo.InvariantCulture), Sort, page.Skip, page.PageSize);
+        MaxPrice?.ToString(CultureInfo.InvariantCulture), Sort, MinRating?.ToString(CultureInfo.InvariantCulture), page.Skip, page.PageSize);
 }
 
 /// <summary>
@@ -103,6 +104,7 @@ internal sealed class ProductSearchSql(ICatalogueStore store)
         Add("s.province = @province", "province", filter.Province);
         Add("s.price >= @min", "min", filter.MinPrice);
         Add("s.price <= @max", "max", filter.MaxPrice);
+        Add("s.rating >= @minRating", "minRating", filter.MinRating);
         var rank = "0::real";
         if (!filter.Text.IsEmpty)
         {
@@ -115,12 +117,13 @@ internal sealed class ProductSearchSql(ICatalogueStore store)
         {
             "price" => "m.price asc, m.id",
             "-price" => "m.price desc, m.id",
+            "rating" => "m.rating desc nulls last, m.rating_count desc, m.published_at desc, m.id",
             "relevance" when !filter.Text.IsEmpty => "m.rank desc, m.published_at desc, m.id",
             _ => "m.published_at desc, m.id desc",
         };
         parameters["limit"] = page.PageSize;
         parameters["offset"] = page.Skip;
-        var matches = $"with m as materialized (select s.id, s.price, s.published_at, {rank} as rank from {table} s " +
+        var matches = $"with m as materialized (select s.id, s.price, s.published_at, s.rating, s.rating_count, {rank} as rank from {table} s " +
             $"where {string.Join(" and ", where)}) ";
         var ids = new List<Guid>();
         long total = 0;

@@ -35,13 +35,13 @@ internal static class ReviewDecisions
         Author(review, author);
         Check(rating, text, null);
         if (review.Status == ReviewStatus.Withdrawn) throw new DomainRuleViolated("withdrawn", "This review was withdrawn.");
-        return review.Rating == rating && review.Text == Clean(text) ? [] : [new ReviewEdited(review.Id, rating, Clean(text), now)];
+        return review.Rating == rating && review.Text == Clean(text) ? [] : [new ReviewEdited(review.Id, rating, Clean(text), now, review.ProductId)];
     }
 
     public static IReadOnlyList<IDomainEvent> Withdraw(Review review, Guid author, DateTimeOffset now)
     {
         Author(review, author);
-        return review.Status == ReviewStatus.Withdrawn ? [] : [new ReviewWithdrawn(review.Id, now)];
+        return review.Status == ReviewStatus.Withdrawn ? [] : [new ReviewWithdrawn(review.Id, now, review.ProductId)];
     }
 
     public static IReadOnlyList<IDomainEvent> Reply(Review review, bool byItsStaff, Guid by, string? text, DateTimeOffset now)
@@ -61,13 +61,13 @@ internal static class ReviewDecisions
     public static IReadOnlyList<IDomainEvent> Hide(Review review, Guid by, string? reason, DateTimeOffset now)
     {
         var why = Required(reason, "reason", MaxReason);
-        return review.Status == ReviewStatus.Published ? [new ReviewHidden(review.Id, why, by, now)] : [];
+        return review.Status == ReviewStatus.Published ? [new ReviewHidden(review.Id, why, by, now, review.ProductId)] : [];
     }
 
     public static IReadOnlyList<IDomainEvent> Restore(Review review, Guid by, string? reason, DateTimeOffset now)
     {
         var why = Required(reason, "reason", MaxReason);
-        return review.Status == ReviewStatus.Hidden ? [new ReviewRestored(review.Id, why, by, now)] : [];
+        return review.Status == ReviewStatus.Hidden ? [new ReviewRestored(review.Id, why, by, now, review.ProductId)] : [];
     }
 
     /// <summary>The average of the published ones (two decimals, half away from zero) and their count.</summary>

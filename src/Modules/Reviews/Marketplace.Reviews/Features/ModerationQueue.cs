@@ -1,6 +1,7 @@
 using Marketplace.BuildingBlocks;
 using Marketplace.Reviews.Domain;
 using Marten;
+using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,24 +12,27 @@ namespace Marketplace.Reviews.Features;
 /// The administrators' moderation queue: the reviews reported by their cooperative first (most reports, then the oldest
 /// report), then the hidden ones, with their private parts and the last report's reason.
 /// </summary>
+internal sealed class ModerationQueueHandler(IReviewsStore store) : IRequestHandler<GetModerationQueue, IReadOnlyList<ModerationItem>>
+{
+    public async Task<IReadOnlyList<ModerationItem>> Handle(GetModerationQueue query, CancellationToken ct)
+    {
+        if (query.State is not (null or "reported" or "hidden")) throw new ValidationFailed("state", "state is reported (the default) or hidden.");
+        var (p, size) = (Math.Max(1, query.Page ?? 1), Math.Clamp(query.PageSize ?? 50, 1, 200));
+        await using var session = store.QuerySession();
+        IQueryable<Review> reviews = query.State == "hidden"
+            ? session.Query<Review>().Where(r => r.Status == ReviewStatus.Hidden).OrderByDescending(r => r.WrittenAt)
+            : session.Query<Review>().Where(r => r.Reports > 0 && r.Status == ReviewStatus.Published).OrderByDescending(r => r.Reports)
+                .ThenBy(r => r.WrittenAt);
+        var found = await reviews.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return found.Select(r => new ModerationItem(r.ToView(privateParts: true), r.LastReport, r.ModerationReason)).ToList();
+    }
+}
+
 internal static class ModerationQueueEndpoint
 {
-    internal sealed record QueueItem(ReviewView Review, string? LastReport, string? ModerationReason);
-
     public static void Map(IEndpointRouteBuilder app) => app.MapGet("/api/admin/reviews",
-            async (string? state, int? page, int? pageSize, IReviewsStore store, CancellationToken ct) =>
-            {
-                if (state is not (null or "reported" or "hidden"))
-                    throw new ValidationFailed("state", "state is reported (the default) or hidden.");
-                var (p, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, 200));
-                await using var session = store.QuerySession();
-                IQueryable<Review> reviews = state == "hidden"
-                    ? session.Query<Review>().Where(r => r.Status == ReviewStatus.Hidden).OrderByDescending(r => r.WrittenAt)
-                    : session.Query<Review>().Where(r => r.Reports > 0 && r.Status == ReviewStatus.Published).OrderByDescending(r => r.Reports)
-                        .ThenBy(r => r.WrittenAt);
-                var found = await reviews.Skip((p - 1) * size).Take(size).ToListAsync(ct);
-                return TypedResults.Ok(found.Select(r => new QueueItem(ReviewView.Of(r, privateParts: true), r.LastReport, r.ModerationReason)).ToList());
-            })
+            async (string? state, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetModerationQueue(state, page, pageSize), ct)))
         .RequireAuthorization(Identity.Policies.Admin).WithTags("Reviews")
         .WithSummary("The moderation queue: reported reviews first (most reports first), or ?state=hidden (admin)");
 }

@@ -12,38 +12,57 @@ namespace Marketplace.Reviews.Features;
 
 /// <summary>
 /// A product's published reviews, or a cooperative's (of itself), newest first, with their average: a product's of all time,
-/// a cooperative's of the last 12 months. Its staff also read the private messages.
+/// a cooperative's of the last 12 months; its staff also read the private messages. For the cooperative's space, all its
+/// reviews (products and itself, published or hidden).
 /// </summary>
-internal static class ReadReviewsEndpoints
+internal sealed class ReadReviewsHandler(IReviewsStore store, IMediator mediator, TimeProvider clock) : IRequestHandler<GetProductReviews, ReviewPage>,
+    IRequestHandler<GetCooperativeReviews, ReviewPage>, IRequestHandler<GetReviewsForCooperativeStaff, ReviewPage>
 {
-    internal sealed record ReviewPage(Rating Rating, IReadOnlyList<ReviewView> Items, int Total, int Page, int PageSize);
-
-    public static void Map(IEndpointRouteBuilder app)
+    public async Task<ReviewPage> Handle(GetProductReviews query, CancellationToken ct)
     {
-        app.MapGet("/api/products/{id:guid}/reviews", async (Guid id, int? page, int? pageSize, IReviewsStore store, CancellationToken ct) =>
-            {
-                await using var session = store.QuerySession();
-                var all = await session.Query<Review>().Where(r => r.ProductId == id && r.Status == ReviewStatus.Published).ToListAsync(ct);
-                return TypedResults.Ok(PageOf(all, page, pageSize, privateParts: false));
-            })
-            .AllowAnonymous().WithTags("Reviews").WithSummary("A product's published reviews, newest first, with {rating: {average, count}} (anyone)");
-        app.MapGet("/api/cooperatives/{id:guid}/reviews", async (Guid id, int? page, int? pageSize, ClaimsPrincipal user, IReviewsStore store,
-                IMediator mediator, TimeProvider clock, CancellationToken ct) =>
-            {
-                await using var session = store.QuerySession();
-                var since = clock.GetUtcNow().AddMonths(-12);
-                var all = await session.Query<Review>().Where(r => r.CooperativeId == id && r.ProductId == null && r.Status == ReviewStatus.Published)
-                    .ToListAsync(ct);
-                var staff = user.ViewerId() is { } viewer && (await mediator.Send(new GetCooperativeAccess(id, viewer), ct))?.IsStaff == true;
-                return TypedResults.Ok(PageOf(all, page, pageSize, staff) with { Rating = ReviewDecisions.RatingOf(all.Where(r => r.WrittenAt >= since)) });
-            })
-            .AllowAnonymous().WithTags("Reviews").WithSummary("A cooperative's published reviews, newest first, with its rating of the last 12 months (anyone)");
+        await using var session = store.QuerySession();
+        var all = await session.Query<Review>().Where(r => r.ProductId == query.ProductId && r.Status == ReviewStatus.Published).ToListAsync(ct);
+        return PageOf(all, query.Page, query.PageSize, privateParts: false);
     }
+
+    public async Task<ReviewPage> Handle(GetCooperativeReviews query, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var since = clock.GetUtcNow().AddMonths(-12);
+        var all = await session.Query<Review>()
+            .Where(r => r.CooperativeId == query.CooperativeId && r.ProductId == null && r.Status == ReviewStatus.Published).ToListAsync(ct);
+        var staff = query.ViewerId is { } viewer && await IsStaffAsync(query.CooperativeId, viewer, ct);
+        return PageOf(all, query.Page, query.PageSize, staff) with { Rating = ReviewDecisions.RatingOf(all.Where(r => r.WrittenAt >= since)) };
+    }
+
+    public async Task<ReviewPage> Handle(GetReviewsForCooperativeStaff query, CancellationToken ct)
+    {
+        if (!await IsStaffAsync(query.CooperativeId, query.UserId, ct)) throw new Forbidden("Only the cooperative's staff read all its reviews.");
+        await using var session = store.QuerySession();
+        var all = await session.Query<Review>().Where(r => r.CooperativeId == query.CooperativeId && r.Status != ReviewStatus.Withdrawn).ToListAsync(ct);
+        return PageOf(all, query.Page, query.PageSize, privateParts: true);
+    }
+
+    private async Task<bool> IsStaffAsync(Guid cooperativeId, Guid userId, CancellationToken ct) =>
+        (await mediator.Send(new GetCooperativeAccess(cooperativeId, userId), ct))?.IsStaff == true;
 
     private static ReviewPage PageOf(IReadOnlyList<Review> all, int? page, int? pageSize, bool privateParts)
     {
         var (p, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100));
         return new ReviewPage(ReviewDecisions.RatingOf(all), all.OrderByDescending(r => r.WrittenAt).Skip((p - 1) * size).Take(size)
-            .Select(r => ReviewView.Of(r, privateParts)).ToList(), all.Count, p, size);
+            .Select(r => r.ToView(privateParts)).ToList(), all.Count, p, size);
+    }
+}
+
+internal static class ReadReviewsEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/products/{id:guid}/reviews", async (Guid id, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetProductReviews(id, page, pageSize), ct)))
+            .AllowAnonymous().WithTags("Reviews").WithSummary("A product's published reviews, newest first, with {rating: {average, count}} (anyone)");
+        app.MapGet("/api/cooperatives/{id:guid}/reviews", async (Guid id, int? page, int? pageSize, ClaimsPrincipal user, IMediator mediator,
+                    CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetCooperativeReviews(id, user.ViewerId(), page, pageSize), ct)))
+            .AllowAnonymous().WithTags("Reviews").WithSummary("A cooperative's published reviews, newest first, with its rating of the last 12 months (anyone)");
     }
 }

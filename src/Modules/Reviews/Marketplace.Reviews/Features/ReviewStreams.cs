@@ -24,10 +24,9 @@ internal static class ReviewStreams
     }, ct);
 }
 
-/// <summary>A review as the API answers it; the private message only for the reviewed cooperative's staff (and its author).</summary>
-internal sealed record ReviewView(Guid Id, Guid OrderId, Guid SubOrderId, Guid CooperativeId, Guid? ProductId, int Rating, string? Text, string Status,
-    DateTimeOffset WrittenAt, DateTimeOffset? EditedAt, string? Reply, DateTimeOffset? RepliedAt, string? Message = null, int? Reports = null)
+internal static class ReviewViews
 {
-    public static ReviewView Of(Review r, bool privateParts = false) => new(r.Id, r.OrderId, r.SubOrderId, r.CooperativeId, r.ProductId, r.Rating, r.Text,
-        r.Status, r.WrittenAt, r.EditedAt, r.Reply, r.RepliedAt, privateParts ? r.Message : null, privateParts ? r.Reports : null);
+    /// <summary>The review as it is shown; its private message and reports only with <paramref name="privateParts"/>.</summary>
+    public static ReviewView ToView(this Review r, bool privateParts = false) => new(r.Id, r.OrderId, r.SubOrderId, r.CooperativeId, r.ProductId,
+        r.Rating, r.Text, r.Status, r.WrittenAt, r.EditedAt, r.Reply, r.RepliedAt, privateParts ? r.Message : null, privateParts ? r.Reports : null);
 }
