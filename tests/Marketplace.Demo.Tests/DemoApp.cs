@@ -56,7 +56,15 @@ public class DemoApp(bool seedAtStart) : MarketplaceApp, IAsyncLifetime
 }
 
 /// <summary>One platform seeded at start, shared by the tests that read the demo data.</summary>
-public sealed class SeededApp() : DemoApp(seedAtStart: true);
+public sealed class SeededApp() : DemoApp(seedAtStart: true)
+{
+    /// <summary>As run.sh: with Hangfire's server, so the demo order's events reach the other modules (Reviews).</summary>
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        base.Configure(settings);
+        settings["Marketplace:Jobs:Server"] = "true";
+    }
+}
 
 [CollectionDefinition(Name)]
 public sealed class SeededCollection : ICollectionFixture<SeededApp>

@@ -112,6 +112,21 @@ public sealed class DemoDataTests(SeededApp app)
     }
 
     [Fact]
+    public async Task The_demo_shopper_has_an_order_of_the_demo_cooperative_delivered_and_its_page_invites_her_to_review_it()
+    {
+        var shopper = await app.SignedInClientAsync(DemoAccounts.ShopperEmail, DemoAccounts.ShopperPassword);
+        var orders = (await (await shopper.GetAsync("/api/orders")).Json())["items"]!.AsArray();
+        var order = orders.Should().ContainSingle().Subject!;
+        var sub = order["subOrders"]!.AsArray().Should().ContainSingle().Subject!;
+        sub["status"]!.GetValue<string>().Should().Be("delivered");
+        sub["lines"]!.AsArray().Should().HaveCount(2);
+
+        var page = await Poll.UntilAsync(async () => await (await shopper.GetAsync($"/orders/{order["id"]}")).Content.ReadAsStringAsync(),
+            html => html.Contains("data-write-review"), what: "the order page's invitation to review");
+        page.Split("data-write-review").Should().HaveCount(4, "each of the two products and the cooperative");
+    }
+
+    [Fact]
     public async Task The_accounts_file_lists_the_demo_accounts_in_the_layout_of_run_sh_and_they_sign_in()
     {
         var lines = await File.ReadAllLinesAsync(app.AccountsFile);

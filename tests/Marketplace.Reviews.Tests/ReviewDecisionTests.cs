@@ -97,4 +97,20 @@ public sealed class ReviewDecisionTests
     }
 
     private static string Code(Func<object> act) => act.Should().Throw<DomainRuleViolated>().Which.Code;
+
+    [Theory]
+    [InlineData("ممتاز، شكرا للتعاونية", "fr", "ar")]
+    [InlineData("Très bon amlou, livré vite", "fr", "fr")]
+    [InlineData("Great honey", "en", "en")]
+    [InlineData("ⵜⴰⵏⵎⵎⵉⵔⵜ ⴰⵟⵟⴰⵙ", "fr", "zgh")]
+    [InlineData("Tanmmirt attas", "ar", null)]
+    [InlineData("Très bon ⵜⴰⵏⵎⵎⵉⵔⵜ, ممتاز جدا جدا جدا", "fr", "ar")]
+    [InlineData("5/5 !!", "fr", null)]
+    public void The_language_of_a_review_is_its_script_s_and_for_Latin_letters_that_of_the_page_it_was_written_from(string text, string page,
+        string? expected)
+    {
+        TextLanguage.Of(text, page).Should().Be(expected);
+        ReviewDecisions.Write(SubOrder(Delivered), null, Shopper, Amlou, 5, text, null, Delivered.AddDays(1), page)
+            .OfType<ReviewWritten>().Single().Language.Should().Be(expected);
+    }
 }

@@ -16,7 +16,8 @@ public static class DemoModule
     /// </summary>
     public static IServiceCollection AddDemoModule(this IServiceCollection services, IConfiguration config)
     {
-        services.AddTransient<DemoSeeder>().AddTransient<DemoMembers>().AddTransient<DemoCertificates>().AddTransient<DemoFair>().AddTransient<DemoExperiences>();
+        services.AddTransient<DemoSeeder>().AddTransient<DemoMembers>().AddTransient<DemoCertificates>().AddTransient<DemoFair>().AddTransient<DemoExperiences>()
+            .AddTransient<DemoOrders>();
         if (IsOn(config["MARKETPLACE_SEED_DEMO"])) services.AddHostedService<DemoSeedAtStart>();
         return services;
     }

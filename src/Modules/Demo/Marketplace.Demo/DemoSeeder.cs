@@ -23,7 +23,7 @@ internal sealed record DemoSeedReport(bool AlreadySeeded, int Cooperatives, int 
 /// and takes "already there" answers of a racing writer as success.
 /// </summary>
 internal sealed class DemoSeeder(IMediator mediator, NpgsqlDataSource database, IConfiguration config, DemoMembers members,
-    DemoCertificates certificates, DemoFair fair, DemoExperiences experiences, ILogger<DemoSeeder> logger)
+    DemoCertificates certificates, DemoFair fair, DemoExperiences experiences, DemoOrders orders, ILogger<DemoSeeder> logger)
 {
     private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
 
@@ -41,6 +41,7 @@ internal sealed class DemoSeeder(IMediator mediator, NpgsqlDataSource database, 
             await certificates.EnsureAsync(adminId, ct); // and before certificates stood behind labels
             await fair.EnsureAsync(adminId, ct); // and before the fair's exhibitors came onto the platform
             await experiences.EnsureAsync(ct); // and before the cooperatives hosted visits
+            await orders.EnsureAsync(ct); // and before the shoppers reviewed what they received
         }
         report = report with { AccountsFile = await WriteAccountsFileAsync(ct) };
         logger.LogInformation("Demo data in {Elapsed} ms: {Cooperatives} cooperatives ({CooperativesAdded} new), {Products} products ({ProductsAdded} new){Skipped}",

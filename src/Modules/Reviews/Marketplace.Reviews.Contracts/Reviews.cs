@@ -5,9 +5,10 @@ namespace Marketplace.Reviews.Contracts;
 /// <summary>
 /// A review as it is shown: <paramref name="Message"/> (the private message to the cooperative) and <paramref name="Reports"/>
 /// only for its author, the reviewed cooperative's staff and administrators. Status: published, withdrawn or hidden.
+/// <paramref name="Language"/>: the language its text is written in (ar, fr, en, zgh), null when unknown.
 /// </summary>
-public sealed record ReviewView(Guid Id, Guid OrderId, Guid SubOrderId, Guid CooperativeId, Guid? ProductId, int Rating, string? Text, string Status,
-    DateTimeOffset WrittenAt, DateTimeOffset? EditedAt, string? Reply, DateTimeOffset? RepliedAt, string? Message = null, int? Reports = null);
+public sealed record ReviewView(Guid Id, Guid OrderId, Guid SubOrderId, Guid CooperativeId, Guid? ProductId, int Rating, string? Text, string? Language,
+    string Status, DateTimeOffset WrittenAt, DateTimeOffset? EditedAt, string? Reply, DateTimeOffset? RepliedAt, string? Message = null, int? Reports = null);
 
 /// <summary>A page of reviews, newest first, with the rating they make (a cooperative's: of the last 12 months).</summary>
 public sealed record ReviewPage(Rating Rating, IReadOnlyList<ReviewView> Items, int Total, int Page, int PageSize);
@@ -15,13 +16,14 @@ public sealed record ReviewPage(Rating Rating, IReadOnlyList<ReviewView> Items, 
 /// <summary>
 /// The shopper of a delivered sub-order reviews one of its products or, without <paramref name="ProductId"/>, its cooperative:
 /// once each, within 100 days of delivery. Forbidden for anyone else; DomainRuleViolated (not_delivered, review_window_over,
-/// already_reviewed); ValidationFailed for stars outside 1..5 or a text over 2,000 characters.
+/// already_reviewed); ValidationFailed for stars outside 1..5 or a text over 2,000 characters. <paramref name="PageLanguage"/>:
+/// the language the author writes from (the text's own script decides first: Arabic, Tifinagh).
 /// </summary>
-public sealed record WriteReview(Guid OrderId, Guid SubOrderId, Guid AuthorId, Guid? ProductId, int? Rating, string? Text, string? Message)
-    : IRequest<ReviewView>;
+public sealed record WriteReview(Guid OrderId, Guid SubOrderId, Guid AuthorId, Guid? ProductId, int? Rating, string? Text, string? Message,
+    string? PageLanguage = null) : IRequest<ReviewView>;
 
 /// <summary>Its author changes the stars and the text.</summary>
-public sealed record EditReview(Guid ReviewId, Guid AuthorId, int? Rating, string? Text) : IRequest<ReviewView>;
+public sealed record EditReview(Guid ReviewId, Guid AuthorId, int? Rating, string? Text, string? PageLanguage = null) : IRequest<ReviewView>;
 
 /// <summary>Its author withdraws it: it leaves the pages and the averages.</summary>
 public sealed record WithdrawReview(Guid ReviewId, Guid AuthorId) : IRequest<ReviewView>;
@@ -55,10 +57,14 @@ public sealed record GetOrderReviews(Guid OrderId, Guid ShopperId) : IRequest<IR
 public sealed record SubOrderReviews(Guid SubOrderId, Guid CooperativeId, IReadOnlyList<Guid> ProductIds, bool Open, DateTimeOffset? OpenUntil,
     IReadOnlyList<ReviewView> Reviews);
 
-/// <summary>The administrators' queue: reported reviews (most reports first) or, with <paramref name="State"/> hidden, the hidden ones.</summary>
+/// <summary>
+/// The administrators' queue, by <paramref name="State"/>: reported (the default: reported reviews, most reports first),
+/// published (every published review, the reported first, then the newest) or hidden.
+/// </summary>
 public sealed record GetModerationQueue(string? State, int? Page = null, int? PageSize = null) : IRequest<IReadOnlyList<ModerationItem>>;
 
-public sealed record ModerationItem(ReviewView Review, string? LastReport, string? ModerationReason);
+/// <summary>A review for moderation (without its private message: that is the cooperative's alone), how often and why it was last reported.</summary>
+public sealed record ModerationItem(ReviewView Review, int Reports, string? LastReport, string? ModerationReason);
 
 /// <summary>A product's published reviews changed (written, edited, withdrawn, hidden or restored): its rating may have moved.</summary>
 public sealed record ProductReviewsChangedIntegrationEvent(Guid EventId, Guid ProductId) : INotification;

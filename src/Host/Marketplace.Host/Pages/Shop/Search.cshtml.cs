@@ -14,7 +14,9 @@ public sealed class SearchModel(IMediator mediator, Texts texts) : PageModel
 {
     public const int PageSize = 24;
     public const string TourismCategory = "solidarity-tourism";
-    public static readonly string[] Sorts = ["relevance", "price", "-price", "newest"];
+    public static readonly string[] Sorts = ["relevance", "price", "-price", "newest", "rating"];
+    /// <summary>The least average rating a shopper may ask for.</summary>
+    public static readonly int[] MinRatings = [4, 3];
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
@@ -23,6 +25,7 @@ public sealed class SearchModel(IMediator mediator, Texts texts) : PageModel
     [BindProperty(SupportsGet = true)] public string? MinPrice { get; set; }
     [BindProperty(SupportsGet = true)] public string? MaxPrice { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public int? MinRating { get; set; }
     [BindProperty(Name = "page", SupportsGet = true)] public int? PageNumber { get; set; }
 
     public IReadOnlyList<CategoryNode> Categories { get; private set; } = [];
@@ -43,9 +46,10 @@ public sealed class SearchModel(IMediator mediator, Texts texts) : PageModel
         {
             Results = await mediator.Send(new SearchCatalogue(PageLanguage.Current, Q, Category, null, Label, Province,
                 min?.ToString(CultureInfo.InvariantCulture), max?.ToString(CultureInfo.InvariantCulture),
-                Sorts.Contains(Sort) ? Sort : null, Math.Max(1, PageNumber ?? 1), PageSize), ct);
+                Sorts.Contains(Sort) ? Sort : null, Math.Max(1, PageNumber ?? 1), PageSize,
+                MinRating is { } least && MinRatings.Contains(least) ? least.ToString(CultureInfo.InvariantCulture) : null), ct);
             var tourism = Category == TourismCategory || (string.IsNullOrWhiteSpace(Category) && !string.IsNullOrWhiteSpace(Q));
-            if (tourism && Results.Page == 1 && min is null && max is null && string.IsNullOrWhiteSpace(Label))
+            if (tourism && Results.Page == 1 && min is null && max is null && string.IsNullOrWhiteSpace(Label) && MinRating is null)
                 Experiences = (await mediator.Send(new ListExperiences(PageLanguage.Current, Q, Province, 1, 6), ct)).Items;
             Pager = new Pager("/search", Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString()), Results.Page,
                 Results.PageSize, Results.Total);
@@ -66,5 +70,5 @@ public sealed class SearchModel(IMediator mediator, Texts texts) : PageModel
     }
 
     public bool HasFilters => !string.IsNullOrWhiteSpace(Category) || !string.IsNullOrWhiteSpace(Province)
-        || !string.IsNullOrWhiteSpace(Label) || !string.IsNullOrWhiteSpace(MinPrice) || !string.IsNullOrWhiteSpace(MaxPrice);
+        || !string.IsNullOrWhiteSpace(Label) || !string.IsNullOrWhiteSpace(MinPrice) || !string.IsNullOrWhiteSpace(MaxPrice) || MinRating is not null;
 }

@@ -18,6 +18,7 @@ internal sealed class Review
     public Guid AuthorId { get; set; }
     public int Rating { get; set; }
     public string? Text { get; set; }
+    public string? Language { get; set; }
     public string? Message { get; set; }
     public string Status { get; set; } = ReviewStatus.Published;
     public DateTimeOffset WrittenAt { get; set; }
@@ -29,10 +30,10 @@ internal sealed class Review
     public string? ModerationReason { get; set; }
 
     public void Apply(ReviewWritten e) =>
-        (Id, OrderId, SubOrderId, CooperativeId, ProductId, AuthorId, Rating, Text, Message, WrittenAt) =
-        (e.ReviewId, e.OrderId, e.SubOrderId, e.CooperativeId, e.ProductId, e.AuthorId, e.Rating, e.Text, e.Message, e.At);
+        (Id, OrderId, SubOrderId, CooperativeId, ProductId, AuthorId, Rating, Text, Language, Message, WrittenAt) =
+        (e.ReviewId, e.OrderId, e.SubOrderId, e.CooperativeId, e.ProductId, e.AuthorId, e.Rating, e.Text, e.Language, e.Message, e.At);
 
-    public void Apply(ReviewEdited e) => (Rating, Text, EditedAt) = (e.Rating, e.Text, e.At);
+    public void Apply(ReviewEdited e) => (Rating, Text, Language, EditedAt) = (e.Rating, e.Text, e.Language, e.At);
     public void Apply(ReviewWithdrawn e) => Status = ReviewStatus.Withdrawn;
     public void Apply(ReviewReplied e) => (Reply, RepliedAt) = (e.Text, e.At);
     public void Apply(ReviewReported e) => (Reports, LastReport) = (Reports + 1, e.Reason);

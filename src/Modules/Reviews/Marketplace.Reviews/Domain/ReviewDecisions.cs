@@ -16,7 +16,7 @@ internal static class ReviewDecisions
     public static Guid IdOf(Guid subOrderId, Guid? productId) => NameGuids.Of($"review:{subOrderId:N}:{productId?.ToString("N") ?? "cooperative"}");
 
     public static IReadOnlyList<IDomainEvent> Write(Reviewable? reviewable, Review? existing, Guid author, Guid? productId, int rating, string? text,
-        string? message, DateTimeOffset now)
+        string? message, DateTimeOffset now, string? pageLanguage = null)
     {
         if (reviewable is null || reviewable.ShopperId != author) throw new Forbidden("Only the shopper who received this order reviews it.");
         if (productId is { } p && !reviewable.ProductIds.Contains(p)) throw new ValidationFailed("productId", "This product is not in this part of the order.");
@@ -27,15 +27,15 @@ internal static class ReviewDecisions
             throw new DomainRuleViolated("review_window_over", $"Reviews are written within {Reviewable.Window.TotalDays:0} days of delivery.");
         if (existing is not null) throw new DomainRuleViolated("already_reviewed", "It has a review already: edit it instead.");
         return [new ReviewWritten(IdOf(reviewable.Id, productId), reviewable.OrderId, reviewable.Id, reviewable.CooperativeId, productId, author, rating,
-            Clean(text), Clean(message), now)];
+            Clean(text), Clean(message), now, TextLanguage.Of(Clean(text), pageLanguage))];
     }
 
-    public static IReadOnlyList<IDomainEvent> Edit(Review review, Guid author, int rating, string? text, DateTimeOffset now)
+    public static IReadOnlyList<IDomainEvent> Edit(Review review, Guid author, int rating, string? text, DateTimeOffset now, string? pageLanguage = null)
     {
         Author(review, author);
         Check(rating, text, null);
         if (review.Status == ReviewStatus.Withdrawn) throw new DomainRuleViolated("withdrawn", "This review was withdrawn.");
-        return review.Rating == rating && review.Text == Clean(text) ? [] : [new ReviewEdited(review.Id, rating, Clean(text), now, review.ProductId)];
+        return review.Rating == rating && review.Text == Clean(text) ? [] : [new ReviewEdited(review.Id, rating, Clean(text), now, review.ProductId, TextLanguage.Of(Clean(text), pageLanguage))];
     }
 
     public static IReadOnlyList<IDomainEvent> Withdraw(Review review, Guid author, DateTimeOffset now)

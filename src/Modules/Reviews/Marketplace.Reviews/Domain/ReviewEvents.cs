@@ -7,12 +7,13 @@ namespace Marketplace.Reviews.Domain;
 
 /// <param name="ProductId">the product reviewed; null: the cooperative itself.</param>
 /// <param name="Message">a private message to the cooperative, beside the public review (only its staff read it).</param>
+/// <param name="Language">the language of the text (<see cref="TextLanguage"/>), null when unknown.</param>
 [EventName("reviews.review_written")]
 internal sealed record ReviewWritten(Guid ReviewId, Guid OrderId, Guid SubOrderId, Guid CooperativeId, Guid? ProductId, Guid AuthorId, int Rating,
-    string? Text, string? Message, DateTimeOffset At) : IDomainEvent;
+    string? Text, string? Message, DateTimeOffset At, string? Language = null) : IDomainEvent;
 
 [EventName("reviews.review_edited")]
-internal sealed record ReviewEdited(Guid ReviewId, int Rating, string? Text, DateTimeOffset At, Guid? ProductId = null) : IDomainEvent;
+internal sealed record ReviewEdited(Guid ReviewId, int Rating, string? Text, DateTimeOffset At, Guid? ProductId = null, string? Language = null) : IDomainEvent;
 
 [EventName("reviews.review_withdrawn")]
 internal sealed record ReviewWithdrawn(Guid ReviewId, DateTimeOffset At, Guid? ProductId = null) : IDomainEvent;

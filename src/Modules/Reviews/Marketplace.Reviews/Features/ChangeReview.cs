@@ -13,7 +13,7 @@ internal sealed class ChangeReviewHandler(IReviewsStore store, TimeProvider cloc
     IRequestHandler<WithdrawReview, ReviewView>
 {
     public async Task<ReviewView> Handle(EditReview cmd, CancellationToken ct) => (await store.UpdateAsync(cmd.ReviewId,
-        r => ReviewDecisions.Edit(r, cmd.AuthorId, cmd.Rating ?? 0, cmd.Text, clock.GetUtcNow()), ct)).ToView(privateParts: true);
+        r => ReviewDecisions.Edit(r, cmd.AuthorId, cmd.Rating ?? 0, cmd.Text, clock.GetUtcNow(), cmd.PageLanguage), ct)).ToView(privateParts: true);
 
     public async Task<ReviewView> Handle(WithdrawReview cmd, CancellationToken ct) => (await store.UpdateAsync(cmd.ReviewId,
         r => ReviewDecisions.Withdraw(r, cmd.AuthorId, clock.GetUtcNow()), ct)).ToView(privateParts: true);
@@ -25,8 +25,8 @@ internal static class ChangeReviewEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/reviews/{id:guid}", async (Guid id, Body? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new EditReview(id, user.UserId(), body?.Rating, body?.Text), ct)))
+        app.MapPut("/api/reviews/{id:guid}", async (Guid id, Body? body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new EditReview(id, user.UserId(), body?.Rating, body?.Text, Language.Of(http)), ct)))
             .RequireAuthorization(Identity.Policies.SignedIn).WithTags("Reviews").WithSummary("Edit my review {rating, text?} (its author)");
         app.MapDelete("/api/reviews/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new WithdrawReview(id, user.UserId()), ct)))

@@ -28,5 +28,5 @@ internal static class ReviewViews
 {
     /// <summary>The review as it is shown; its private message and reports only with <paramref name="privateParts"/>.</summary>
     public static ReviewView ToView(this Review r, bool privateParts = false) => new(r.Id, r.OrderId, r.SubOrderId, r.CooperativeId, r.ProductId,
-        r.Rating, r.Text, r.Status, r.WrittenAt, r.EditedAt, r.Reply, r.RepliedAt, privateParts ? r.Message : null, privateParts ? r.Reports : null);
+        r.Rating, r.Text, r.Language, r.Status, r.WrittenAt, r.EditedAt, r.Reply, r.RepliedAt, privateParts ? r.Message : null, privateParts ? r.Reports : null);
 }

@@ -22,7 +22,8 @@ internal sealed class WriteReviewHandler(IReviewsStore store, TimeProvider clock
         if (reviewable is null || reviewable.OrderId != cmd.OrderId) throw new NotFound("The sub-order");
         var reviewId = ReviewDecisions.IdOf(cmd.SubOrderId, cmd.ProductId);
         var existing = await session.LoadAsync<Review>(reviewId, ct);
-        var events = ReviewDecisions.Write(reviewable, existing, cmd.AuthorId, cmd.ProductId, cmd.Rating ?? 0, cmd.Text, cmd.Message, clock.GetUtcNow());
+        var events = ReviewDecisions.Write(reviewable, existing, cmd.AuthorId, cmd.ProductId, cmd.Rating ?? 0, cmd.Text, cmd.Message, clock.GetUtcNow(),
+            cmd.PageLanguage);
         session.Events.StartStream<Review>(reviewId, events.Cast<object>().ToArray());
         try { await session.SaveChangesAsync(ct); }
         catch (Exception e) when (e.IsWriteConflict())
@@ -40,9 +41,10 @@ internal static class WriteReviewEndpoint
     internal sealed record Body(Guid? ProductId, int? Rating, string? Text, string? Message);
 
     public static void Map(IEndpointRouteBuilder app) => app.MapPost("/api/orders/{id:guid}/sub-orders/{subOrderId:guid}/reviews",
-            async (Guid id, Guid subOrderId, Body? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            async (Guid id, Guid subOrderId, Body? body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
-                var review = await mediator.Send(new WriteReview(id, subOrderId, user.UserId(), body?.ProductId, body?.Rating, body?.Text, body?.Message), ct);
+                var review = await mediator.Send(new WriteReview(id, subOrderId, user.UserId(), body?.ProductId, body?.Rating, body?.Text, body?.Message,
+                    Language.Of(http)), ct);
                 return TypedResults.Created($"/api/reviews/{review.Id}", review);
             })
         .RequireAuthorization(Identity.Policies.SignedIn).WithTags("Reviews")
