@@ -20,7 +20,7 @@ public static class ShopData
 
     /// <summary>A verified cooperative; with <paramref name="flatFee"/>, its delivery fee (waived from <paramref name="freeAbove"/>).</summary>
     public static async Task<Cooperative> NewCooperativeAsync(this MarketplaceApp app, string nameAr, string nameFr, string province = "taroudant",
-        decimal? flatFee = null, decimal? freeAbove = null)
+        decimal? flatFee = null, decimal? freeAbove = null, string[]? sectors = null)
     {
         var owner = await app.NewShopperAsync("owner");
         var applied = await owner.Client.PostJson("/api/cooperatives", new
@@ -28,7 +28,7 @@ public static class ShopData
             name = new { ar = nameAr, fr = nameFr, en = nameFr },
             registrationNumber = $"{Random.Shared.Next(10000, 99999)}/{Random.Shared.Next(10, 99)}",
             province,
-            sectors = new[] { "argan", "honey" },
+            sectors = sectors ?? ["argan", "honey"],
             contactEmail = owner.Email,
             phone = "+212612345678",
             description = new { ar = "تعاونية نسائية من سوس.", fr = "Une coopérative de femmes du Souss." },

@@ -42,6 +42,19 @@ public sealed class DemoDataTests(SeededApp app)
         details["status"]!.GetValue<string>().Should().Be("published");
     }
 
+    [Fact]
+    public async Task Every_demo_product_shows_a_picture_of_its_kind_and_a_category_page_does_not_repeat_one_picture()
+    {
+        var products = await app.AllItemsAsync(app.Anonymous(), "/api/products");
+
+        foreach (var p in products)
+            p["imageUrl"]!.GetValue<string>().Should().StartWith($"/api/pictures/{Marketplace.Catalogue.Contracts.Pictures.KindOf(p["category"]!.GetValue<string>())}-");
+        foreach (var category in products.GroupBy(p => p["category"]!.GetValue<string>()).Where(g => g.Count() >= 6))
+            category.Select(p => p["imageUrl"]!.GetValue<string>()).Distinct().Should().HaveCountGreaterThan(1, "{0} shows more than one colouring", category.Key);
+        foreach (var url in products.Select(p => p["imageUrl"]!.GetValue<string>()).Distinct())
+            await (await app.Anonymous().GetAsync(url)).ShouldHaveStatus(200);
+    }
+
     [Theory]
     [InlineData("argan", "ar")]
     [InlineData("أركان", "ar")]

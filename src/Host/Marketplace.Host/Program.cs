@@ -98,6 +98,7 @@ app.MapProgrammeModule();
 app.MapTourismModule();
 app.MapReviewsModule();
 app.MapRazorPages();
+app.MapAppManifest();
 
 app.Run();
 

@@ -19,7 +19,7 @@ public sealed record CataloguePage(IReadOnlyList<ShopProduct> Items, long Total,
 /// <summary>A product as listed in the shop or a cart, with the price of now.</summary>
 /// <param name="Stock">what can be bought now (on hand minus reserved).</param>
 /// <param name="IsPurchasable">published, and its cooperative is not suspended.</param>
-/// <param name="ImageUrl">its first image (served by the Catalogue module), or null.</param>
+/// <param name="ImageUrl">its first image (served by the Catalogue module), else the drawn picture of its kind (<see cref="Pictures"/>).</param>
 /// <param name="RatingAverage">the average of its published reviews (1 to 5), null without any; <paramref name="RatingCount"/>: how many.</param>
 public sealed record ShopProduct(Guid Id, string Name, decimal Price, string Currency, string Unit, Guid CooperativeId,
     string CooperativeName, IReadOnlyList<ShopLabel> Labels, int Stock, string Category, string Province, string? ImageUrl,
@@ -40,12 +40,12 @@ public sealed record GetProductDetails(Guid ProductId, string Language, Guid? Vi
 /// <param name="ProvinceName">by language.</param>
 /// <param name="Stock">what can be bought now (on hand minus reserved).</param>
 /// <param name="Status">"draft" or "published".</param>
-/// <param name="ImageUrls">its images in order, served by the Catalogue module.</param>
+/// <param name="ImageUrls">its images in order, served by the Catalogue module; <paramref name="PictureUrl"/>: the drawn picture of its kind, for want of them.</param>
 /// <param name="RatingAverage">the average of its published reviews (1 to 5), null without any; <paramref name="RatingCount"/>: how many.</param>
 public sealed record ProductDetails(Guid Id, string Sku, string Category, string CategoryName, string Name, string Description,
     decimal Price, string Currency, string Unit, IReadOnlyList<ShopLabel> Labels, string? FoodSafetyNumber, string Province,
     IReadOnlyDictionary<string, string> ProvinceName, Guid CooperativeId, string CooperativeName, string Status, int Stock,
-    IReadOnlyList<string> ImageUrls, DateTimeOffset? PublishedAt, decimal? RatingAverage = null, int RatingCount = 0);
+    IReadOnlyList<string> ImageUrls, DateTimeOffset? PublishedAt, decimal? RatingAverage = null, int RatingCount = 0, string? PictureUrl = null);
 
 /// <summary>The fixed category tree, names by language.</summary>
 public sealed record GetCategories : IRequest<IReadOnlyList<CategoryNode>>;

@@ -67,6 +67,7 @@ public static class CatalogueModule
         SearchProductsEndpoint.Map(shop);
         GetProductEndpoint.Map(shop);
         ServeProductImagesEndpoints.Map(shop);
+        ProductPictures.Map(app);
         GetCategoriesEndpoint.Map(app);
         FoodCategoryEndpoint.Map(app.MapGroup("/api/admin").WithTags("Catalogue").RequireAuthorization(Identity.Policies.Admin));
         app.MapBenchLoading("Catalogue", BenchListProductsEndpoint.Map);

@@ -55,6 +55,9 @@ public sealed record SubmitCertificate(Guid CooperativeId, Guid ActorId, string?
 public sealed record ReviewCertificate(Guid CertificateId, Guid AdminId, bool Verify, string? Reason) : IRequest<CertificateInfo>;
 
 /// <summary>A cooperative's certificates, newest first (its staff and administrators; NotFound/Forbidden otherwise).</summary>
+/// <summary>The quality labels (IGP, AOP, ...) each of these cooperatives holds on <paramref name="Day"/>: verified, unexpired certificates; for the directory.</summary>
+public sealed record GetCooperativeLabels(IReadOnlyList<Guid> CooperativeIds, DateOnly Day) : IRequest<IReadOnlyDictionary<Guid, IReadOnlyList<string>>>;
+
 public sealed record GetCooperativeCertificates(Guid CooperativeId, Guid ViewerId, bool ViewerIsAdmin = false) : IRequest<IReadOnlyList<CertificateInfo>>;
 
 /// <summary>The administrators' queue: certificates in <paramref name="Status"/>, oldest first.</summary>

@@ -21,7 +21,8 @@ public sealed record PublicCooperative(Guid Id, string Name, string Description,
     DateTimeOffset? VerifiedAt, ShippingPolicy? Shipping);
 
 /// <summary>The directory of verified cooperatives, oldest first, optionally in one province (a code).</summary>
-public sealed record ListPublicCooperatives(string Language, string? Province = null, int Page = 1, int PageSize = 20)
+/// <paramref name="Sectors"/>: those with any of these sectors (a category and its children, say).
+public sealed record ListPublicCooperatives(string Language, string? Province = null, int Page = 1, int PageSize = 20, IReadOnlyList<string>? Sectors = null)
     : IRequest<PublicCooperativePage>;
 
 public sealed record PublicCooperativePage(IReadOnlyList<PublicCooperativeItem> Items, long Total, int Page, int PageSize);

@@ -7,8 +7,6 @@ namespace Marketplace.Host.Pages.Shop;
 /// <summary>Small helpers of the storefront's views: names of provinces, categories and labels in the page's language.</summary>
 public static class ShopFormat
 {
-    public const string Placeholder = "/img/product.svg";
-
     /// <summary>The quality labels the shop explains, in the order it shows them.</summary>
     public static readonly string[] Labels = ["IGP", "AOP", "LABEL_AGRICOLE", "ORGANIC", "FAIR_TRADE"];
 
@@ -25,7 +23,8 @@ public static class ShopFormat
     public static string Sector(IReadOnlyList<CategoryNode> tree, string sector) =>
         Flatten(tree).Any(c => c.Node.Code == sector) ? Category(tree, sector) : sector;
 
-    public static string Image(string? url) => url ?? Placeholder;
+    /// <summary>Whether an image is the drawn picture of a kind of product (not a photo of this one).</summary>
+    public static bool IsDrawn(string? url) => url?.StartsWith("/api/pictures/", StringComparison.Ordinal) != false;
 
     /// <summary>A Latin token (an order number) inside a sentence of any direction, kept whole (Unicode first-strong isolate).</summary>
     public static string Isolate(string text) => $"\u2068{text}\u2069";

@@ -19,11 +19,12 @@ internal static class ProductViews
         string Unit, IReadOnlyList<ShopLabel> Labels, string? FoodSafetyNumber, string Province, IReadOnlyDictionary<string, string> ProvinceName,
         CooperativeRef Cooperative, string Status, int Stock, int OnHand, int Reserved, long Version, bool Available,
         IReadOnlyList<ImageView> Images, Translations Translations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt,
-        Rating Rating);
+        Rating Rating, string PictureUrl);
 
     /// <param name="Available">at least one unit can be bought now (API.md's boolean).</param>
     /// <param name="Stock">what can be bought now (on hand minus reserved), as in the product's details.</param>
     /// <param name="Rating">its published reviews' average and count.</param>
+    /// <param name="ImageUrl">its first photo, else the drawn picture of its kind.</param>
     internal sealed record Item(Guid Id, string Name, Money Price, string Unit, CooperativeRef Cooperative, IReadOnlyList<ShopLabel> Labels,
         bool Available, int Stock, string Category, string Province, string Status, string? ImageUrl, DateTimeOffset? PublishedAt, Rating Rating);
 
@@ -52,13 +53,14 @@ internal static class ProductViews
             new Money(l.Price, l.Currency), l.Unit, Labels(p), l.FoodSafetyNumber, l.Province,
             Provinces.Find(l.Province)?.Name.ToDictionary() ?? new Dictionary<string, string>(),
             Cooperative(p.CooperativeId, cooperatives, language), p.Status, p.Available, p.OnHand, p.Reserved, p.ListingVersion, p.Available > 0,
-            Images(p), new Translations(l.Name.ToDictionary(), l.Description.ToDictionary()), p.CreatedAt, p.UpdatedAt, p.PublishedAt, RatingOf(p));
+            Images(p), new Translations(l.Name.ToDictionary(), l.Description.ToDictionary()), p.CreatedAt, p.UpdatedAt, p.PublishedAt, RatingOf(p),
+            Pictures.UrlOf(p.Category, p.Id));
     }
 
     public static Item ToItem(this Product p, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, string>> cooperatives, string language) =>
         new(p.Id, p.Listing.Name.Pick(language), new Money(p.Listing.Price, p.Listing.Currency), p.Listing.Unit,
             Cooperative(p.CooperativeId, cooperatives, language), Labels(p), p.Available > 0, p.Available, p.Category, p.Province,
-            p.Status, p.Images.Count > 0 ? ImageUrl(p.Id, p.Images[0].Id) : null, p.PublishedAt, RatingOf(p));
+            p.Status, p.Images.Count > 0 ? ImageUrl(p.Id, p.Images[0].Id) : Pictures.UrlOf(p.Category, p.Id), p.PublishedAt, RatingOf(p));
 
     public static Rating RatingOf(Product p) => new(p.RatingAverage, p.RatingCount);
 }

@@ -45,7 +45,7 @@ internal sealed class GetProductDetailsHandler(IMediator mediator) : IRequestHan
         var d = await mediator.Send(new GetProduct(query.ProductId, query.Language, query.ViewerId, query.ViewerIsAdmin), ct);
         return new ProductDetails(d.Id, d.Sku, d.Category, d.CategoryName, d.Name, d.Description, d.Price.Amount, d.Price.Currency, d.Unit,
             d.Labels, d.FoodSafetyNumber, d.Province, d.ProvinceName, d.Cooperative.Id, d.Cooperative.Name, d.Status, d.Stock,
-            d.Images.Select(i => i.Url).ToList(), d.PublishedAt, d.Rating.Average, d.Rating.Count);
+            d.Images.Select(i => i.Url).ToList(), d.PublishedAt, d.Rating.Average, d.Rating.Count, d.PictureUrl);
     }
 }
 

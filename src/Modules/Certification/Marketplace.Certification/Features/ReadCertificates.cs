@@ -17,8 +17,18 @@ namespace Marketplace.Certification.Features;
 /// </summary>
 internal sealed class ReadCertificatesHandler(ICertificationStore store, IMediator mediator) :
     IRequestHandler<GetCooperativeCertificates, IReadOnlyList<CertificateInfo>>,
-    IRequestHandler<GetCertificateQueue, IReadOnlyList<CertificateInfo>>
+    IRequestHandler<GetCertificateQueue, IReadOnlyList<CertificateInfo>>, IRequestHandler<GetCooperativeLabels, IReadOnlyDictionary<Guid, IReadOnlyList<string>>>
 {
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> Handle(GetCooperativeLabels query, CancellationToken ct)
+    {
+        var ids = query.CooperativeIds.Distinct().ToArray();
+        if (ids.Length == 0) return new Dictionary<Guid, IReadOnlyList<string>>();
+        await using var session = store.QuerySession();
+        var verified = await session.Query<Certificate>().Where(c => c.CooperativeId.IsOneOf(ids) && c.Status == CertificateStatus.Verified).ToListAsync(ct);
+        return verified.Where(c => c.IsValidOn(query.Day) && CertificateKinds.LabelOf.GetValueOrDefault(c.Kind) is not null).ToLookup(c => c.CooperativeId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => CertificateKinds.LabelOf[c.Kind]!).Distinct().Order().ToList());
+    }
+
     public async Task<IReadOnlyList<CertificateInfo>> Handle(GetCooperativeCertificates query, CancellationToken ct)
     {
         if (!query.ViewerIsAdmin)

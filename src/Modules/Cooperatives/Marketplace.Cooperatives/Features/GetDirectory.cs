@@ -15,8 +15,9 @@ namespace Marketplace.Cooperatives.Features;
 /// The directory: verified cooperatives, to everyone. Administrators may list another status (?status=pending).
 /// Filters: province (a code), sector, q (text in names and descriptions in every language, accents aside).
 /// </summary>
+/// <param name="AnySector">those with any of these sectors (the shop's directory: a category and its children).</param>
 internal sealed record GetDirectory(bool CallerIsAdmin, string? Status, string? Province, string? Sector, string? Q,
-    PageRequest Page, string Language) : IRequest<PagedList<CooperativeListItem>>;
+    PageRequest Page, string Language, IReadOnlyList<string>? AnySector = null) : IRequest<PagedList<CooperativeListItem>>;
 
 internal sealed class GetDirectoryValidator : AbstractValidator<GetDirectory>
 {
@@ -38,7 +39,13 @@ internal sealed class GetDirectoryHandler(ICooperativesStore store) : IRequestHa
         // Only administrators see other statuses; for everyone else the directory is the verified cooperatives.
         var status = query.CallerIsAdmin && Cooperative.Names.Parse(query.Status) is { } asked ? asked : Status.Verified;
         await using var session = store.QuerySession();
-        var page = await PageAsync(Filter(session.Query<Cooperative>(), status, query.Province, query.Sector, query.Q), query.Page, ct);
+        var cooperatives = Filter(session.Query<Cooperative>(), status, query.Province, query.Sector, query.Q);
+        if (query.AnySector is { Count: > 0 } sectors)
+        {
+            var any = sectors.ToArray();
+            cooperatives = cooperatives.Where(c => c.Sectors.Any(s => any.Contains(s)));
+        }
+        var page = await PageAsync(cooperatives, query.Page, ct);
         return new PagedList<CooperativeListItem>(page.Items.Select(c => CooperativeViews.ListItem(c, query.Language)).ToList(),
             page.Total, page.Page, page.PageSize);
     }

@@ -22,7 +22,7 @@ internal sealed class ListPublicCooperativesHandler(IMediator mediator) : IReque
     public async Task<PublicCooperativePage> Handle(ListPublicCooperatives query, CancellationToken ct)
     {
         var page = await mediator.Send(new GetDirectory(false, null, query.Province, null, null,
-            PageRequest.From(query.Page, query.PageSize), query.Language), ct);
+            PageRequest.From(query.Page, query.PageSize), query.Language, query.Sectors), ct);
         return new PublicCooperativePage(page.Items.Select(c => new PublicCooperativeItem(c.Id, c.Name, c.Description, c.Province,
             c.ProvinceName, c.Sectors)).ToList(), page.Total, page.Page, page.PageSize);
     }
