@@ -12,7 +12,7 @@ namespace Marketplace.Browser.Tests;
 public sealed class AccessibilityTests(BrowserApp app)
 {
     private sealed record Site(ShopData.Cooperative Coop, ShopData.Product Drawn, ShopData.Product Photographed, TestUser Shopper, Guid Order,
-        Guid Experience);
+        Guid SubOrder, Guid Experience, Guid Certificate, Guid Fair, Guid Member);
 
     private static Site? site;
     private static readonly SemaphoreSlim Once = new(1, 1);
@@ -39,7 +39,9 @@ public sealed class AccessibilityTests(BrowserApp app)
             var word = ShopData.ArabicWord();
             var coop = await app.NewCooperativeAsync($"تعاونية الولوج {word}", $"Coopérative Accès {word}");
             var drawn = await coop.NewProductAsync($"عسل {word}", $"Miel {word}", 120m, category: "honey", unit: "500 g");
-            var photographed = await coop.NewProductAsync($"أملو {word}", $"Amlou {word}", 80m, withImage: true);
+            var photographed = await coop.NewProductAsync($"أملو {word}", $"Amlou {word}", 80m, withImage: true, labels: ["ORGANIC"]);
+            var certificate = (await (await coop.Owner.Client.GetAsync($"/api/products/{photographed.Id}")).Json())["labels"]![0]!["certificateId"]!
+                .GetValue<Guid>();
             var shopper = await app.NewShopperAsync("a11y");
             var order = await shopper.Client.PlaceAsync(Shop.Cart("cash_on_delivery", (new MarketProduct(drawn.Id, "", new(coop.Id, coop.Owner), 120m), 1)));
             await new MarketCooperative(coop.Id, coop.Owner).DeliverAsync(order);
@@ -52,7 +54,17 @@ public sealed class AccessibilityTests(BrowserApp app)
             {
                 startsAt = DateTime.UtcNow.Date.AddDays(12).ToString("yyyy-MM-dd") + "T10:00", capacity = 8,
             })).ShouldHaveStatus(201);
-            return site = new Site(coop, drawn, photographed, shopper, order.Id(), experience);
+            var fair = (await (await (await coop.Admin.Client.PostJson("/api/admin/fairs", new
+            {
+                name = $"Salon {word}", place = "Agadir, place Al Amal", from = DateTime.UtcNow.ToString("yyyy-MM-dd"),
+                to = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd"),
+            })).ShouldHaveStatus(201)).Json()).Id();
+            var member = (await (await (await coop.Owner.Client.PostJson($"/api/cooperatives/{coop.Id}/members", new
+            {
+                fullName = "Fadma Ait Lahcen", role = "member", joinedOn = "2019-01-01", gender = "female", shares = 3,
+            })).ShouldHaveStatus(201)).Json()).Id();
+            return site = new Site(coop, drawn, photographed, shopper, order.Id(), order.SubOrderOf(new MarketCooperative(coop.Id, coop.Owner)).Id(),
+                experience, certificate, fair, member);
         }
         finally { Once.Release(); }
     }
@@ -61,7 +73,7 @@ public sealed class AccessibilityTests(BrowserApp app)
     [
         "/", "/search", "/search?q=miel&sort=rating", "/search?category=solidarity-tourism", $"/products/{s.Drawn.Id}", $"/products/{s.Photographed.Id}",
         "/cooperatives", "/cooperatives?sector=honey", $"/cooperatives/{s.Coop.Id}", "/cart", "/experiences", $"/experiences/{s.Experience}",
-        "/impact", "/fairs",
+        "/impact", "/fairs", $"/fairs/{s.Fair}", $"/certificates/{s.Certificate}",
     ];
 
     [Fact]
@@ -138,8 +150,8 @@ public sealed class AccessibilityTests(BrowserApp app)
 
             var shopper = await PageAsync(phone, lang, problems);
             await shopper.SignInAsync(s.Shopper, lang, "/");
-            await CheckAsync(shopper, ["/", $"/products/{s.Drawn.Id}", "/account/orders", $"/orders/{s.Order}", "/account/bookings",
-                "/account/notifications", "/account/memberships"], problems);
+            await CheckAsync(shopper, ["/", $"/products/{s.Drawn.Id}", "/account/orders", $"/orders/{s.Order}",
+                $"/orders/{s.Order}/invoices/{s.SubOrder}", "/account/bookings", "/account/notifications", "/account/memberships"], problems);
             await shopper.GotoAsync($"/products/{s.Photographed.Id}?lang={lang}");
             await shopper.Locator("form.add-to-cart button").ClickAsync();
             await shopper.WaitForURLAsync("**/cart");
@@ -163,7 +175,7 @@ public sealed class AccessibilityTests(BrowserApp app)
             await CheckAsync(page, ["/coop", home, $"{home}/orders", $"{home}/products", $"{home}/products/new", $"{home}/products/{s.Drawn.Id}",
                 $"{home}/balance", $"{home}/members", $"{home}/economy", $"{home}/supplies", $"{home}/assemblies", $"{home}/staff", $"{home}/delivery",
                 $"{home}/certificates", $"{home}/experiences", $"{home}/calendar", $"{home}/reviews", $"{home}/invoices", $"{home}/tax-identity",
-                $"{home}/payout-account", "/coop/apply"], problems);
+                $"{home}/payout-account", $"{home}/members/{s.Member}", $"{home}/members/{s.Member}/statement", "/coop/apply"], problems);
         }));
         problems.Should().BeEmpty();
     }
@@ -180,7 +192,7 @@ public sealed class AccessibilityTests(BrowserApp app)
             var page = await app.AdminPageAsync(phone, lang);
             await WatchAsync(page, problems);
             await CheckAsync(page, ["/admin", "/admin/cooperatives", $"/admin/cooperatives/{s.Coop.Id}", "/admin/certificates", "/admin/reviews",
-                "/admin/categories", "/admin/fairs", "/admin/dashboard", "/admin/commission", "/admin/payout-runs", "/admin/payouts",
+                "/admin/categories", "/admin/fairs", $"/admin/fairs/{s.Fair}", "/admin/dashboard", "/admin/commission", "/admin/payout-runs", "/admin/payouts",
                 "/admin/reconciliation", "/admin/bank-batches", "/admin/payments", "/admin/outbox", "/admin/notifications", "/admin/users"], problems);
         }));
         problems.Should().BeEmpty();
