@@ -20,7 +20,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         var lang = PageLanguage.Current;
         Categories = await mediator.Send(new GetCategories(), ct);
-        Newest = (await mediator.Send(new SearchCatalogue(lang, Sort: "newest", PageSize: 6), ct)).Items;
+        Newest = (await mediator.Send(new SearchCatalogue(lang, Sort: "newest", PageSize: 4), ct)).Items;
         Cooperatives = (await mediator.Send(new ListPublicCooperatives(lang, PageSize: 3), ct)).Items;
     }
 }
