@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Marketplace.BuildingBlocks;
-using Marketplace.Cooperatives.Contracts;
 using Marketplace.Reviews.Domain;
 using Marten;
 using MediatR;
@@ -37,7 +36,7 @@ internal sealed class ModerateReviewHandler(IReviewsStore store, IMediator media
     {
         await using var session = store.QuerySession();
         var review = await session.LoadAsync<Review>(reviewId, ct) ?? throw new NotFound("The review");
-        return (await mediator.Send(new GetCooperativeAccess(review.CooperativeId, userId), ct))?.IsStaff == true;
+        return await mediator.IsStaffAsync(review.CooperativeId, userId, ct);
     }
 }
 

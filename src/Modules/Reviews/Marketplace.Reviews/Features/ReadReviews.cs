@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Marketplace.BuildingBlocks;
-using Marketplace.Cooperatives.Contracts;
 using Marketplace.Reviews.Domain;
 using Marten;
 using MediatR;
@@ -31,20 +30,17 @@ internal sealed class ReadReviewsHandler(IReviewsStore store, IMediator mediator
         var since = clock.GetUtcNow().AddMonths(-12);
         var all = await session.Query<Review>()
             .Where(r => r.CooperativeId == query.CooperativeId && r.ProductId == null && r.Status == ReviewStatus.Published).ToListAsync(ct);
-        var staff = query.ViewerId is { } viewer && await IsStaffAsync(query.CooperativeId, viewer, ct);
+        var staff = query.ViewerId is { } viewer && await mediator.IsStaffAsync(query.CooperativeId, viewer, ct);
         return PageOf(all, query.Page, query.PageSize, staff) with { Rating = ReviewDecisions.RatingOf(all.Where(r => r.WrittenAt >= since)) };
     }
 
     public async Task<ReviewPage> Handle(GetReviewsForCooperativeStaff query, CancellationToken ct)
     {
-        if (!await IsStaffAsync(query.CooperativeId, query.UserId, ct)) throw new Forbidden("Only the cooperative's staff read all its reviews.");
+        if (!await mediator.IsStaffAsync(query.CooperativeId, query.UserId, ct)) throw new Forbidden("Only the cooperative's staff read all its reviews.");
         await using var session = store.QuerySession();
         var all = await session.Query<Review>().Where(r => r.CooperativeId == query.CooperativeId && r.Status != ReviewStatus.Withdrawn).ToListAsync(ct);
         return PageOf(all, query.Page, query.PageSize, privateParts: true);
     }
-
-    private async Task<bool> IsStaffAsync(Guid cooperativeId, Guid userId, CancellationToken ct) =>
-        (await mediator.Send(new GetCooperativeAccess(cooperativeId, userId), ct))?.IsStaff == true;
 
     private static ReviewPage PageOf(IReadOnlyList<Review> all, int? page, int? pageSize, bool privateParts)
     {

@@ -24,6 +24,13 @@ internal static class ReviewStreams
     }, ct);
 }
 
+internal static class ReviewStaff
+{
+    /// <summary>Whether the user works for the cooperative (its staff reply, report and read the private messages).</summary>
+    public static async Task<bool> IsStaffAsync(this MediatR.IMediator mediator, Guid cooperativeId, Guid userId, CancellationToken ct) =>
+        (await mediator.Send(new Marketplace.Cooperatives.Contracts.GetCooperativeAccess(cooperativeId, userId), ct))?.IsStaff == true;
+}
+
 internal static class ReviewViews
 {
     /// <summary>The review as it is shown; its private message and reports only with <paramref name="privateParts"/>.</summary>
