@@ -70,7 +70,6 @@ public static class CatalogueModule
         ProductPictures.Map(app);
         GetCategoriesEndpoint.Map(app);
         FoodCategoryEndpoint.Map(app.MapGroup("/api/admin").WithTags("Catalogue").RequireAuthorization(Identity.Policies.Admin));
-        app.MapBenchLoading("Catalogue", BenchListProductsEndpoint.Map);
         return app;
     }
 }

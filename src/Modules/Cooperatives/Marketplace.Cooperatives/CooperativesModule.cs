@@ -59,7 +59,6 @@ public static class CooperativesModule
             .RequireAuthorization(Identity.Policies.Admin);
         ChangeStatusEndpoints.Map(admin);
         DeliveryFeeLimitEndpoints.Map(app.MapGroup("/api/admin").WithTags("Cooperatives").RequireAuthorization(Identity.Policies.Admin));
-        app.MapBenchLoading("Cooperatives", BenchRegisterCooperativesEndpoint.Map);
         return app;
     }
 }

@@ -70,7 +70,6 @@ public static class OrdersModule
         StripeWebhookEndpoint.Map(app);
         GetPaymentProblemsEndpoint.Map(app);
         CmiCallbackEndpoint.Map(app);
-        app.MapBenchLoading("Orders", BenchDeliveredOrdersEndpoint.Map);
         return app;
     }
 }
