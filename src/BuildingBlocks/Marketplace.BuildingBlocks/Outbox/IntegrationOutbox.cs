@@ -21,7 +21,8 @@ public sealed record OutboxServices(OutboxReceivers Receivers, OutboxSignals Sig
 /// <para>
 /// A receiver that fails (or takes longer than the timeout) gets an <see cref="OutboxDelivery"/>, committed with the page's
 /// progress, that <see cref="OutboxRetries{TStore,TOutbox}"/> retries with backoff and parks after the last attempt; the
-/// later events of the same stream wait behind it for that receiver only. The other receivers are not held back.
+/// later events of the same stream wait behind it for that receiver only. The other receivers are not held back: they
+/// take the page's messages at the same time, each in order.
 /// </para>
 /// </summary>
 public abstract class IntegrationOutbox : SubscriptionBase
@@ -46,41 +47,56 @@ public abstract class IntegrationOutbox : SubscriptionBase
     {
         var known = await operations.Query<OutboxDelivery>().Where(d => d.Outbox == Name)
             .Select(d => new Known(d.Id, d.Receiver, d.StreamId)).ToListAsync(cancellationToken);
-        var waiting = known.Select(w => (w.Receiver, w.StreamId)).ToHashSet();
+        var messages = page.Events.SelectMany(e => Map(e).Select((message, index) => new Message(e, index, message))).ToList();
+        var receivers = messages.SelectMany(m => services.Receivers.Of(m.Body.GetType())).Distinct().ToList();
+        // Each receiver takes its messages in order; the receivers work at the same time (they are different modules, with
+        // their own stores): the page takes as long as its slowest receiver, not as long as all of them one after another.
+        var undelivered = await Task.WhenAll(receivers.Select(receiver => DeliverAsync(receiver,
+            messages.Where(m => services.Receivers.Of(m.Body.GetType()).Contains(receiver)),
+            known.Where(k => k.Receiver == receiver).Select(k => k.StreamId).ToHashSet(), cancellationToken)));
         var ids = known.Select(k => k.Id).ToHashSet();
         var queued = 0;
-        foreach (var e in page.Events)
+        foreach (var delivery in undelivered.SelectMany(d => d))
         {
-            var messages = Map(e).ToList();
-            for (var index = 0; index < messages.Count; index++)
-            {
-                var message = messages[index];
-                foreach (var receiver in services.Receivers.Of(message.GetType()))
-                {
-                    var delivery = OutboxDelivery.Of(Name, receiver, e, index, message.GetType(), services.Clock.GetUtcNow());
-                    if (!waiting.Contains((receiver, e.StreamId)))
-                    {
-                        try
-                        {
-                            await services.Receivers.DeliverAsync(receiver, message, cancellationToken);
-                            continue;
-                        }
-                        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                        {
-                            logger.LogWarning(ex, "Outbox {Outbox}: {Receiver} failed to take {Message} of event {EventId}; it is retried",
-                                Name, receiver, message.GetType().Name, e.Id);
-                            delivery.Failed(ex, services.Clock.GetUtcNow(), services.Options.Value);
-                            waiting.Add((receiver, e.StreamId));
-                        }
-                    }
-                    if (ids.Contains(delivery.Id)) continue; // a page delivered again (a rewind): its delivery stands as it is
-                    operations.Store(delivery); // committed with the page's progress: it is retried exactly when it is passed over
-                    queued++;
-                }
-            }
+            if (ids.Contains(delivery.Id)) continue; // a page delivered again (a rewind): its delivery stands as it is
+            operations.Store(delivery); // committed with the page's progress: it is retried exactly when it is passed over
+            queued++;
         }
         return queued == 0 ? NullChangeListener.Instance : new WakeRetries(services.Signals, Name);
     }
+
+    /// <summary>
+    /// The messages of a page to one receiver, in order; answers those it did not take: the ones that failed, and every later
+    /// one of the same stream (<paramref name="waiting"/>: streams with a delivery already waiting for this receiver).
+    /// </summary>
+    private async Task<List<OutboxDelivery>> DeliverAsync(string receiver, IEnumerable<Message> messages, HashSet<Guid> waiting,
+        CancellationToken cancellationToken)
+    {
+        var undelivered = new List<OutboxDelivery>();
+        foreach (var (e, index, message) in messages)
+        {
+            var delivery = OutboxDelivery.Of(Name, receiver, e, index, message.GetType(), services.Clock.GetUtcNow());
+            if (!waiting.Contains(e.StreamId))
+            {
+                try
+                {
+                    await services.Receivers.DeliverAsync(receiver, message, cancellationToken);
+                    continue;
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(ex, "Outbox {Outbox}: {Receiver} failed to take {Message} of event {EventId}; it is retried",
+                        Name, receiver, message.GetType().Name, e.Id);
+                    delivery.Failed(ex, services.Clock.GetUtcNow(), services.Options.Value);
+                    waiting.Add(e.StreamId);
+                }
+            }
+            undelivered.Add(delivery);
+        }
+        return undelivered;
+    }
+
+    private sealed record Message(IEvent Event, int Index, INotification Body);
 
     private sealed record Known(string Id, string Receiver, Guid StreamId);
 
