@@ -4,7 +4,7 @@ using Marketplace.BuildingBlocks;
 namespace Marketplace.Notifications.Delivery;
 
 /// <summary>
-/// Records the messages an event causes, once per event (its id; or per alert: what it is about), then hands each to a Hangfire job. Runs in the
+/// Records the messages an event causes, once per event (its id; or per alert: what it is about), then hands them to one Hangfire job. Runs in the
 /// Notifications receiver of the event (after the change was committed by its module, never inside a request); a
 /// job lost between the two is found again by <see cref="SweepMessagesJob"/>.
 /// </summary>
@@ -26,6 +26,7 @@ internal sealed class MessageQueue(INotificationsStore store, IBackgroundJobClie
             return Task.CompletedTask;
         }, ct);
         if (!queued) return;
-        foreach (var m in distinct) jobs.Enqueue<SendMessageJob>(job => job.RunAsync(m.Id, CancellationToken.None));
+        var ids = distinct.Select(m => m.Id).ToArray();
+        jobs.Enqueue<SendMessageJob>(job => job.RunAllAsync(ids, CancellationToken.None)); // one job for the event's messages
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Notifications.Delivery;
 
 /// <summary>
-/// Sends one message (a Hangfire job, public for Hangfire). The message is claimed first (its state, under optimistic
+/// Sends messages (a Hangfire job, public for Hangfire). A message is claimed first (its state, under optimistic
 /// concurrency), so two jobs for the same message never both send it. A failure leaves it pending with its next attempt
 /// doubled away (the job schedules it); after the last attempt it is failed and shown to administrators.
 /// </summary>
@@ -33,20 +33,48 @@ public sealed class SendMessageJob
     }
 
     [AutomaticRetry(Attempts = 0)] // the message keeps its own attempts and backoff
-    public async Task RunAsync(string messageId, CancellationToken ct)
+    public Task RunAsync(string messageId, CancellationToken ct) => RunAllAsync([messageId], ct);
+
+    /// <summary>
+    /// Sends the messages of one event (a job for all of them: each job costs Hangfire several commits): claimed together,
+    /// sent one after the other, their outcomes saved together. A message claimed by another job at the same moment is
+    /// left to it; each failed one is retried on its own.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAllAsync(string[] messageIds, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        var message = await session.LoadAsync<OutgoingMessage>(messageId, ct);
         var now = clock.GetUtcNow();
-        if (message is null || message.State is OutgoingMessage.Sent or OutgoingMessage.Failed) return;
-        if (message.State == OutgoingMessage.Sending && message.ClaimedAt > now - options.ClaimTimeout) return; // another sender has it
-        message.State = OutgoingMessage.Sending;
-        message.ClaimedAt = now;
-        message.Attempts++;
-        session.Update(message);
+        var messages = (await session.LoadManyAsync<OutgoingMessage>(ct, messageIds.Distinct().ToArray()))
+            .Where(m => m.State is not (OutgoingMessage.Sent or OutgoingMessage.Failed))
+            .Where(m => m.State != OutgoingMessage.Sending || m.ClaimedAt <= now - options.ClaimTimeout) // else another sender has it
+            .ToList();
+        if (messages.Count == 0) return;
+        foreach (var message in messages)
+        {
+            message.State = OutgoingMessage.Sending;
+            message.ClaimedAt = now;
+            message.Attempts++;
+            session.Update(message);
+        }
         try { await session.SaveChangesAsync(ct); }
+        catch (ConcurrencyException) when (messages.Count > 1)
+        {
+            foreach (var message in messages) await RunAsync(message.Id, ct); // one of them claimed elsewhere: each on its own
+            return;
+        }
         catch (ConcurrencyException) { return; } // claimed by another job at the same moment
 
+        foreach (var message in messages)
+        {
+            await SendAsync(message, ct);
+            session.Update(message); // the same session: it knows the version its claim wrote
+        }
+        await session.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task SendAsync(OutgoingMessage message, CancellationToken ct)
+    {
         try
         {
             if (message.Channel == OutgoingMessage.Sms) await sms.SendAsync(message.To, message.Text, ct);
@@ -73,8 +101,6 @@ public sealed class SendMessageJob
                     message.To, message.Attempts, delay, message.LastError);
             }
         }
-        session.Update(message); // the same session: it knows the version its claim wrote
-        await session.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>The first delay after one failure, doubled after each next one, at most an hour.</summary>
