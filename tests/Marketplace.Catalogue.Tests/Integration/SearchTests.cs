@@ -126,6 +126,27 @@ public sealed class SearchTests(CatalogueApp app)
         (await FindAsync(sort: "newest")).Should().Equal("carpet", "tagine", "honey", "saffron", "amlou", "argan");
     }
 
+    [Theory]
+    [InlineData(null, "price")]
+    [InlineData("miel", null)] // relevance: the name matches first, then the others (fewer than a page here)
+    [InlineData(null, "newest")]
+    public async Task A_page_short_of_the_matches_has_the_exact_total_of_all_of_them(string? q, string? sort)
+    {
+        var (cooperative, _) = await ShelfAsync();
+        var all = await app.SendAsync(new SearchProducts(q, null, cooperative.ToString(), null, null, null, null, sort, null, "100", "fr"));
+        var first = await app.SendAsync(new SearchProducts(q, null, cooperative.ToString(), null, null, null, null, sort, null, "1", "fr"));
+        var second = await app.SendAsync(new SearchProducts(q, null, cooperative.ToString(), null, null, null, null, sort, "2", "1", "fr"));
+        var beyond = await app.SendAsync(new SearchProducts(q, null, cooperative.ToString(), null, null, null, null, sort, "9", "1", "fr"));
+        all.Items.Should().HaveCountGreaterThan(1);
+        foreach (var page in new[] { first, second, beyond })
+        {
+            page.Total.Should().Be(all.Items.Count);
+            page.TotalExact.Should().BeTrue();
+        }
+        first.Items.Concat(second.Items).Select(i => i.Id).Should().Equal(all.Items.Take(2).Select(i => i.Id));
+        beyond.Items.Should().BeEmpty();
+    }
+
     [Fact]
     public async Task Given_a_suspended_cooperative_Then_its_products_leave_the_shop_until_it_is_reinstated()
     {

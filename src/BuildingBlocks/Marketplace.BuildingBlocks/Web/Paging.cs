@@ -1,7 +1,10 @@
 namespace Marketplace.BuildingBlocks;
 
-/// <summary>A page of a list, as every list of the API answers: {items, total, page, pageSize}.</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize);
+/// <summary>
+/// A page of a list, as every list of the API answers: {items, total, page, pageSize, totalExact}. The shop's search
+/// counts exactly up to 1,000 matches; beyond, its total may be an estimate (totalExact false). Other lists are exact.
+/// </summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize, bool TotalExact = true);
 
 /// <summary>?page=1&amp;pageSize=20, pageSize at most 100.</summary>
 public readonly record struct PageRequest(int Page, int PageSize)

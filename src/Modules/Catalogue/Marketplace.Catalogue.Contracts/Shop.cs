@@ -14,7 +14,8 @@ public sealed record SearchCatalogue(string Language, string? Q = null, string? 
     string? Label = null, string? Province = null, string? MinPrice = null, string? MaxPrice = null, string? Sort = null,
     int Page = 1, int PageSize = 20, string? MinRating = null) : IRequest<CataloguePage>;
 
-public sealed record CataloguePage(IReadOnlyList<ShopProduct> Items, long Total, int Page, int PageSize);
+/// <param name="TotalExact">false when the total is an estimate (beyond 1,000 matches).</param>
+public sealed record CataloguePage(IReadOnlyList<ShopProduct> Items, long Total, int Page, int PageSize, bool TotalExact = true);
 
 /// <summary>A product as listed in the shop or a cart, with the price of now.</summary>
 /// <param name="Stock">what can be bought now (on hand minus reserved).</param>

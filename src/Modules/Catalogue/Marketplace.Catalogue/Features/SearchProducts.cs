@@ -48,8 +48,8 @@ internal sealed class SearchProductsHandler(ProductSearch search, IMediator medi
 {
     public async Task<PagedList<ProductViews.Item>> Handle(SearchProducts query, CancellationToken ct)
     {
-        var (page, items, total) = await search.FindAsync(query, mediator, ct);
-        return new PagedList<ProductViews.Item>(items, total, page.Page, page.PageSize);
+        var found = await search.FindAsync(query, mediator, ct);
+        return new PagedList<ProductViews.Item>(found.Items, found.Total, found.Page.Page, found.Page.PageSize, found.TotalExact);
     }
 }
 
@@ -60,7 +60,7 @@ internal sealed class SearchProductsHandler(ProductSearch search, IMediator medi
 /// </summary>
 internal sealed class ProductSearch(NpgsqlDataSource database, ProductSearchSql sql, SearchResultCache cache, CooperativeNames names)
 {
-    public async Task<(PageRequest Page, IReadOnlyList<ProductViews.Item> Items, long Total)> FindAsync(SearchProducts query, IMediator mediator,
+    public async Task<ShopPage> FindAsync(SearchProducts query, IMediator mediator,
         CancellationToken ct)
     {
         var page = new PageRequest(SearchProducts.Number(query.Page) ?? 1, SearchProducts.Number(query.PageSize) ?? 20);
@@ -76,22 +76,31 @@ internal sealed class ProductSearch(NpgsqlDataSource database, ProductSearchSql 
         {
             var (now, stock) = await sql.VersionAndStockAsync(connection, answer.Ids, ct);
             if (now == answer.Version)
-                return (page, kept.Select(i => stock.TryGetValue(i.Id, out var n) ? i with { Stock = n, Available = n > 0 } : i).ToList(), answer.Total);
+                return new(page, kept.Select(i => stock.TryGetValue(i.Id, out var n) ? i with { Stock = n, Available = n > 0 } : i).ToList(), answer.Total,
+                    answer.TotalExact);
         }
-        var (version, products) = await sql.VersionAndProductsAsync(connection, answer?.Ids ?? [], ct);
-        if (answer is null || answer.Version != version)
+        IReadOnlyDictionary<Guid, Product>? products = null;
+        if (answer is not null)
         {
-            var (ids, total) = await sql.FindAsync(connection, filter, page, ct); // read after the version: at least as new
-            cache.Keep(key, answer = new SearchAnswer(version, ids, total));
-            products = await sql.ProductsAsync(connection, ids, ct);
+            var (version, documents) = await sql.VersionAndProductsAsync(connection, answer.Ids, ct);
+            if (version == answer.Version) products = documents;
         }
-        var found = answer.Ids.Where(products.ContainsKey).Select(id => products[id]).ToList();
-        var cooperatives = await names.OfAsync(mediator, found.Select(p => p.CooperativeId), ct);
-        var items = found.Select(p => p.ToItem(cooperatives, query.Language)).ToList();
+        if (products is null)
+        {
+            var found = await sql.FindAsync(connection, filter, page, ct); // the version is read first: the answer is at least as new
+            cache.Keep(key, answer = new SearchAnswer(found.Version, found.Ids, found.Total, found.TotalExact));
+            products = found.Products;
+        }
+        var shown = answer!.Ids.Where(products.ContainsKey).Select(id => products[id]).ToList();
+        var cooperatives = await names.OfAsync(mediator, shown.Select(p => p.CooperativeId), ct);
+        var items = shown.Select(p => p.ToItem(cooperatives, query.Language)).ToList();
         answer.Items[query.Language] = items; // read with a version at least as new as the answer's: see SearchResultCache
-        return (page, items, answer.Total);
+        return new(page, items, answer.Total, answer.TotalExact);
     }
 }
+
+/// <summary>A page of the shop and how many products match (exact up to 1,000, else maybe an estimate).</summary>
+internal sealed record ShopPage(PageRequest Page, IReadOnlyList<ProductViews.Item> Items, long Total, bool TotalExact);
 
 internal static class SearchProductsEndpoint
 {

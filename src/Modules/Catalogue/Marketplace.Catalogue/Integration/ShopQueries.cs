@@ -17,7 +17,8 @@ internal sealed class SearchCatalogueHandler(IMediator mediator) : IRequestHandl
             Blank(query.Label), Blank(query.Province), Blank(query.MinPrice), Blank(query.MaxPrice), Blank(query.Sort),
             query.Page.ToString(System.Globalization.CultureInfo.InvariantCulture),
             query.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), query.Language, Blank(query.MinRating)), ct);
-        return new CataloguePage(page.Items.Select(i => ShopViews.Of(i, purchasable: true)).ToList(), page.Total, page.Page, page.PageSize);
+        return new CataloguePage(page.Items.Select(i => ShopViews.Of(i, purchasable: true)).ToList(), page.Total, page.Page, page.PageSize,
+            page.TotalExact);
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -50,6 +50,10 @@ internal sealed partial class ProductSearchRows : EventProjection
         t.Indexes.Add(new IndexDefinition($"{Table}_newest") { Columns = ["status", "published_at"] });
         t.Indexes.Add(new IndexDefinition($"{Table}_price") { Columns = ["status", "price"] });
         t.Indexes.Add(new IndexDefinition($"{Table}_cooperative") { Columns = ["cooperative_id"] });
+        // the searches without words: a category's or a province's newest first, a label (ProductSearchQuery)
+        t.Indexes.Add(new IndexDefinition($"{Table}_category") { Columns = ["category", "published_at"] });
+        t.Indexes.Add(new IndexDefinition($"{Table}_province") { Columns = ["province", "published_at"] });
+        t.Indexes.Add(new IndexDefinition($"{Table}_labels") { Columns = ["labels"], Method = IndexMethod.gin });
         SchemaObjects.Add(t);
         SchemaObjects.Add(SearchVersion.Definition(schema));
     }

@@ -20,10 +20,9 @@ internal sealed record ProductFilter(SearchQuery Text, IReadOnlyList<string>? Ca
 }
 
 /// <summary>
-/// The shop's query in SQL, over the search table (<see cref="ProductSearchRows"/>: a stored and GIN-indexed tsvector),
-/// so that neither filters nor ranking read the product documents. The matching rows are found first (a materialized
-/// step: the planner otherwise walks a sort index over every row), then counted and the page sorted out of them.
-/// Products of suspended cooperatives are left out in the same statement.
+/// The shop's reads in SQL: the search over the search table (<see cref="ProductSearchRows"/>: a stored and GIN-indexed
+/// tsvector, <see cref="ProductSearchQuery"/>), the version and the documents or stock of a page. Products of suspended
+/// cooperatives are left out of searches in the same statement.
 /// </summary>
 internal sealed class ProductSearchSql(ICatalogueStore store)
 {
@@ -72,6 +71,12 @@ internal sealed class ProductSearchSql(ICatalogueStore store)
         return await ReadProductsAsync(reader, ct);
     }
 
+    public string ProductsTable => products;
+    public string VersionSql => version;
+
+    /// <summary>A product document of a column of this reader.</summary>
+    public Product Read(NpgsqlDataReader reader, int column) => serializer.FromJson<Product>(reader, column);
+
     private NpgsqlBatchCommand ProductsCommand(IReadOnlyList<Guid> ids) =>
         new($"select data from {products} where id = any(@ids)") { Parameters = { new("ids", ids.ToArray()) } };
 
@@ -80,69 +85,13 @@ internal sealed class ProductSearchSql(ICatalogueStore store)
         var found = new Dictionary<Guid, Product>();
         while (await reader.ReadAsync(ct))
         {
-            var product = serializer.FromJson<Product>(reader, 0);
+            var product = Read(reader, 0);
             found[product.Id] = product;
         }
         return found;
     }
 
-    /// <summary>A page of ids and the total.</summary>
-    public async Task<(IReadOnlyList<Guid> Ids, long Total)> FindAsync(NpgsqlConnection connection, ProductFilter filter, PageRequest page,
-        CancellationToken ct)
-    {
-        var where = new List<string> { "s.status = @published", $"not (s.cooperative_id = any({suspended}))" };
-        var parameters = new Dictionary<string, object> { ["published"] = ProductStatus.Published };
-        void Add(string condition, string name, object? value)
-        {
-            if (value is null) return;
-            where.Add(condition);
-            parameters[name] = value;
-        }
-        Add("s.category = any(@categories)", "categories", filter.Categories?.ToArray());
-        Add("s.cooperative_id = @cooperative", "cooperative", filter.CooperativeId);
-        Add("@label = any(s.labels)", "label", filter.Label);
-        Add("s.province = @province", "province", filter.Province);
-        Add("s.price >= @min", "min", filter.MinPrice);
-        Add("s.price <= @max", "max", filter.MaxPrice);
-        Add("s.rating >= @minRating", "minRating", filter.MinRating);
-        var rank = "0::real";
-        if (!filter.Text.IsEmpty)
-        {
-            var (tsquery, textParameters) = filter.Text.ToSql();
-            where.Add($"s.vector @@ {tsquery}");
-            if (filter.Sort == "relevance") rank = $"ts_rank(s.vector, {tsquery})"; // only what the order needs: it reads each vector
-            foreach (var (k, v) in textParameters) parameters[k] = v;
-        }
-        var order = filter.Sort switch
-        {
-            "price" => "m.price asc, m.id",
-            "-price" => "m.price desc, m.id",
-            "rating" => "m.rating desc nulls last, m.rating_count desc, m.published_at desc, m.id",
-            "relevance" when !filter.Text.IsEmpty => "m.rank desc, m.published_at desc, m.id",
-            _ => "m.published_at desc, m.id desc",
-        };
-        parameters["limit"] = page.PageSize;
-        parameters["offset"] = page.Skip;
-        var matches = $"with m as materialized (select s.id, s.price, s.published_at, s.rating, s.rating_count, {rank} as rank from {table} s " +
-            $"where {string.Join(" and ", where)}) ";
-        var ids = new List<Guid>();
-        long total = 0;
-        await using (var select = Command(connection, matches + $"select m.id, count(*) over () from m order by {order} limit @limit offset @offset", parameters))
-        await using (var reader = await select.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-            {
-                ids.Add(reader.GetGuid(0));
-                total = reader.GetInt64(1);
-            }
-        if (ids.Count > 0 || page.Skip == 0) return (ids, total);
-        await using var count = Command(connection, matches + "select count(*) from m", parameters); // past the end
-        return ([], (long)(await count.ExecuteScalarAsync(ct))!);
-    }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, Dictionary<string, object> parameters)
-    {
-        var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return command;
-    }
+    /// <summary>A page of the search and its total (<see cref="ProductSearchQuery"/>).</summary>
+    public Task<FoundPage> FindAsync(NpgsqlConnection connection, ProductFilter filter, PageRequest page, CancellationToken ct) =>
+        new ProductSearchQuery(this, table, suspended).FindAsync(connection, filter, page, ct);
 }

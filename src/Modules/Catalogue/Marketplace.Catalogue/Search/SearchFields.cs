@@ -55,13 +55,23 @@ internal sealed record SearchQuery(IReadOnlyList<(string Stem, string Word)> Ter
     public (string Sql, IReadOnlyDictionary<string, object> Parameters) ToSql(string prefix = "q")
     {
         var parameters = new Dictionary<string, object>();
-        var parts = new List<string>();
         for (var i = 0; i < Terms.Count; i++)
         {
             parameters[$"{prefix}s{i}"] = Terms[i].Stem;
             parameters[$"{prefix}w{i}"] = Terms[i].Word;
-            parts.Add($"(plainto_tsquery('simple'::regconfig, @{prefix}s{i}) || plainto_tsquery('french'::regconfig, @{prefix}w{i}) || plainto_tsquery('english'::regconfig, @{prefix}w{i}))");
         }
-        return ("(" + string.Join(" && ", parts) + ")", parameters);
+        return (Sql(i => $"(plainto_tsquery('simple'::regconfig, @{prefix}s{i}) || plainto_tsquery('french'::regconfig, @{prefix}w{i}) || " +
+            $"plainto_tsquery('english'::regconfig, @{prefix}w{i}))"), parameters);
     }
+
+    /// <summary>
+    /// SQL of the same tsquery restricted to names (weight A), over the same parameters as <see cref="ToSql"/>: every word
+    /// in the product's names. Words are letters and digits only, so ":A" appended makes a valid to_tsquery text.
+    /// </summary>
+    public string NamesSql(string prefix = "q") => Sql(i =>
+        $"(to_tsquery('simple'::regconfig, @{prefix}s{i} || ':A') || to_tsquery('french'::regconfig, @{prefix}w{i} || ':A') || " +
+        $"to_tsquery('english'::regconfig, @{prefix}w{i} || ':A'))");
+
+    private string Sql(Func<int, string> term) =>
+        "(" + string.Join(" && ", Enumerable.Range(0, Terms.Count).Select(term)) + ")";
 }

@@ -9,7 +9,7 @@ namespace Marketplace.Catalogue.Search;
 /// (their stock is replaced by the current one when they are used).
 /// </summary>
 /// <param name="Version">the <see cref="SearchVersion"/> read before the answer was computed.</param>
-internal sealed record SearchAnswer(long Version, IReadOnlyList<Guid> Ids, long Total)
+internal sealed record SearchAnswer(long Version, IReadOnlyList<Guid> Ids, long Total, bool TotalExact)
 {
     public ConcurrentDictionary<string, IReadOnlyList<ProductViews.Item>> Items { get; } = new();
 }
