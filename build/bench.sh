@@ -6,8 +6,9 @@
 #
 # Its own PostgreSQL (durable settings: fsync on) in $ROOT/.data/bench on 127.0.0.1:$BENCH_PG_PORT (55433), its own
 # Host on $BENCH_URL (http://127.0.0.1:5090), a fresh database each run. Rate limits are lifted
-# (Marketplace__RateLimits__*=0) and the bulk loading routes of the modules are on (Marketplace__Bench__Loading=true):
-# the data is loaded through them, as the modules' own events and documents. Works as root or not; idempotent.
+# (Marketplace__RateLimits__*=0) and card sales are paid through CMI with a bench merchant key. The data is loaded through
+# the public API only, with many requests in flight (BENCH_PARALLEL, 24); the payout run's delivered card sales go through
+# the real order flow (the tool posts CMI's signed callback, as CMI's server would). Works as root or not; idempotent.
 # Settings: BENCH_SECONDS (30), BENCH_COOPERATIVES (500), BENCH_PRODUCTS (100000), BENCH_PAYOUT_COOPERATIVES (5000),
 # BENCH_SKIP_PAYOUTS=1, BENCH_KEEP_PG=1 (leave PostgreSQL running afterwards), BENCH_PG_OPTIONS (server settings).
 set -euo pipefail
@@ -62,13 +63,18 @@ psql_bench -c "drop database bench_pgbench with (force)" postgres
 # 2. The platform on a fresh database.
 psql_bench -c "drop database if exists $db with (force)" -c "create database $db" postgres
 export ConnectionStrings__Marketplace="$(local_pg_connection $db)"
-export ASPNETCORE_URLS="$url" MARKETPLACE_SEED_DEMO=0 Marketplace__Bench__Loading=true
+export ASPNETCORE_URLS="$url" MARKETPLACE_SEED_DEMO=0
 export Marketplace__Admin__Email="admin@bench.souss-massa.local" Marketplace__Admin__Password="bench-admin-password-2026"
 export Marketplace__RateLimits__SignInPerMinutePerAddress=0 Marketplace__RateLimits__RegisterPerMinutePerAddress=0 Marketplace__RateLimits__CheckoutPerMinutePerShopper=0
 log "Rate limits lifted for the benchmark: Marketplace__RateLimits__SignInPerMinutePerAddress=0, RegisterPerMinutePerAddress=0, CheckoutPerMinutePerShopper=0"
 # The payout run pays the card sales the bench delivers just before it: no card hold (7 days by default).
 export Marketplace__Payouts__CardHoldDays=0
 log "Card hold lifted for the benchmark's payout run: Marketplace__Payouts__CardHoldDays=0"
+# Card sales are paid through CMI: the tool posts CMI's callback signed with this merchant's store key (the outside world).
+cmi_client_id="600000001" cmi_store_key="Bench-CMI-store-key-2026"
+export Marketplace__Payments__CardProvider=cmi Marketplace__Cmi__ClientId="$cmi_client_id" Marketplace__Cmi__StoreKey="$cmi_store_key"
+log "Card payments through CMI with a bench merchant: Marketplace__Payments__CardProvider=cmi, Marketplace__Cmi__ClientId=$cmi_client_id"
+parallel="${BENCH_PARALLEL:-24}"
 
 host_pid=""
 sampler_pid=""
@@ -104,10 +110,56 @@ log "Starting the Host on an empty database (its schemas are made)"
 start_host
 first_start="$started_in"
 
-# 2. Data: cooperatives and products through the bulk routes, shoppers through the API.
-log "Loading ${BENCH_COOPERATIVES:-500} cooperatives and ${BENCH_PRODUCTS:-100000} products"
+# The background work of the Host, caught up when this query answers no row: every Marten subscription or projection
+# (each row of a store's mt_event_progression, named "<name>:<shard>", but the daemon's own marks HighWaterMark,
+# HighWaterAllocationFence and HighWaterStuckGap) at the head of that store's events, no outbox delivery waiting for a
+# retry, no Hangfire job enqueued or processing. Stores without subscriptions have only the daemon's marks: they are
+# never behind. Each row says what is behind.
+drain_query() {
+  local s parts=()
+  for s in $(psql_bench -c "select table_schema from information_schema.tables where table_name = 'mt_event_progression' order by 1" "$db"); do
+    parts+=("select '$s ' || p.name || ': at ' || p.last_seq_id || ' of ' || h.head from $s.mt_event_progression p,
+      (select coalesce(max(seq_id), 0) as head from $s.mt_events) h where p.name not like 'HighWater%' and p.last_seq_id < h.head")
+  done
+  for s in $(psql_bench -c "select table_schema from information_schema.tables where table_name = 'mt_doc_outboxdelivery' order by 1" "$db"); do
+    parts+=("select '$s outbox: ' || count(*) || ' deliveries waiting for a retry' from $s.mt_doc_outboxdelivery
+      where data->>'parkedAt' is null having count(*) > 0")
+  done
+  if [ -n "$(psql_bench -c "select 1 from information_schema.tables where table_schema = 'hangfire' and table_name = 'job'" "$db")" ]; then
+    parts+=("select 'hangfire: ' || count(*) || ' jobs enqueued or processing' from hangfire.job
+      where statename in ('Enqueued', 'Processing') having count(*) > 0")
+  fi
+  [ "${#parts[@]}" -gt 0 ] || die "No store with subscriptions and no Hangfire schema in $db: nothing to wait for?"
+  local sql="" part
+  for part in "${parts[@]}"; do sql="${sql:+$sql union all }$part"; done
+  echo "$sql"
+}
+# drain NAME [SINCE]: waits until the background work has caught up; the seconds from SINCE (date +%s.%N; default now)
+# go to $run/NAME-drain.json. Fails after BENCH_DRAIN_TIMEOUT seconds, saying what is behind.
+drain() {
+  local name="$1" since="${2:-$(date +%s.%N)}" behind now seconds last=0
+  [ -n "${drain_sql:-}" ] || drain_sql="$(drain_query)"
+  while :; do
+    behind="$(psql_bench -c "$drain_sql" "$db")"
+    now="$(date +%s.%N)"
+    seconds="$(awk -v a="$since" -v b="$now" 'BEGIN { printf "%.2f", b - a }')"
+    [ -z "$behind" ] && break
+    if awk -v s="$seconds" -v t="${BENCH_DRAIN_TIMEOUT:-600}" 'BEGIN { exit !(s > t) }'; then
+      printf '%s\n' "$behind" >&2
+      die "$name: the background work has not caught up after $seconds s (BENCH_DRAIN_TIMEOUT); behind: see above"
+    fi
+    if [ "${seconds%.*}" -ge $((last + 15)) ]; then last="${seconds%.*}"; log "$name: after ${seconds} s still behind: $(echo "$behind" | tr '\n' ';')"; fi
+    sleep 0.2
+  done
+  printf '{"seconds": %s}\n' "$seconds" >"$run/$name-drain.json"
+  log "$name: background work caught up ${seconds} s after the end"
+}
+
+# 2. Data through the public API only: cooperatives, products, shoppers.
+log "Loading ${BENCH_COOPERATIVES:-500} cooperatives and ${BENCH_PRODUCTS:-100000} products through the public API, $parallel requests in flight"
 bench seed --admin-email "$Marketplace__Admin__Email" --admin-password "$Marketplace__Admin__Password" \
-  --cooperatives "${BENCH_COOPERATIVES:-500}" --products "${BENCH_PRODUCTS:-100000}" --shoppers 32
+  --cooperatives "${BENCH_COOPERATIVES:-500}" --products "${BENCH_PRODUCTS:-100000}" --shoppers 32 --parallel "$parallel"
+drain load
 psql_bench -c "vacuum analyze" "$db"
 
 # 6. Start time and memory at idle, on the loaded database.
@@ -149,17 +201,11 @@ printf '{"first_start_s": %s, "start_s": %s, "rss_idle_mb": %s, "rss_load_mb": %
 # 5. The payout run over 5,000 cooperatives with delivered sales (when the Payouts module is there).
 curl -fsS -o "$run/openapi.json" "$url/openapi/v1.json" || true # not piped into grep -q: curl would fail writing (pipefail)
 if [ "${BENCH_SKIP_PAYOUTS:-0}" != "1" ] && grep -q '/api/admin/payout-runs' "$run/openapi.json" 2>/dev/null; then
-  log "Delivered sales of ${BENCH_PAYOUT_COOPERATIVES:-5000} cooperatives"
+  log "Delivered card sales of ${BENCH_PAYOUT_COOPERATIVES:-5000} cooperatives through the order flow (CMI's callback posted by the tool)"
   bench payouts-seed --admin-email "$Marketplace__Admin__Email" --admin-password "$Marketplace__Admin__Password" \
-    --cooperatives "${BENCH_PAYOUT_COOPERATIVES:-5000}"
-  log "Waiting for the Orders outbox to tell Catalogue and Payouts"
-  for _ in $(seq 1 1800); do
-    behind="$(psql_bench -c "select coalesce((select max(seq_id) from orders.mt_events), 0)
-      - coalesce((select min(last_seq_id) from orders.mt_event_progression where name like 'orders-outbox%'), 0)" "$db")"
-    [ "$behind" -le 0 ] && break
-    sleep 1
-  done
-  [ "$behind" -le 0 ] || die "The Orders outbox is still $behind events behind"
+    --cooperatives "${BENCH_PAYOUT_COOPERATIVES:-5000}" --parallel "$parallel" --cmi-client-id "$cmi_client_id" --cmi-store-key "$cmi_store_key"
+  log "Waiting for the background work (the Orders outbox tells Catalogue and Payouts)"
+  drain payouts-seed
   psql_bench -c "vacuum analyze" "$db"
   bench payout-run --admin-email "$Marketplace__Admin__Email" --admin-password "$Marketplace__Admin__Password"
 else
