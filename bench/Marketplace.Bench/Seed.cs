@@ -99,8 +99,9 @@ internal static class Seed
     }
 
     /// <summary>
-    /// tokens.txt (a shopper's token a line), carts.txt (three products of two cooperatives a line), product-paths.txt and
-    /// search-paths.txt (paths to GET).
+    /// tokens.txt (a shopper's token a line); carts.txt (three products of two cooperatives a line, over the catalogue);
+    /// product-paths.txt, search-paths.txt (5,000 searches, some asked many times) and search-unique-paths.txt (searches
+    /// all different): paths to GET.
     /// </summary>
     private static void WriteInputs(string dir, Guid[][] products, List<string> tokens)
     {
@@ -119,7 +120,8 @@ internal static class Seed
             var list = products[random.Next(products.Length)];
             return $"/api/products/{list[random.Next(list.Length)]}?lang={languages[random.Next(3)]}";
         }));
-        Searches.Write(dir, random);
+        var repeated = Searches.Write(dir, random);
+        Searches.WriteUnique(dir, new Random(2027), repeated);
     }
 
     public static void Log(string message) => Console.Error.WriteLine($"[bench] {DateTime.Now:HH:mm:ss} {message}");
