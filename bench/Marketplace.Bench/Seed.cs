@@ -100,8 +100,8 @@ internal static class Seed
 
     /// <summary>
     /// tokens.txt (a shopper's token a line); carts.txt (three products of two cooperatives a line, over the catalogue);
-    /// product-paths.txt, search-paths.txt (5,000 searches, some asked many times) and search-unique-paths.txt (searches
-    /// all different): paths to GET.
+    /// popular-carts.txt (three of 10 fixed products of three cooperatives a line); product-paths.txt, search-paths.txt
+    /// (5,000 searches, some asked many times) and search-unique-paths.txt (searches all different): paths to GET.
     /// </summary>
     private static void WriteInputs(string dir, Guid[][] products, List<string> tokens)
     {
@@ -122,6 +122,25 @@ internal static class Seed
         }));
         var repeated = Searches.Write(dir, random);
         Searches.WriteUnique(dir, new Random(2027), repeated);
+        File.WriteAllLines(Path.Combine(dir, "popular-carts.txt"), PopularCarts(products, new Random(2028)));
+    }
+
+    /// <summary>
+    /// The popular products: the first 4, 3 and 3 products of the first three cooperatives (stock 100,000 each). Each
+    /// cart is three different ones of them, never all of one cooperative (two or three sub-orders).
+    /// </summary>
+    private static IEnumerable<string> PopularCarts(Guid[][] products, Random random)
+    {
+        if (products.Length < 3 || products[0].Length < 4) throw new ArgumentException("Popular carts need 3 cooperatives of 4 products at least.");
+        var popular = products[0].Take(4).Select(p => (Cooperative: 0, Id: p))
+            .Concat(products[1].Take(3).Select(p => (Cooperative: 1, Id: p))).Concat(products[2].Take(3).Select(p => (Cooperative: 2, Id: p))).ToArray();
+        for (var n = 0; n < 1_000;)
+        {
+            var three = popular.OrderBy(_ => random.Next()).Take(3).ToArray();
+            if (three.Select(p => p.Cooperative).Distinct().Count() < 2) continue;
+            n++;
+            yield return string.Join(' ', three.Select(p => p.Id));
+        }
     }
 
     public static void Log(string message) => Console.Error.WriteLine($"[bench] {DateTime.Now:HH:mm:ss} {message}");
