@@ -20,7 +20,7 @@
 # Hangfire job enqueued or processing)); checkout on 10 popular products with 8 and 32 shoppers; the payout run.
 # Works as root or not; idempotent.
 # Settings: BENCH_SECONDS (30), BENCH_COOPERATIVES (500), BENCH_PRODUCTS (100000), BENCH_PAYOUT_COOPERATIVES (5000),
-# BENCH_PARALLEL (24: requests in flight while loading), BENCH_DRAIN_TIMEOUT (600 s), BENCH_SKIP_PAYOUTS=1,
+# BENCH_PARALLEL (24: requests in flight while loading), BENCH_DRAIN_TIMEOUT (900 s), BENCH_SKIP_PAYOUTS=1,
 # BENCH_KEEP_PG=1 (leave PostgreSQL running afterwards), BENCH_PG_OPTIONS (server settings), BENCH_DATA_DIR,
 # BENCH_PG_PORT, BENCH_URL.
 set -euo pipefail
@@ -156,7 +156,7 @@ drain() {
     now="$(date +%s.%N)"
     seconds="$(awk -v a="$since" -v b="$now" 'BEGIN { printf "%.2f", b - a }')"
     [ -z "$behind" ] && break
-    if awk -v s="$seconds" -v t="${BENCH_DRAIN_TIMEOUT:-600}" 'BEGIN { exit !(s > t) }'; then
+    if awk -v s="$seconds" -v t="${BENCH_DRAIN_TIMEOUT:-900}" 'BEGIN { exit !(s > t) }'; then
       printf '%s\n' "$behind" >&2
       die "$name: the background work has not caught up after $seconds s (BENCH_DRAIN_TIMEOUT); behind: see above"
     fi
