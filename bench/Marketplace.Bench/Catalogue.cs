@@ -7,7 +7,11 @@ namespace Marketplace.Bench;
 internal static class Catalogue
 {
     public const string Password = "bench-password-2026";
+    public const string OwnerEmail = "owner@bench.souss-massa.ma";
 
+    public static string ShopperEmail(int s) => $"shopper{s + 1}@bench.souss-massa.ma";
+
+    /// <summary>The body of POST /api/cooperatives for cooperative <paramref name="i"/> (its RIB: <see cref="Rib"/>).</summary>
     public static object Cooperative(int i)
     {
         var root = Vocabulary.CooperativeRoots[i % Vocabulary.CooperativeRoots.Length];
@@ -29,7 +33,6 @@ internal static class Catalogue
                 ["ar"] = $"تعاونية نسائية من {village.Ar}.", ["fr"] = $"Coopérative de femmes de {village.Fr}.",
                 ["en"] = $"A women's cooperative of {village.En}.",
             },
-            rib = Rib(i),
         };
     }
 

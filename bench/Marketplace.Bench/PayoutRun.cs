@@ -9,10 +9,10 @@ internal static class PayoutRun
     public static async Task RunAsync(Options o)
     {
         using var api = new Api(o.Url);
-        api.SignIn(await api.LoginAsync(o.AdminEmail, o.AdminPassword));
+        var admin = await api.LoginAsync(o.AdminEmail, o.AdminPassword);
         var periodEnd = DateTime.UtcNow.ToString("yyyy-MM-dd"); // never after today in Casablanca (UTC+0 or +1)
         var clock = Stopwatch.StartNew();
-        var answer = await api.PostAsync("/api/admin/payout-runs", new { periodEnd });
+        var answer = await api.PostAsync("/api/admin/payout-runs", new { periodEnd }, admin);
         var seconds = clock.Elapsed.TotalSeconds;
         var payouts = answer["payouts"]?.AsArray().Count ?? 0;
         var skipped = answer["skipped"]?.AsArray().Count ?? 0;

@@ -1,6 +1,7 @@
 -- wrk script of build/bench.sh. BENCH_MODE=get: GET the paths of $BENCH_PATHS in turn (search, product pages); the files of paths must not be empty.
--- BENCH_MODE=checkout: POST /api/orders, cash on delivery, a cart of $BENCH_DIR/carts.txt (three products of two
--- cooperatives) as a shopper of $BENCH_DIR/tokens.txt, with a new Idempotency-Key each time.
+-- BENCH_MODE=checkout: POST /api/orders, cash on delivery, a cart of $BENCH_CARTS (default $BENCH_DIR/carts.txt: three
+-- products of two cooperatives over the catalogue; popular-carts.txt: three of 10 popular products) as a shopper of
+-- $BENCH_DIR/tokens.txt, with a new Idempotency-Key each time ($BENCH_RUN, the thread and a counter).
 -- At the end, the figures go to $BENCH_OUT as one JSON object (latencies in ms; errors: not 2xx, or no answer).
 local mode = os.getenv("BENCH_MODE") or "get"
 local run = os.getenv("BENCH_RUN") or tostring(os.time())
@@ -17,10 +18,13 @@ function init(args)
   if mode == "checkout" then
     local dir = os.getenv("BENCH_DIR")
     for line in io.lines(dir .. "/tokens.txt") do tokens[#tokens + 1] = line end
-    for line in io.lines(dir .. "/carts.txt") do
+    local file = os.getenv("BENCH_CARTS") or ""
+    if file == "" then file = dir .. "/carts.txt" end
+    for line in io.lines(file) do
       local a, b, c = line:match("(%S+) (%S+) (%S+)")
       carts[#carts + 1] = { a, b, c }
     end
+    assert(#carts > 0, "no carts in " .. file)
   else
     for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
     assert(#paths > 0, "no paths in " .. os.getenv("BENCH_PATHS"))
