@@ -158,4 +158,26 @@ public sealed class OutboxTests : IAsyncLifetime
         receipts.Single().Id.Should().Be(eventId);
         await Poll.UntilAsync(() => outbox.UndeliveredAsync(thing), u => u.Count == 0, what: "the delivery cleared");
     }
+
+    [Fact]
+    public async Task Given_a_slow_event_of_one_stream_Then_other_streams_are_taken_meanwhile_and_each_stream_stays_in_order()
+    {
+        var (slow, quick) = (Guid.NewGuid(), Guid.NewGuid());
+        WhenThingHappened.Slow[slow] = TimeSpan.FromMilliseconds(700); // under the outbox's timeout (1 s): a slow success
+        for (var n = 1; n <= 3; n++)
+        {
+            await outbox.AppendAsync(slow, new ThingHappened(slow, n));
+            await outbox.AppendAsync(quick, new ThingHappened(quick, n));
+        }
+
+        await outbox.Daemon.StartAllAsync(); // one page: the six events
+
+        var slowOnes = await Poll.UntilAsync(() => outbox.ReceiptsAsync(slow), r => r.Count == 3, what: "the slow stream's receipts");
+        var quickOnes = await outbox.ReceiptsAsync(quick);
+        quickOnes.Should().HaveCount(3);
+        slowOnes.OrderBy(r => r.Arrival).Select(r => r.Number).Should().Equal(1, 2, 3);
+        quickOnes.OrderBy(r => r.Arrival).Select(r => r.Number).Should().Equal(1, 2, 3);
+        quickOnes.Max(r => r.Arrival).Should().BeLessThan(slowOnes.Min(r => r.Arrival),
+            "the quick stream's events did not wait behind the slow one's first event");
+    }
 }

@@ -22,7 +22,8 @@ public sealed record OutboxServices(OutboxReceivers Receivers, OutboxSignals Sig
 /// A receiver that fails (or takes longer than the timeout) gets an <see cref="OutboxDelivery"/>, committed with the page's
 /// progress, that <see cref="OutboxRetries{TStore,TOutbox}"/> retries with backoff and parks after the last attempt; the
 /// later events of the same stream wait behind it for that receiver only. The other receivers are not held back: they
-/// take the page's messages at the same time, each in order.
+/// take the page's messages at the same time, and each takes several streams at once (OutboxOptions.StreamsAtOnce),
+/// each stream's messages in order.
 /// </para>
 /// </summary>
 public abstract class IntegrationOutbox : SubscriptionBase
@@ -66,34 +67,60 @@ public abstract class IntegrationOutbox : SubscriptionBase
     }
 
     /// <summary>
-    /// The messages of a page to one receiver, in order; answers those it did not take: the ones that failed, and every later
-    /// one of the same stream (<paramref name="waiting"/>: streams with a delivery already waiting for this receiver).
+    /// The messages of a page to one receiver, each stream's in order, several streams at a time; answers those it did not
+    /// take: the ones that failed, and every later one of the same stream (<paramref name="waiting"/>: streams with a
+    /// delivery already waiting for this receiver).
     /// </summary>
     private async Task<List<OutboxDelivery>> DeliverAsync(string receiver, IEnumerable<Message> messages, HashSet<Guid> waiting,
         CancellationToken cancellationToken)
     {
-        var undelivered = new List<OutboxDelivery>();
-        foreach (var (e, index, message) in messages)
+        var undelivered = new System.Collections.Concurrent.ConcurrentBag<OutboxDelivery>();
+        var streams = messages.GroupBy(m => m.Event.StreamId).ToList();
+        await Parallel.ForEachAsync(streams, new ParallelOptions
         {
-            var delivery = OutboxDelivery.Of(Name, receiver, e, index, message.GetType(), services.Clock.GetUtcNow());
-            if (!waiting.Contains(e.StreamId))
+            MaxDegreeOfParallelism = services.Options.Value.StreamsAtOnce, CancellationToken = cancellationToken,
+        }, async (stream, ct) =>
+        {
+            var held = waiting.Contains(stream.Key); // read only: each stream is this task's alone
+            foreach (var (e, index, message) in stream)
             {
-                try
+                var delivery = OutboxDelivery.Of(Name, receiver, e, index, message.GetType(), services.Clock.GetUtcNow());
+                if (!held)
                 {
-                    await services.Receivers.DeliverAsync(receiver, message, cancellationToken);
-                    continue;
+                    try
+                    {
+                        await DeliverOneAsync(receiver, message, ct);
+                        continue;
+                    }
+                    catch (Exception ex) when (!ct.IsCancellationRequested)
+                    {
+                        logger.LogWarning(ex, "Outbox {Outbox}: {Receiver} failed to take {Message} of event {EventId}; it is retried",
+                            Name, receiver, message.GetType().Name, e.Id);
+                        delivery.Failed(ex, services.Clock.GetUtcNow(), services.Options.Value);
+                        held = true;
+                    }
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    logger.LogWarning(ex, "Outbox {Outbox}: {Receiver} failed to take {Message} of event {EventId}; it is retried",
-                        Name, receiver, message.GetType().Name, e.Id);
-                    delivery.Failed(ex, services.Clock.GetUtcNow(), services.Options.Value);
-                    waiting.Add(e.StreamId);
-                }
+                undelivered.Add(delivery);
             }
-            undelivered.Add(delivery);
+        });
+        return undelivered.ToList();
+    }
+
+    /// <summary>
+    /// One message to one receiver; taken again at once when the receiver lost a race on one of its own streams (another
+    /// stream's event wrote it first: optimistic concurrency), as it is idempotent.
+    /// </summary>
+    private async Task DeliverOneAsync(string receiver, INotification message, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await services.Receivers.DeliverAsync(receiver, message, ct);
+                return;
+            }
+            catch (JasperFx.ConcurrencyException) when (attempt < 3 && !ct.IsCancellationRequested) { }
         }
-        return undelivered;
     }
 
     private sealed record Message(IEvent Event, int Index, INotification Body);

@@ -20,6 +20,13 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How many streams' events one receiver takes at the same time (the events of each stream in order): a receiver
+    /// waits on its database for each event, and the events of different orders or products do not depend on each other.
+    /// </summary>
+    [Range(1, 64)]
+    public int StreamsAtOnce { get; set; } = 4;
+
     /// <summary>How often the retries are looked for when nothing wakes them.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan Poll { get; set; } = TimeSpan.FromSeconds(2);
