@@ -117,6 +117,18 @@ start_host() {
   started_in="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')"
 }
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$host_pid/status"; }
+# CPU seconds used so far by the Host and by the bench's PostgreSQL, from /proc: "host pg". PostgreSQL's are its
+# postmaster's own and those of the backends it has reaped (cutime, cstime), plus those of its live processes.
+cpu_seconds() {
+  local hz postmaster children
+  hz="$(getconf CLK_TCK)"
+  postmaster="$(head -1 "$MARKETPLACE_DATA_DIR/postgres/postmaster.pid")"
+  children="$(pgrep -P "$postmaster" | sed 's|.*|/proc/&/stat|' | tr '\n' ' ')"
+  # shellcheck disable=SC2086
+  { awk '{ print "h", $14 + $15 }' "/proc/$host_pid/stat"; awk '{ print "m", $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
+    cat $children 2>/dev/null | awk '{ print "c", $14 + $15 }'; } |
+    awk -v hz="$hz" '$1 == "h" { h += $2 } $1 != "h" { p += $2 } END { printf "%.2f %.2f", h / hz, p / hz }'
+}
 
 log "Starting the Host on an empty database (its schemas are made)"
 start_host
@@ -163,7 +175,12 @@ drain() {
     if [ "${seconds%.*}" -ge $((last + 15)) ]; then last="${seconds%.*}"; log "$name: after ${seconds} s still behind: $(echo "$behind" | tr '\n' ';')"; fi
     sleep 0.2
   done
-  printf '{"seconds": %s}\n' "$seconds" >"$run/$name-drain.json"
+  # the CPU the run's requests and their background work took, from the start of the run (load's cpu_start)
+  read -r host_end pg_end <<<"$(cpu_seconds)"
+  read -r host_start pg_start <<<"${cpu_start:-$host_end $pg_end}"
+  printf '{"seconds": %s, "host_cpu_s": %s, "pg_cpu_s": %s}\n' "$seconds" \
+    "$(awk -v a="$host_start" -v b="$host_end" 'BEGIN { printf "%.2f", b - a }')" \
+    "$(awk -v a="$pg_start" -v b="$pg_end" 'BEGIN { printf "%.2f", b - a }')" >"$run/$name-drain.json"
   log "$name: background work caught up ${seconds} s after the end"
 }
 
@@ -187,7 +204,8 @@ sampler_pid=$!
 
 # 3 and 4. HTTP benchmarks with wrk (2 threads) and the tool's passes; a short warm-up first.
 wrk_end=""
-load() { # load NAME MODE CONNECTIONS SECONDS [PATHS] [CARTS]; wrk_end: when wrk ended
+load() { # load NAME MODE CONNECTIONS SECONDS [PATHS] [CARTS]; wrk_end: when wrk ended; cpu_start: cpu_seconds before it
+  cpu_start="$(cpu_seconds)"
   BENCH_MODE="$2" BENCH_DIR="$run" BENCH_PATHS="${5:-}" BENCH_CARTS="${6:-}" BENCH_OUT="$run/$1.json" BENCH_RUN="$1-$(date +%s)" \
     wrk -t 2 -c "$3" -d "${4}s" --timeout 10s -s "$ROOT/bench/wrk/bench.lua" "$url" >"$run/$1.wrk.txt" 2>&1
   wrk_end="$(date +%s.%N)"

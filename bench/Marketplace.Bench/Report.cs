@@ -47,6 +47,14 @@ internal static class Report
         rows.Add(new("checkout over the catalogue, 8 shoppers, sustained (orders / (run + drain))", sustained, "/s", sustained / tpcb,
             ">= 0.1 x TPC-B", sustained is { } v ? v / tpcb >= 0.1 : null));
         rows.Add(Duration("checkout, 8 shoppers: drain (run's end to background work caught up)", drain, tpcb, "", null));
+        // CPU per order, its background work included (from /proc: the Host's, PostgreSQL's): what bounds a sustained rate on 2 cores
+        foreach (var (file, label) in new[] { ("checkout8", "checkout, 8 shoppers"), ("popular32", "checkout on 10 popular products, 32 shoppers") })
+        {
+            var (run, cpu) = (Read($"{file}.json"), Read($"{file}-drain.json"));
+            var orders = Num(run, "ok_rps") * Num(run, "seconds");
+            rows.Add(new($"{label}: Host CPU per order, background work included", Num(cpu, "host_cpu_s") * 1000 / orders, "ms", null, "", null));
+            rows.Add(new($"{label}: PostgreSQL CPU per order, background work included", Num(cpu, "pg_cpu_s") * 1000 / orders, "ms", null, "", null));
+        }
         Throughput(rows, "checkout over the catalogue, 32 shoppers", Read("checkout32.json"), tpcb, tpcbLatency, "TPC-B", null, null, "orders");
         Throughput(rows, "checkout on 10 popular products, 8 shoppers", Read("popular8.json"), tpcb, tpcbLatency, "TPC-B", null, null, "orders");
         Throughput(rows, "checkout on 10 popular products, 32 shoppers", Read("popular32.json"), tpcb, tpcbLatency, "TPC-B", null, 250, "orders");
