@@ -11,16 +11,22 @@ internal sealed record FoundPage(long Version, IReadOnlyList<Guid> Ids, long Tot
 
 /// <summary>
 /// A search computed in SQL, in one round trip when it can: the search version, the planner's estimate of the matches and
-/// the page with its documents. The page is read in the order of an index when the planner finds it cheaper (newest,
-/// price), so that a broad search does not sort its thousands of matches: it stops at the page. Relevance is names
-/// first (every word in a name: weight A), newest first within each: the name matches are walked in the newest order;
-/// only when they do not fill the page are all the matches ranked (<see cref="RankAllSql"/>). The total is counted when
-/// the page reaches the end of the matches, or (at most 1,001 rows) when the planner expects fewer than
-/// <see cref="EstimateAbove"/> matches; beyond that it is the planner's estimate, marked inexact (API.md).
+/// the page with its documents. Relevance is names first (every word in a name: weight A), newest first within each.
+/// <para>
+/// The page is looked for first in a window: the first <see cref="Window"/> products in the sort's order (newest, or
+/// cheapest within the price bounds), read along its index; the words and the other filters are checked on those rows
+/// only. When the window holds the whole page, those are the page's rows (every later match is further in the order),
+/// and a broad search stops there instead of sorting its thousands of matches. Otherwise the matches are sparse near the
+/// head of the order: they are all found through their indexes, sorted and counted (<see cref="AllMatchesAsync"/>). The
+/// window bounds the walk: the planner, expecting matches that a word or a filter of another kind makes rare (or puts
+/// at the other end of the order), would otherwise walk the whole index.
+/// </para>
+/// The total is exact when all the matches were read; else counted when the planner expects at most
+/// <see cref="EstimateAbove"/>, and beyond that it is the planner's estimate, marked inexact (API.md).
 /// </summary>
 internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, string suspended)
 {
-    public const int ExactUpTo = 1_000;
+    public const int Window = 1_000;
     public const long EstimateAbove = 10_000;
 
     /// <summary>Each statement planned for its own words: a generic plan would guess how common a word is.</summary>
@@ -28,17 +34,19 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
 
     public async Task<FoundPage> FindAsync(NpgsqlConnection connection, ProductFilter filter, PageRequest page, CancellationToken ct)
     {
-        var (where, parameters) = Where(filter);
+        var conditions = Conditions.Of(filter, suspended);
+        var parameters = conditions.Parameters;
         var take = page.Skip + page.PageSize;
         parameters["take"] = take;
         parameters["skip"] = page.Skip;
+        parameters["window"] = Math.Max(Window, take * 20);
         var ranked = filter.Sort == "relevance" && !filter.Text.IsEmpty;
-        var pageSql = ranked
-            ? PageSql($"{where} and s.vector @@ {filter.Text.NamesSql()}", "s.published_at desc, s.id desc")
-            : PageSql(where, Order(filter.Sort, "s"));
+        var pageSql = filter.Sort == "rating"
+            ? PageSql(conditions.All, Order("rating", "s")) // no index in that order: the matches are sorted
+            : WindowSql(conditions, ranked ? $"w.vector @@ {filter.Text.NamesSql()}" : null, ranked ? "newest" : filter.Sort);
 
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var text in new[] { "begin read only", CustomPlans, sql.VersionSql, $"explain (format json) select 1 from {table} s where {where}", pageSql, "commit" })
+        foreach (var text in new[] { "begin read only", CustomPlans, sql.VersionSql, $"explain (format json) select 1 from {table} s where {conditions.All}", pageSql, "commit" })
             batch.BatchCommands.Add(Command(text, parameters));
         long version, estimate;
         (int Found, List<Guid> Ids, Dictionary<Guid, Product> Products) rows;
@@ -51,10 +59,11 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
             await reader.ReadAsync(ct);
             estimate = PlanRows(reader.GetString(0));
             await reader.NextResultAsync(ct);
-            rows = await ReadPageAsync(reader, ct);
+            var read = await ReadPageAsync(reader, 2, ct);
+            rows = (read.Found, read.Ids, read.Products);
         }
-        if (rows.Found < take && ranked) return await RankAllAsync(connection, version, where, filter, parameters, ct);
-        var (total, exact) = Total(rows.Found, take, estimate) ?? Counted(await CountAsync(connection, where, parameters, ct), estimate);
+        if (rows.Found < take && filter.Sort != "rating") return await AllMatchesAsync(connection, version, conditions.All, filter, ranked, parameters, ct);
+        var (total, exact) = Total(rows.Found, take, estimate) ?? (await CountAsync(connection, conditions.All, parameters, ct), true);
         return new FoundPage(version, rows.Ids, total, exact, rows.Products);
     }
 
@@ -65,49 +74,32 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
     public static (long Total, bool Exact)? Total(int found, int take, long estimate) =>
         found < take ? (found, true) : estimate > EstimateAbove ? (Math.Max(estimate, take), false) : null;
 
-    /// <summary>The total from the matches counted up to 1,001: exact up to 1,000, else the larger of the estimate and 1,001.</summary>
-    public static (long Total, bool Exact) Counted(long counted, long estimate) =>
-        counted <= ExactUpTo ? (counted, true) : (Math.Max(estimate, counted), false);
-
     /// <summary>
-    /// Fewer name matches than the page needs: every match ranked (names first, then newest), with its exact total (all
-    /// the matches are read anyway). Past the end of the matches the page is empty and the total still counted.
+    /// Every match found through the indexes (a materialized step: no walk along an order), sorted (relevance: names
+    /// first, then newest) and counted exactly. Past the end of the matches the page is empty and the total still counted.
     /// </summary>
-    private async Task<FoundPage> RankAllAsync(NpgsqlConnection connection, long version, string where, ProductFilter filter,
+    private async Task<FoundPage> AllMatchesAsync(NpgsqlConnection connection, long version, string where, ProductFilter filter, bool ranked,
         Dictionary<string, object> parameters, CancellationToken ct)
     {
-        var named = filter.Text.NamesSql();
-        var rankSql = $"with m as materialized (select s.id, s.published_at, s.vector @@ {named} as named from {table} s where {where}), " +
-            "p as (select m.id, row_number() over (order by m.named desc, m.published_at desc, m.id desc) as n, count(*) over () as total from m " +
-            "order by n limit @take) " +
-            $"select p.id, p.n, p.total, d.data from p left join {sql.ProductsTable} d on d.id = p.id and p.n > @skip order by p.n";
+        var named = ranked ? $"s.vector @@ {filter.Text.NamesSql()}" : "false";
+        var order = ranked ? "m.named desc, m.published_at desc, m.id desc" : Order(filter.Sort, "m");
+        var allSql = $"with m as materialized (select s.id, s.price, s.published_at, {named} as named from {table} s where {where}), " +
+            $"p as (select m.id, row_number() over (order by {order}) as n, count(*) over () as total from m order by n limit @take) " +
+            $"select p.id, p.n, d.data, p.total from p left join {sql.ProductsTable} d on d.id = p.id and p.n > @skip order by p.n";
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var text in new[] { "begin read only", CustomPlans, rankSql, "commit" })
+        foreach (var text in new[] { "begin read only", CustomPlans, allSql, "commit" })
             batch.BatchCommands.Add(Command(text, parameters));
-        var ids = new List<Guid>();
-        var products = new Dictionary<Guid, Product>();
-        long total = 0;
-        await using (var reader = await batch.ExecuteReaderAsync(ct)) // at set_config's answer (begin has none)
-        {
-            await reader.NextResultAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                total = reader.GetInt64(2);
-                if (reader.IsDBNull(3)) continue;
-                var product = sql.Read(reader, 3);
-                ids.Add(product.Id);
-                products[product.Id] = product;
-            }
-        }
+        await using var reader = await batch.ExecuteReaderAsync(ct); // at set_config's answer (begin has none)
+        await reader.NextResultAsync(ct);
+        var (_, ids, products, total) = await ReadPageAsync(reader, 2, ct, totalColumn: 3);
         return new FoundPage(version, ids, total, true, products);
     }
 
-    /// <summary>The matches counted up to 1,001.</summary>
+    /// <summary>The matches counted (the planner expects at most <see cref="EstimateAbove"/>).</summary>
     private async Task<long> CountAsync(NpgsqlConnection connection, string where, Dictionary<string, object> parameters, CancellationToken ct)
     {
-        var matches = $"select 1 from {table} s where {where} limit {ExactUpTo + 1}";
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var text in new[] { "begin read only", CustomPlans, $"select count(*) from ({matches}) m", "commit" })
+        foreach (var text in new[] { "begin read only", CustomPlans, $"select count(*) from {table} s where {where}", "commit" })
             batch.BatchCommands.Add(Command(text, parameters));
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
@@ -120,18 +112,35 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
         $"with p as (select s.id, row_number() over (order by {order}) as n from {table} s where {where} order by {order} limit @take) " +
         $"select p.id, p.n, d.data from p left join {sql.ProductsTable} d on d.id = p.id and p.n > @skip order by p.n";
 
-    private async Task<(int Found, List<Guid> Ids, Dictionary<Guid, Product> Products)> ReadPageAsync(NpgsqlDataReader reader, CancellationToken ct)
+    /// <summary>
+    /// The first <c>@take</c> matches among the first <c>@window</c> rows of the order (read along its index: the limit
+    /// keeps the other conditions out of that read), numbered; the documents of those after <c>@skip</c>.
+    /// </summary>
+    private string WindowSql(Conditions conditions, string? names, string sort)
     {
-        var (found, ids, products) = (0, new List<Guid>(), new Dictionary<Guid, Product>());
+        var outside = string.Join(" and ", new[] { conditions.Outside(sort).Replace("s.", "w.", StringComparison.Ordinal), names }
+            .Where(c => !string.IsNullOrEmpty(c)));
+        return $"with w as (select s.id, s.price, s.published_at, s.category, s.province, s.labels, s.rating, s.vector from {table} s " +
+            $"where {conditions.Inside(sort)} order by {Order(sort, "s")} limit @window), " +
+            $"p as (select w.id, row_number() over (order by {Order(sort, "w")}) as n from w " +
+            $"{(outside.Length > 0 ? "where " + outside : "")} order by {Order(sort, "w")} limit @take) " +
+            $"select p.id, p.n, d.data from p left join {sql.ProductsTable} d on d.id = p.id and p.n > @skip order by p.n";
+    }
+
+    private async Task<(int Found, List<Guid> Ids, Dictionary<Guid, Product> Products, long Total)> ReadPageAsync(NpgsqlDataReader reader,
+        int dataColumn, CancellationToken ct, int? totalColumn = null)
+    {
+        var (found, ids, products, total) = (0, new List<Guid>(), new Dictionary<Guid, Product>(), 0L);
         while (await reader.ReadAsync(ct))
         {
             found++;
-            if (reader.IsDBNull(2)) continue;
-            var product = sql.Read(reader, 2);
+            if (totalColumn is { } t) total = reader.GetInt64(t);
+            if (reader.IsDBNull(dataColumn)) continue;
+            var product = sql.Read(reader, dataColumn);
             ids.Add(product.Id);
             products[product.Id] = product;
         }
-        return (found, ids, products);
+        return (found, ids, products, total);
     }
 
     private static string Order(string sort, string s) => sort switch
@@ -141,32 +150,6 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
         "rating" => $"{s}.rating desc nulls last, {s}.rating_count desc, {s}.published_at desc, {s}.id",
         _ => $"{s}.published_at desc, {s}.id desc",
     };
-
-    private (string Where, Dictionary<string, object> Parameters) Where(ProductFilter filter)
-    {
-        var where = new List<string> { "s.status = @published", $"not (s.cooperative_id = any({suspended}))" };
-        var parameters = new Dictionary<string, object> { ["published"] = ProductStatus.Published };
-        void Add(string condition, string name, object? value)
-        {
-            if (value is null) return;
-            where.Add(condition);
-            parameters[name] = value;
-        }
-        Add("s.category = any(@categories)", "categories", filter.Categories?.ToArray());
-        Add("s.cooperative_id = @cooperative", "cooperative", filter.CooperativeId);
-        Add("s.labels @> array[@label]::text[]", "label", filter.Label);
-        Add("s.province = @province", "province", filter.Province);
-        Add("s.price >= @min", "min", filter.MinPrice);
-        Add("s.price <= @max", "max", filter.MaxPrice);
-        Add("s.rating >= @minRating", "minRating", filter.MinRating);
-        if (!filter.Text.IsEmpty)
-        {
-            var (tsquery, textParameters) = filter.Text.ToSql();
-            where.Add($"s.vector @@ {tsquery}");
-            foreach (var (k, v) in textParameters) parameters[k] = v;
-        }
-        return (string.Join(" and ", where), parameters);
-    }
 
     private static long PlanRows(string plan)
     {
