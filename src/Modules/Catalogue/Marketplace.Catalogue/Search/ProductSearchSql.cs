@@ -64,13 +64,6 @@ internal sealed class ProductSearchSql(ICatalogueStore store)
         return (now, stock);
     }
 
-    public async Task<IReadOnlyDictionary<Guid, Product>> ProductsAsync(NpgsqlConnection connection, IReadOnlyList<Guid> ids, CancellationToken ct)
-    {
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { ProductsCommand(ids) } };
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        return await ReadProductsAsync(reader, ct);
-    }
-
     public string ProductsTable => products;
     public string VersionSql => version;
 
