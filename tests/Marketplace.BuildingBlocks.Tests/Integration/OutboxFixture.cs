@@ -83,6 +83,7 @@ public sealed class OutboxHost : IAsyncDisposable
             ["Marketplace:Outbox:Attempts"] = "3",
             ["Marketplace:Outbox:BackoffSeconds"] = "0.2,0.5",
             ["Marketplace:Outbox:Timeout"] = "00:00:01",
+            ["Marketplace:Outbox:StreamsAtOnce"] = "4",
             ["Marketplace:Outbox:Poll"] = "00:00:00.100",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -25,7 +25,7 @@ public sealed class OutboxOptions
     /// waits on its database for each event, and the events of different orders or products do not depend on each other.
     /// </summary>
     [Range(1, 64)]
-    public int StreamsAtOnce { get; set; } = 4;
+    public int StreamsAtOnce { get; set; } = 1;
 
     /// <summary>How often the retries are looked for when nothing wakes them.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
