@@ -82,6 +82,44 @@ public sealed class StorefrontTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task A_search_over_two_pages_counts_every_match_on_both_and_the_home_page_shows_the_four_newest_on_two_lines_at_most()
+    {
+        var word = ShopData.ArabicWord();
+        var cooperative = await app.NewCooperativeAsync($"تعاونية {word}", $"Coopérative {word}", province: "tata");
+        for (var n = 1; n <= 25; n++)
+            await cooperative.NewProductAsync($"أملو {word} {n}", $"Amlou {word} {n}", 50m + n);
+        var longName = $"Amlou {word} aux amandes torréfiées, au miel de thym de l'Anti-Atlas et à l'huile d'argan pressée à froid";
+        var newest = await cooperative.NewProductAsync($"أملو {word} بالعسل واللوز وزيت الأركان المعصور على البارد من الأطلس الصغير", longName, 99m);
+        var page = await app.NewPageAsync(phone: true);
+
+        // 26 matches: 24 on the first page, 2 on the second, and each page counts the 26 (the total is exact below 1,000).
+        await page.GotoAsync($"/search?lang=fr&sort=newest&q={Uri.EscapeDataString(word)}");
+        (await page.TextContentAsync(".count")).Should().Be("26 produit(s)");
+        (await page.Locator(".product-card").CountAsync()).Should().Be(24);
+        (await page.Locator(".product-card h3").First.TextContentAsync()).Should().Be(longName);
+        await page.Locator("a[rel=next]").ClickAsync();
+        await page.WaitForURLAsync("**page=2**");
+        (await page.TextContentAsync(".count")).Should().Be("26 produit(s)");
+        (await page.Locator(".product-card h3").AllTextContentsAsync()).Should().Equal($"Amlou {word} 2", $"Amlou {word} 1");
+        await FitsTheScreenAsync(page);
+
+        // The home page: the four newest products, the longest name clamped to two lines on a phone, its link still reachable.
+        await page.GotoAsync("/?lang=fr");
+        var cards = page.Locator("section[aria-labelledby=newest-title] .product-card");
+        (await cards.CountAsync()).Should().Be(4);
+        var link = cards.First.Locator("h3 a");
+        (await link.TextContentAsync()).Should().Be(longName);
+        var lines = await link.EvaluateAsync<double>("a => a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).lineHeight)");
+        lines.Should().BeLessThanOrEqualTo(2.05, "a long name takes two lines at most");
+        await link.FocusAsync();
+        (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Should().Be(longName);
+        await FitsTheScreenAsync(page);
+        await link.ClickAsync();
+        await page.WaitForURLAsync($"**/products/{newest.Id}");
+        (await page.TextContentAsync("h1")).Should().Be(longName, "the product page shows the whole name");
+    }
+
+    [Fact]
     public async Task A_cooperative_page_shows_its_profile_delivery_fee_and_products()
     {
         var word = ShopData.ArabicWord();

@@ -26,7 +26,6 @@ public sealed class SearchModel(IMediator mediator, Texts texts) : PageModel
     [BindProperty(SupportsGet = true)] public string? MaxPrice { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public int? MinRating { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int? PageNumber { get; set; }
 
     public IReadOnlyList<CategoryNode> Categories { get; private set; } = [];
     public CataloguePage? Results { get; private set; }
@@ -34,7 +33,8 @@ public sealed class SearchModel(IMediator mediator, Texts texts) : PageModel
     public IReadOnlyList<ExperienceView> Experiences { get; private set; } = [];
     public Pager? Pager { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <param name="page">from the query: Razor Pages' own route value "page" (this page's name) would shadow a bound property.</param>
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         Categories = await mediator.Send(new GetCategories(), ct);
         ModelState.Clear(); // binding is lenient here: a bad page number is page 1; prices are checked below in the visitor's words
@@ -46,7 +46,7 @@ public sealed class SearchModel(IMediator mediator, Texts texts) : PageModel
         {
             Results = await mediator.Send(new SearchCatalogue(PageLanguage.Current, Q, Category, null, Label, Province,
                 min?.ToString(CultureInfo.InvariantCulture), max?.ToString(CultureInfo.InvariantCulture),
-                Sorts.Contains(Sort) ? Sort : null, Math.Max(1, PageNumber ?? 1), PageSize,
+                Sorts.Contains(Sort) ? Sort : null, Math.Max(1, page ?? 1), PageSize,
                 MinRating is { } least && MinRatings.Contains(least) ? least.ToString(CultureInfo.InvariantCulture) : null), ct);
             var tourism = Category == TourismCategory || (string.IsNullOrWhiteSpace(Category) && !string.IsNullOrWhiteSpace(Q));
             if (tourism && Results.Page == 1 && min is null && max is null && string.IsNullOrWhiteSpace(Label) && MinRating is null)
