@@ -45,22 +45,18 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
             ? PageSql(conditions.All, Order("rating", "s")) // no index in that order: the matches are sorted
             : WindowSql(conditions, ranked ? $"w.vector @@ {filter.Text.NamesSql()}" : null, ranked ? "newest" : filter.Sort);
 
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var text in new[] { "begin read only", CustomPlans, sql.VersionSql, $"explain (format json) select 1 from {table} s where {conditions.All}", pageSql, "commit" })
-            batch.BatchCommands.Add(Command(text, parameters));
         long version, estimate;
-        (int Found, List<Guid> Ids, Dictionary<Guid, Product> Products) rows;
-        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        (int Found, List<Guid> Ids, Dictionary<Guid, Product> Products, long Total) rows;
+        await using (var batch = Batch(connection, parameters, sql.VersionSql, $"explain (format json) select 1 from {table} s where {conditions.All}", pageSql))
+        await using (var reader = await FirstResultAsync(batch, ct))
         {
-            await reader.NextResultAsync(ct); // from set_config's answer (begin has none)
             await reader.ReadAsync(ct);
             version = reader.GetInt64(0);
             await reader.NextResultAsync(ct);
             await reader.ReadAsync(ct);
             estimate = PlanRows(reader.GetString(0));
             await reader.NextResultAsync(ct);
-            var read = await ReadPageAsync(reader, 2, ct);
-            rows = (read.Found, read.Ids, read.Products);
+            rows = await ReadPageAsync(reader, ct);
         }
         if (rows.Found < take && filter.Sort != "rating") return await AllMatchesAsync(connection, version, conditions.All, filter, ranked, parameters, ct);
         var (total, exact) = Total(rows.Found, take, estimate) ?? (await CountAsync(connection, conditions.All, parameters, ct), true);
@@ -86,23 +82,17 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
         var allSql = $"with m as materialized (select s.id, s.price, s.published_at, {named} as named from {table} s where {where}), " +
             $"p as (select m.id, row_number() over (order by {order}) as n, count(*) over () as total from m order by n limit @take) " +
             $"select p.id, p.n, d.data, p.total from p left join {sql.ProductsTable} d on d.id = p.id and p.n > @skip order by p.n";
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var text in new[] { "begin read only", CustomPlans, allSql, "commit" })
-            batch.BatchCommands.Add(Command(text, parameters));
-        await using var reader = await batch.ExecuteReaderAsync(ct); // at set_config's answer (begin has none)
-        await reader.NextResultAsync(ct);
-        var (_, ids, products, total) = await ReadPageAsync(reader, 2, ct, totalColumn: 3);
+        await using var batch = Batch(connection, parameters, allSql);
+        await using var reader = await FirstResultAsync(batch, ct);
+        var (_, ids, products, total) = await ReadPageAsync(reader, ct, withTotal: true);
         return new FoundPage(version, ids, total, true, products);
     }
 
     /// <summary>The matches counted (the planner expects at most <see cref="EstimateAbove"/>).</summary>
     private async Task<long> CountAsync(NpgsqlConnection connection, string where, Dictionary<string, object> parameters, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var text in new[] { "begin read only", CustomPlans, $"select count(*) from {table} s where {where}", "commit" })
-            batch.BatchCommands.Add(Command(text, parameters));
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        await reader.NextResultAsync(ct);
+        await using var batch = Batch(connection, parameters, $"select count(*) from {table} s where {where}");
+        await using var reader = await FirstResultAsync(batch, ct);
         await reader.ReadAsync(ct);
         return reader.GetInt64(0);
     }
@@ -127,16 +117,17 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
             $"select p.id, p.n, d.data from p left join {sql.ProductsTable} d on d.id = p.id and p.n > @skip order by p.n";
     }
 
+    /// <summary>The rows of a page statement (id, n, document, and the total when <paramref name="withTotal"/>).</summary>
     private async Task<(int Found, List<Guid> Ids, Dictionary<Guid, Product> Products, long Total)> ReadPageAsync(NpgsqlDataReader reader,
-        int dataColumn, CancellationToken ct, int? totalColumn = null)
+        CancellationToken ct, bool withTotal = false)
     {
         var (found, ids, products, total) = (0, new List<Guid>(), new Dictionary<Guid, Product>(), 0L);
         while (await reader.ReadAsync(ct))
         {
             found++;
-            if (totalColumn is { } t) total = reader.GetInt64(t);
-            if (reader.IsDBNull(dataColumn)) continue;
-            var product = sql.Read(reader, dataColumn);
+            if (withTotal) total = reader.GetInt64(3);
+            if (reader.IsDBNull(2)) continue;
+            var product = sql.Read(reader, 2);
             ids.Add(product.Id);
             products[product.Id] = product;
         }
@@ -155,6 +146,23 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
     {
         using var json = JsonDocument.Parse(plan);
         return (long)json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+    }
+
+    /// <summary>The statements in one read-only transaction, each planned for its own parameters (<see cref="CustomPlans"/>).</summary>
+    private static NpgsqlBatch Batch(NpgsqlConnection connection, Dictionary<string, object> parameters, params string[] statements)
+    {
+        var batch = new NpgsqlBatch(connection);
+        foreach (var text in new[] { "begin read only", CustomPlans }.Concat(statements).Append("commit"))
+            batch.BatchCommands.Add(Command(text, parameters));
+        return batch;
+    }
+
+    /// <summary>The batch's reader at the answer of its first statement (begin answers nothing; set_config's answer is passed).</summary>
+    private static async Task<NpgsqlDataReader> FirstResultAsync(NpgsqlBatch batch, CancellationToken ct)
+    {
+        var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return reader;
     }
 
     private static NpgsqlBatchCommand Command(string text, Dictionary<string, object> parameters)
