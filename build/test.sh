@@ -43,5 +43,7 @@ if [ "$trx" -lt "$projects" ]; then
   failed=$(( failed + projects - trx ))
 fi
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+# What failed, with its message, from the trx files: the console does not print a fixture's cleanup failure.
+[ "$failed" -gt 0 ] && command -v python3 >/dev/null && python3 "$ROOT/build/trx-failures.py" "$results"/*.trx >&2
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
