@@ -15,7 +15,7 @@ public sealed class BalanceModel(IMediator mediator, Texts texts, TimeProvider c
 {
     private static readonly TimeZoneInfo Morocco = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public CooperativeBalance Balance { get; private set; } = null!;
     public CooperativeLedgerPage Ledger { get; private set; } = null!;
     public CooperativePayoutPage Payouts { get; private set; } = null!;

@@ -15,7 +15,7 @@ public sealed class OrdersModel(IMediator mediator, Texts texts) : CoopPageModel
     public static readonly string[] Tabs = ["placed", "accepted", "shipped", "delivered", "cancelled"];
 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public CooperativeSubOrderPage SubOrders { get; private set; } = null!;
     public IReadOnlyDictionary<string, int> Counts { get; private set; } = new Dictionary<string, int>();
     /// <summary>The sub-order whose form was refused: its fields show the errors and what was typed.</summary>

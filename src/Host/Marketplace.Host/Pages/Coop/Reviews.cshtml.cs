@@ -18,7 +18,7 @@ public sealed class ReviewsModel(IMediator mediator, Texts texts) : CoopPageMode
     /// <summary>Its rating as the shop shows it: reviews of the cooperative itself, of the last 12 months.</summary>
     public Rating Rating { get; private set; } = new(null, 0);
     public IReadOnlyDictionary<Guid, string> ProductNames { get; private set; } = new Dictionary<Guid, string>();
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

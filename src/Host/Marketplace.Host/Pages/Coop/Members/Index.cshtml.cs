@@ -9,7 +9,7 @@ namespace Marketplace.Host.Pages.Coop.Members;
 /// <summary>The cooperative's members with their counts (by role, by gender), and a form to record a new member.</summary>
 public sealed class IndexModel(IMediator mediator, Texts texts, TimeProvider clock) : CoopPageModel(mediator, texts)
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     [BindProperty] public MemberInput Input { get; set; } = new();
     public CooperativeMemberList Members { get; private set; } = null!;
     public WomenLed WomenLed { get; private set; } = null!;

@@ -10,7 +10,7 @@ namespace Marketplace.Host.Pages.Coop.Products;
 public sealed class IndexModel(IMediator mediator, Texts texts) : CoopPageModel(mediator, texts)
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public StaffProductPage Products { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
