@@ -68,25 +68,4 @@ public sealed class SearchCacheTests(CatalogueApp app)
         await Poll.UntilAsync(async () => Ids(await SearchAsync(word)).ToList(), ids => ids.SequenceEqual([second]),
             what: "them to come back when it is reinstated");
     }
-
-    [Fact]
-    public async Task Given_a_product_page_read_When_another_node_restocks_it_or_unpublishes_it_Then_the_next_read_shows_it()
-    {
-        var cooperative = await app.NewCooperativeAsync();
-        var product = await cooperative.NewProductAsync(Named(Word(), stock: 12));
-        await using var other = new SecondNode(app.Database);
-        await other.InitializeAsync();
-        var owner = await other.SignedInClientAsync(cooperative.Owner.Email, cooperative.Owner.Password);
-        async Task<JsonNode> PageAsync() => await (await (await app.Anonymous().GetAsync($"/api/products/{product}")).ShouldHaveStatus(200)).Json();
-
-        (await PageAsync())["stock"]!.GetValue<int>().Should().Be(12);
-        (await PageAsync())["stock"]!.GetValue<int>().Should().Be(12, "read again: the document this node keeps");
-
-        await (await owner.PutJson($"/api/cooperatives/{cooperative.Id}/products/{product}/stock", new { quantity = 3 })).ShouldHaveStatus(200);
-        var restocked = await PageAsync();
-        restocked["stock"]!.GetValue<int>().Should().Be(3);
-
-        await (await owner.PostAsync($"/api/cooperatives/{cooperative.Id}/products/{product}/unpublish", null)).ShouldHaveStatus(200);
-        (await app.Anonymous().GetAsync($"/api/products/{product}")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
-    }
 }

@@ -52,7 +52,12 @@ public static class ModuleStore
     /// lock ids, System.Text.Json in camelCase, Guid streams, and the async daemon (Marten:Daemon, HotCold by default).
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenStoreExpression<TStore> AddModuleStore<TStore>(this IServiceCollection services, IConfiguration config,
-        string schema, int lockOffset, Action<StoreOptions> configure) where TStore : class, IDocumentStore
+        string schema, int lockOffset, Action<StoreOptions> configure) where TStore : class, IDocumentStore =>
+        services.AddModuleStore<TStore>(config, schema, lockOffset, (o, _) => configure(o));
+
+    /// <summary>As above, with the services at hand (a session listener that is a singleton of the module, say).</summary>
+    public static MartenServiceCollectionExtensions.MartenStoreExpression<TStore> AddModuleStore<TStore>(this IServiceCollection services, IConfiguration config,
+        string schema, int lockOffset, Action<StoreOptions, IServiceProvider> configure) where TStore : class, IDocumentStore
     {
         var daemon = config.GetValue("Marten:Daemon", DaemonMode.HotCold);
         var listenNotify = config.GetValue("Marten:ListenNotify", true);
@@ -72,7 +77,7 @@ public static class ModuleStore
                 o.Projections.DaemonLockId += lockOffset;
                 o.Projections.FastPollingTime = TimeSpan.FromMilliseconds(250);
                 o.RegisterDocumentType<OutboxDelivery>();
-                configure(o);
+                configure(o, sp);
                 return o;
             })
             .UseLightweightSessions()

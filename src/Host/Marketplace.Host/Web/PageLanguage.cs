@@ -13,9 +13,11 @@ public static class PageLanguage
     public const string CookieName = "mp.lang";
     public static readonly string[] All = LocalizedText.Languages;
 
-    private static readonly Dictionary<string, string> Cultures = new()
+    /// <summary>Looked up once: <see cref="CultureInfo.GetCultureInfo(string)"/> takes a lock at every call.</summary>
+    private static readonly Dictionary<string, CultureInfo> Cultures = new()
     {
-        ["ar"] = "ar-MA", ["fr"] = "fr-MA", ["en"] = "en-GB", ["zgh"] = "zgh",
+        ["ar"] = CultureInfo.GetCultureInfo("ar-MA"), ["fr"] = CultureInfo.GetCultureInfo("fr-MA"),
+        ["en"] = CultureInfo.GetCultureInfo("en-GB"), ["zgh"] = CultureInfo.GetCultureInfo("zgh"),
     };
 
     public static string Current => CultureInfo.CurrentUICulture.Name switch
@@ -31,7 +33,7 @@ public static class PageLanguage
     public static async Task Middleware(HttpContext context, Func<Task> next)
     {
         var lang = Pick(context);
-        var culture = CultureInfo.GetCultureInfo(Cultures[lang]);
+        var culture = Cultures[lang];
         CultureInfo.CurrentCulture = culture;
         CultureInfo.CurrentUICulture = culture;
         await next();

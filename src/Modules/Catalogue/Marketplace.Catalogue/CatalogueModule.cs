@@ -23,7 +23,7 @@ public static class CatalogueModule
 {
     public static IServiceCollection AddCatalogueModule(this IServiceCollection services, IConfiguration config)
     {
-        services.AddModuleStore<ICatalogueStore>(config, "catalogue", lockOffset: 3, o =>
+        services.AddModuleStore<ICatalogueStore>(config, "catalogue", lockOffset: 3, (o, sp) =>
         {
             o.Events.MapDomainEvents(typeof(CatalogueModule).Assembly);
             o.Projections.Snapshot<Product>(SnapshotLifecycle.Inline);
@@ -40,11 +40,13 @@ public static class CatalogueModule
             o.RegisterDocumentType<CooperativeStanding>();
             o.RegisterDocumentType<FoodCategory>();
             o.RegisterDocumentType<ProcessedMessage>();
+            o.Listeners.Add(new ProductChangeNotifier(sp.GetRequiredService<KeptProductPages>()));
         }).AddIntegrationOutbox<ICatalogueStore, CatalogueOutbox>(services, config, CatalogueOutbox.OutboxName);
         services.AddOptions<CatalogueOptions>().Bind(config.GetSection("Marketplace:Catalogue")).ValidateDataAnnotations().ValidateOnStart();
         services.AddFileStorage(config);
         services.AddSingleton<ProductSearchSql>().AddSingleton<ProductSearch>().AddSingleton<SearchResultCache>().AddSingleton<ProductPageSql>()
-            .AddSingleton<CooperativeNames>();
+            .AddSingleton<KeptProductPages>().AddSingleton<CooperativeNames>();
+        services.AddHostedService<ProductChangeFeed>();
         services.AddHostedService<ProductSearchBackfill>(); // after the store's schema is applied (AddModuleStore above)
         services.AddTransient<ReleaseExpiredReservationsJob>();
         services.AddHostedService<ExpiryJobRegistration>();
