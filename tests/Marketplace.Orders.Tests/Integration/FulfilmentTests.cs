@@ -1,3 +1,5 @@
+using Marketplace.Orders.Fulfilment;
+using Microsoft.Extensions.DependencyInjection;
 using Marketplace.Orders.Contracts;
 
 namespace Marketplace.Orders.Tests.Integration;
@@ -166,5 +168,30 @@ public sealed class FulfilmentTests(OrdersApp app)
         await coop.MoveAsync(sub, "deliver");
         await coop.MoveAsync(sub, "deliver", status: 409);
         await coop.MoveAsync(sub, "accept", status: 409);
+    }
+
+    [Fact]
+    public async Task Given_an_order_placed_Then_each_sub_order_names_its_order_and_one_placed_before_that_record_is_still_found()
+    {
+        var argan = await app.Market.NewCooperativeAsync();
+        var saffron = await app.Market.NewCooperativeAsync();
+        var oil = await app.Market.NewProductAsync(argan, 120m, stock: 10);
+        var pot = await app.Market.NewProductAsync(saffron, 45m, stock: 10);
+        var order = await (await app.NewShopperAsync()).Client.PlaceAsync(Shop.Cart("cash_on_delivery", (oil, 1), (pot, 1)));
+        var (a, s) = (order.SubOrderOf(argan).Id(), order.SubOrderOf(saffron).Id());
+        var store = app.Services.GetRequiredService<IOrdersStore>();
+
+        await using (var query = store.QuerySession())
+            (await query.LoadManyAsync<SubOrderOwner>(a, s)).Select(o => o.OrderId).Should().Equal(order.Id(), order.Id());
+        (await argan.MoveAsync(a, "accept")).Str("status").Should().Be("accepted");
+
+        // An order placed before sub-orders named their order: found by its sub-orders, as before.
+        await using (var session = store.LightweightSession())
+        {
+            session.Delete<SubOrderOwner>(s);
+            await session.SaveChangesAsync();
+        }
+        (await saffron.MoveAsync(s, "accept")).Str("status").Should().Be("accepted");
+        await argan.MoveAsync(s, "ship", Shop.Shipment(), status: 404);
     }
 }

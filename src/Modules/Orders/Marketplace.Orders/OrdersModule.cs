@@ -28,6 +28,7 @@ public static class OrdersModule
             {
                 o.Events.MapDomainEvents(typeof(OrdersModule).Assembly);
                 o.Projections.Snapshot<Order>(Projections.SnapshotLifecycle.Inline);
+                o.Projections.Add(new SubOrderOwners(), Projections.ProjectionLifecycle.Inline);
                 o.Schema.For<Order>().Index(x => x.ShopperId).Index(x => x.PlacedAt).Index(x => x.Payment.Reference).Index(x => x.Number)
                     .GinIndexJsonData();
                 o.RegisterDocumentType<CheckoutClaim>();

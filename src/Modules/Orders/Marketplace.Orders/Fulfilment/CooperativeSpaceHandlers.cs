@@ -50,8 +50,8 @@ internal sealed class CooperativeQueueHandler(IMediator mediator, IOrdersStore s
         var coop = query.CooperativeId;
         var counts = new Dictionary<string, int>();
         foreach (var status in Enum.GetValues<SubOrderStatus>())
-            counts[Snake(status)] = await session.Query<Order>()
-                .Where(o => o.OpenToCooperatives && o.SubOrders.Any(s => s.CooperativeId == coop && s.Status == status)).CountAsync(ct);
+            counts[Snake(status)] = await session.Query<Order>().Where(o => o.OpenToCooperatives)
+                .WithSubOrderOf(store.Options.Serializer(), coop, status).CountAsync(ct);
         return counts;
     }
 

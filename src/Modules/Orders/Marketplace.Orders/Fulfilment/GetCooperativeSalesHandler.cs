@@ -36,7 +36,7 @@ internal sealed class GetCooperativeSalesHandler(IOrdersStore store, IMediator m
         var coop = query.CooperativeId;
         await using var session = store.QuerySession();
         var orders = await session.Query<Order>()
-            .Where(o => o.OpenToCooperatives && o.PlacedAt >= from && o.PlacedAt < to && o.SubOrders.Any(s => s.CooperativeId == coop))
+            .Where(o => o.OpenToCooperatives && o.PlacedAt >= from && o.PlacedAt < to).WithSubOrderOf(store.Options.Serializer(), coop)
             .ToListAsync(ct);
         var sales = orders.SelectMany(o => o.SubOrders.Where(s => s.CooperativeId == coop && s.Status != SubOrderStatus.Cancelled)
                 .Select(s => (Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(o.PlacedAt, zone).DateTime), Sub: s)))

@@ -30,9 +30,7 @@ internal sealed class ListCooperativeOrdersHandler(IOrdersStore store, IMediator
         var coop = query.CooperativeId;
         // One order holds at most one sub-order per cooperative: a page of orders is a page of its sub-orders.
         var orders = session.Query<Order>().Where(o => o.OpenToCooperatives);
-        orders = OrderFilters.ParseSubOrderStatus(query.Status) is { } status
-            ? orders.Where(o => o.SubOrders.Any(s => s.CooperativeId == coop && s.Status == status))
-            : orders.Where(o => o.SubOrders.Any(s => s.CooperativeId == coop));
+        orders = orders.WithSubOrderOf(store.Options.Serializer(), coop, OrderFilters.ParseSubOrderStatus(query.Status));
         var total = await orders.CountAsync(ct);
         var page = await orders.OrderByDescending(o => o.PlacedAt).Skip(query.Page.Skip).Take(query.Page.PageSize).ToListAsync(ct);
         return new PagedList<(Order, SubOrder)>(page.Select(o => (o, o.SubOrders.First(s => s.CooperativeId == coop))).ToList(),
