@@ -34,7 +34,7 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
 
     public async Task<FoundPage> FindAsync(NpgsqlConnection connection, ProductFilter filter, PageRequest page, CancellationToken ct)
     {
-        var conditions = Conditions.Of(filter, suspended);
+        var conditions = SearchConditions.Of(filter, suspended);
         var parameters = conditions.Parameters;
         var take = page.Skip + page.PageSize;
         parameters["take"] = take;
@@ -43,7 +43,7 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
         var ranked = filter.Sort == "relevance" && !filter.Text.IsEmpty;
         var pageSql = filter.Sort == "rating"
             ? PageSql(conditions.All, Order("rating", "s")) // no index in that order: the matches are sorted
-            : WindowSql(conditions, ranked ? $"w.vector @@ {filter.Text.NamesSql()}" : null, ranked ? "newest" : filter.Sort);
+            : WindowSql(conditions, ranked ? $"s.vector @@ {filter.Text.NamesSql()}" : null, ranked ? "newest" : filter.Sort);
 
         long version, estimate;
         (int Found, List<Guid> Ids, Dictionary<Guid, Product> Products, long Total) rows;
@@ -106,14 +106,14 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
     /// The first <c>@take</c> matches among the first <c>@window</c> rows of the order (read along its index: the limit
     /// keeps the other conditions out of that read), numbered; the documents of those after <c>@skip</c>.
     /// </summary>
-    private string WindowSql(Conditions conditions, string? names, string sort)
+    private string WindowSql(SearchConditions conditions, string? names, string sort)
     {
-        var outside = string.Join(" and ", new[] { conditions.Outside(sort).Replace("s.", "w.", StringComparison.Ordinal), names }
-            .Where(c => !string.IsNullOrEmpty(c)));
+        // The window's rows are named s too, so that the conditions written for the table apply to them as they are.
+        var outside = string.Join(" and ", new[] { conditions.Outside(sort), names }.Where(c => !string.IsNullOrEmpty(c)));
         return $"with w as (select s.id, s.price, s.published_at, s.category, s.province, s.labels, s.rating, s.vector from {table} s " +
             $"where {conditions.Inside(sort)} order by {Order(sort, "s")} limit @window), " +
-            $"p as (select w.id, row_number() over (order by {Order(sort, "w")}) as n from w " +
-            $"{(outside.Length > 0 ? "where " + outside : "")} order by {Order(sort, "w")} limit @take) " +
+            $"p as (select s.id, row_number() over (order by {Order(sort, "s")}) as n from w s " +
+            $"{(outside.Length > 0 ? "where " + outside : "")} order by {Order(sort, "s")} limit @take) " +
             $"select p.id, p.n, d.data from p left join {sql.ProductsTable} d on d.id = p.id and p.n > @skip order by p.n";
     }
 

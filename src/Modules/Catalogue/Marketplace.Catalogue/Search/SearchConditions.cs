@@ -9,7 +9,7 @@ namespace Marketplace.Catalogue.Search;
 /// when the order is the price's: conditions on the index itself); <see cref="Outside"/>: the others, checked on the
 /// window's rows (categories, province, label, rating, words), whose matches may lie anywhere along that order.
 /// </summary>
-internal sealed class Conditions
+internal sealed class SearchConditions
 {
     private readonly List<string> always = [];
     private readonly List<string> prices = [];
@@ -23,9 +23,9 @@ internal sealed class Conditions
 
     public string Outside(string sort) => Join(sort is "price" or "-price" ? others : prices.Concat(others));
 
-    public static Conditions Of(ProductFilter filter, string suspended)
+    public static SearchConditions Of(ProductFilter filter, string suspended)
     {
-        var c = new Conditions();
+        var c = new SearchConditions();
         c.always.AddRange(["s.status = @published", $"not (s.cooperative_id = any({suspended}))"]);
         c.Add(c.always, "s.cooperative_id = @cooperative", "cooperative", filter.CooperativeId);
         c.Add(c.prices, "s.price >= @min", "min", filter.MinPrice);
