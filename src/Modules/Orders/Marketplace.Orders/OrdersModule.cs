@@ -31,6 +31,8 @@ public static class OrdersModule
                 o.Projections.Add(new SubOrderOwners(), Projections.ProjectionLifecycle.Inline);
                 o.Schema.For<Order>().Index(x => x.ShopperId).Index(x => x.PlacedAt).Index(x => x.Payment.Reference).Index(x => x.Number)
                     .GinIndexJsonData();
+                o.RegisterDocumentType<SubOrderOwner>();
+                o.RegisterDocumentType<OrdersBackfill>();
                 o.RegisterDocumentType<CheckoutClaim>();
                 o.RegisterDocumentType<ProcessedMessage>();
                 o.Schema.For<StrayPayment>().Index(x => x.RefundStatus);
@@ -52,6 +54,7 @@ public static class OrdersModule
         services.AddTransient<ExpireUnpaidOrdersJob>();
         services.AddTransient<IssueDueRefundsJob>();
         services.AddHostedService<OrdersJobsStartup>();
+        services.AddHostedService<SubOrderOwnersBackfill>(); // after the store's schema is applied (AddModuleStore above)
         return services;
     }
 

@@ -22,9 +22,7 @@ internal static class CooperativeStaff
     public static async Task<Order> OrderOfSubOrderAsync(IOrdersStore store, Guid cooperativeId, Guid subOrderId, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var order = await session.LoadAsync<SubOrderOwner>(subOrderId, ct) is { } owner
-            ? await session.LoadAsync<Order>(owner.OrderId, ct)
-            : await session.Query<Order>().Where(o => o.SubOrders.Any(s => s.Id == subOrderId)).FirstOrDefaultAsync(ct); // placed before SubOrderOwners
+        var order = await session.LoadAsync<SubOrderOwner>(subOrderId, ct) is { } owner ? await session.LoadAsync<Order>(owner.OrderId, ct) : null;
         return order?.SubOrder(subOrderId)?.CooperativeId == cooperativeId ? order : throw new NotFound("The sub-order");
     }
 }
