@@ -12,11 +12,13 @@ public sealed class FlakySmtp : IAsyncDisposable
 {
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();
-    private int refused;
+    private int refused, passed;
 
     public volatile bool Failing = true;
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
     public int Refused => refused;
+    /// <summary>Connections passed to the mail server (one SMTP session each).</summary>
+    public int Passed => passed;
 
     public FlakySmtp()
     {
@@ -46,6 +48,7 @@ public sealed class FlakySmtp : IAsyncDisposable
                 await stream.WriteAsync(Encoding.ASCII.GetBytes("421 4.3.2 Service not available, try again later\r\n"));
                 return;
             }
+            Interlocked.Increment(ref passed);
             using var server = new TcpClient();
             await server.ConnectAsync(IPAddress.Loopback, Smtp4dev.SmtpPort);
             var upstream = server.GetStream();

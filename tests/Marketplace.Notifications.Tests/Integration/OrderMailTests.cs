@@ -21,6 +21,7 @@ public sealed class OrderMailTests(MailApp app) : IClassFixture<MailApp>
         var products = new List<MarketProduct>();
         foreach (var c in cooperatives) products.Add(await app.Market.NewProductAsync(c, 80m, 10));
         var shopper = await app.NewShopperAsync("three-coops");
+        var sessions = app.Smtp.Passed;
 
         var order = await shopper.Client.PlaceAsync(Shop.Cart("cash_on_delivery", (products[0], 1), (products[1], 2), (products[2], 1)));
         var number = order.Str("number");
@@ -42,6 +43,7 @@ public sealed class OrderMailTests(MailApp app) : IClassFixture<MailApp>
 
         await Task.Delay(TimeSpan.FromSeconds(2)); // nothing more comes later
         (await Smtp4dev.ToAsync(shopper.Email)).Should().ContainSingle(m => m.Subject.Contains(number));
+        (app.Smtp.Passed - sessions).Should().BeLessThan(4, "the order's seven e-mails go over one SMTP connection (one more may be another job's)");
         var sms = app.SmsGateway.Received.Where(s => s.Text.Contains(number)).ToList();
         sms.Should().HaveCount(3).And.OnlyContain(s => s.Authorization == "Bearer sms-token-1");
         sms.Select(s => s.To.Replace(" ", "")).Should().AllBe(CoopPhone.Replace(" ", ""), "each cooperative's phone");

@@ -37,7 +37,7 @@ public sealed class SendMessageJob
 
     /// <summary>
     /// Sends the messages of one event (a job for all of them: each job costs Hangfire several commits): claimed together,
-    /// sent one after the other, their outcomes saved together. A message claimed by another job at the same moment is
+    /// sent one after the other (the e-mails on one SMTP connection), their outcomes saved together. A message claimed by another job at the same moment is
     /// left to it; each failed one is retried on its own.
     /// </summary>
     [AutomaticRetry(Attempts = 0)]
@@ -65,20 +65,21 @@ public sealed class SendMessageJob
         }
         catch (ConcurrencyException) { return; } // claimed by another job at the same moment
 
-        foreach (var message in messages)
-        {
-            await SendAsync(message, ct);
-            session.Update(message); // the same session: it knows the version its claim wrote
-        }
+        await using (var mails = mail.Connect())
+            foreach (var message in messages)
+            {
+                await SendAsync(message, mails, ct);
+                session.Update(message); // the same session: it knows the version its claim wrote
+            }
         await session.SaveChangesAsync(CancellationToken.None);
     }
 
-    private async Task SendAsync(OutgoingMessage message, CancellationToken ct)
+    private async Task SendAsync(OutgoingMessage message, IMailConnection mails, CancellationToken ct)
     {
         try
         {
             if (message.Channel == OutgoingMessage.Sms) await sms.SendAsync(message.To, message.Text, ct);
-            else await mail.SendAsync(message, ct);
+            else await mails.SendAsync(message, ct);
             message.State = OutgoingMessage.Sent;
             message.SentAt = clock.GetUtcNow();
             message.LastError = null;
