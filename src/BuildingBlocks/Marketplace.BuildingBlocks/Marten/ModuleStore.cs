@@ -26,7 +26,7 @@ public static class ModuleStore
     /// The data source, with Npgsql's automatic preparation on and no reset of pooled connections unless the connection
     /// string says otherwise: a statement
     /// run twice on a connection (Marten's loads, appends and batches, the modules' own SQL) is then parsed and planned
-    /// once per connection instead of at every execution. Hangfire keeps its own connections (the plain string).
+    /// once per connection instead of at every execution. Hangfire keeps its own connections (not reset either, not prepared).
     /// </summary>
     public static NpgsqlDataSource DataSource(string connectionString)
     {

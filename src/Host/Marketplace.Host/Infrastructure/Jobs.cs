@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Marketplace.BuildingBlocks;
+using Npgsql;
 
 namespace Marketplace.Host.Infrastructure;
 
@@ -10,7 +11,12 @@ internal static class Jobs
 {
     public static IServiceCollection AddMarketplaceJobs(this IServiceCollection services, IConfiguration config)
     {
+        // Hangfire's pooled connections are not reset either (a DISCARD ALL at each reuse, ~9 per order, which also threw
+        // away its prepared statements): Hangfire.PostgreSql leaves no session state (no LISTEN without long polling, its
+        // locks are rows).
         var cs = config.GetConnectionString("Marketplace")!;
+        if (!cs.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+            cs = new NpgsqlConnectionStringBuilder(cs) { NoResetOnClose = true }.ConnectionString;
         var poll = TimeSpan.FromMilliseconds(config.GetValue("Marketplace:Jobs:PollMilliseconds", 5000));
         // A Host killed mid-work leaves its rows behind: a lock row (the recurring scheduler's, a job's state lock, a
         // DisableConcurrentExecution lock) is nobody's after LockTimeout (Hangfire.PostgreSql's default, 10 minutes,
