@@ -7,8 +7,8 @@
 # Its own PostgreSQL (durable settings: fsync on) in $ROOT/.data/bench on 127.0.0.1:$BENCH_PG_PORT (55433), its own
 # Host on $BENCH_URL (http://127.0.0.1:5090), a fresh database each run. Rate limits are lifted
 # (Marketplace__RateLimits__*=0), card sales are paid through CMI with a bench merchant key (Marketplace__Payments__
-# CardProvider=cmi), and card sales are available at delivery (Marketplace__Payouts__CardHoldDays=0); nothing else differs
-# from production. The data goes through the public API only (bench/Marketplace.Bench, BENCH_PARALLEL requests in
+# CardProvider=cmi), card sales are available at delivery (Marketplace__Payouts__CardHoldDays=0), and mail goes to a
+# relay the tool plays (Marketplace__Smtp__*: it accepts every message and keeps none); nothing else differs from production. The data goes through the public API only (bench/Marketplace.Bench, BENCH_PARALLEL requests in
 # flight): the owner applies for each cooperative, an administrator verifies it, the owner sets its RIB, then lists and
 # publishes each product; shoppers register. The payout run's delivered sales go through the real order flow: a shopper
 # places a card order, the tool posts CMI's signed callback (as CMI's server would), the cooperatives accept, ship and
@@ -22,7 +22,7 @@
 # Settings: BENCH_SECONDS (30), BENCH_COOPERATIVES (500), BENCH_PRODUCTS (100000), BENCH_PAYOUT_COOPERATIVES (5000),
 # BENCH_PARALLEL (24: requests in flight while loading), BENCH_DRAIN_TIMEOUT (900 s), BENCH_SKIP_PAYOUTS=1,
 # BENCH_KEEP_PG=1 (leave PostgreSQL running afterwards), BENCH_PG_OPTIONS (server settings), BENCH_DATA_DIR,
-# BENCH_PG_PORT, BENCH_URL.
+# BENCH_PG_PORT, BENCH_URL, BENCH_MAIL_PORT (2527).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export MARKETPLACE_DATA_DIR="${BENCH_DATA_DIR:-$ROOT/.data/bench}"
@@ -87,11 +87,17 @@ cmi_client_id="600000001" cmi_store_key="Bench-CMI-store-key-2026"
 export Marketplace__Payments__CardProvider=cmi Marketplace__Cmi__ClientId="$cmi_client_id" Marketplace__Cmi__StoreKey="$cmi_store_key"
 log "Card payments through CMI with a bench merchant: Marketplace__Payments__CardProvider=cmi, Marketplace__Cmi__ClientId=$cmi_client_id"
 parallel="${BENCH_PARALLEL:-24}"
+# Mail goes to a relay, as in a deployment: the tool plays it (accepts and counts every message, keeps none).
+mail_port="${BENCH_MAIL_PORT:-2527}"
+export Marketplace__Smtp__Host=127.0.0.1 Marketplace__Smtp__Port="$mail_port" Marketplace__Smtp__Security=None
+log "Mail through a relay the tool plays on 127.0.0.1:$mail_port: Marketplace__Smtp__Host=127.0.0.1, Port=$mail_port, Security=None"
 
 host_pid=""
 sampler_pid=""
+relay_pid=""
 cleanup() {
   [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
+  [ -n "$relay_pid" ] && kill "$relay_pid" 2>/dev/null || true
   stop_host
   [ "${BENCH_KEEP_PG:-0}" = "1" ] || "$ROOT/build/postgres.sh" stop || true
 }
@@ -130,6 +136,8 @@ cpu_seconds() {
     awk -v hz="$hz" '$1 == "h" { h += $2 } $1 != "h" { p += $2 } END { printf "%.2f %.2f", h / hz, p / hz }'
 }
 
+bench mail-relay --port "$mail_port" >>"$run/mail-relay.log" 2>&1 &
+relay_pid=$!
 log "Starting the Host on an empty database (its schemas are made)"
 start_host
 first_start="$started_in"

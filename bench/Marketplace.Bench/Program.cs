@@ -2,7 +2,7 @@ using Marketplace.Bench;
 
 // build/bench.sh drives the Host over HTTP with this tool: it loads the benchmark data through the public API (many clients
 // at once), writes the inputs of the wrk scripts, makes delivered card sales through the real order flow (acting as CMI's
-// server for the payment callback), runs the payout run, times passes over lists of searches, and prints the report.
+// server for the payment callback, and as the mail relay), runs the payout run, times passes over lists of searches, and prints the report.
 var options = Options.Parse(args.Skip(1));
 try
 {
@@ -14,9 +14,10 @@ try
         case "pass": await Pass.RunAsync(options); break;
         case "tokens": await Seed.TokensAsync(options); break;
         case "report": Report.Run(options); break;
+        case "mail-relay": await MailRelay.RunAsync(options); break;
         case "search-paths": Searches.Write(options.Dir, new Random(options.Int("seed", 2026))); break;
         default:
-            Console.Error.WriteLine("usage: Marketplace.Bench seed|tokens|payouts-seed|payout-run|pass|report|search-paths --name value ...");
+            Console.Error.WriteLine("usage: Marketplace.Bench seed|tokens|payouts-seed|payout-run|pass|report|search-paths|mail-relay --name value ...");
             return 2;
     }
     return 0;
