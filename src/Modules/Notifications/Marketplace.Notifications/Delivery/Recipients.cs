@@ -26,16 +26,24 @@ internal sealed class Recipients(IMediator mediator)
     public async Task<IReadOnlyList<Recipient>> AdministratorsAsync(CancellationToken ct) =>
         (await mediator.Send(new GetAdministratorContacts(), ct)).Select(Of).ToList();
 
-    public async Task<CooperativeRecipients?> CooperativeAsync(Guid cooperativeId, CancellationToken ct)
+    public async Task<CooperativeRecipients?> CooperativeAsync(Guid cooperativeId, CancellationToken ct) =>
+        (await CooperativesAsync([cooperativeId], ct)).GetValueOrDefault(cooperativeId);
+
+    /// <summary>Several cooperatives' recipients in two questions (their contacts, then their staff's), whatever their number.</summary>
+    public async Task<IReadOnlyDictionary<Guid, CooperativeRecipients>> CooperativesAsync(IReadOnlyCollection<Guid> cooperativeIds, CancellationToken ct)
     {
-        var cooperative = (await mediator.Send(new GetCooperativeContacts([cooperativeId]), ct)).SingleOrDefault();
-        if (cooperative is null) return null;
-        var contacts = await mediator.Send(new GetContacts(cooperative.StaffIds), ct);
-        var staff = cooperative.StaffIds.Select(id => contacts.FirstOrDefault(c => c.Id == id)).OfType<Contact>().Select(Of).ToList();
-        if (!string.IsNullOrWhiteSpace(cooperative.ContactEmail)
-            && !staff.Any(s => string.Equals(s.Email, cooperative.ContactEmail.Trim(), StringComparison.OrdinalIgnoreCase)))
-            staff.Add(new Recipient(cooperative.ContactEmail.Trim(), Names.Pick(cooperative.Name, "fr"), "fr"));
-        return new CooperativeRecipients(cooperative.Id, cooperative.Name, cooperative.Phone, staff, staff.FirstOrDefault()?.Language ?? "fr");
+        var cooperatives = await mediator.Send(new GetCooperativeContacts(cooperativeIds.Distinct().ToList()), ct);
+        if (cooperatives.Count == 0) return new Dictionary<Guid, CooperativeRecipients>();
+        var contacts = (await mediator.Send(new GetContacts(cooperatives.SelectMany(c => c.StaffIds).Distinct().ToList()), ct))
+            .DistinctBy(c => c.Id).ToDictionary(c => c.Id);
+        return cooperatives.DistinctBy(c => c.Id).ToDictionary(c => c.Id, cooperative =>
+        {
+            var staff = cooperative.StaffIds.Select(id => contacts.GetValueOrDefault(id)).OfType<Contact>().Select(Of).ToList();
+            if (!string.IsNullOrWhiteSpace(cooperative.ContactEmail)
+                && !staff.Any(s => string.Equals(s.Email, cooperative.ContactEmail.Trim(), StringComparison.OrdinalIgnoreCase)))
+                staff.Add(new Recipient(cooperative.ContactEmail.Trim(), Names.Pick(cooperative.Name, "fr"), "fr"));
+            return new CooperativeRecipients(cooperative.Id, cooperative.Name, cooperative.Phone, staff, staff.FirstOrDefault()?.Language ?? "fr");
+        });
     }
 
     private static Recipient Of(Contact c) => new(c.Email, c.DisplayName, c.Language);

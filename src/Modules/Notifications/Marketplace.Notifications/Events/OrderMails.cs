@@ -21,6 +21,10 @@ internal sealed class OrderMails(IMediator mediator, Recipients recipients, Site
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, string>>> CooperativeNamesAsync(IEnumerable<Guid> ids, CancellationToken ct) =>
         (await mediator.Send(new GetCooperativeSummaries(ids.Distinct().ToList()), ct)).ToDictionary(c => c.Id, c => c.Name);
 
+    /// <summary>The order in another language than the one it was read in (French), asked again only then.</summary>
+    private async Task<ShopperOrder> InLanguageAsync(ShopperOrder order, string language, CancellationToken ct) =>
+        language == "fr" ? order : await OrderAsync(order.Id, language, ct) ?? order;
+
     public Task<Recipient?> ShopperAsync(ShopperOrder order, CancellationToken ct) => recipients.UserAsync(order.ShopperId, ct);
 
     public Task<CooperativeRecipients?> CooperativeAsync(Guid id, CancellationToken ct) => recipients.CooperativeAsync(id, ct);
@@ -34,7 +38,7 @@ internal sealed class OrderMails(IMediator mediator, Recipients recipients, Site
         Guid orderId, Guid subOrderId, CancellationToken ct)
     {
         if (await OrderAsync(orderId, "fr", ct) is not { } order || await ShopperAsync(order, ct) is not { } shopper) return null;
-        order = await OrderAsync(orderId, shopper.Language, ct) ?? order;
+        order = await InLanguageAsync(order, shopper.Language, ct);
         if (order.SubOrders.SingleOrDefault(s => s.Id == subOrderId) is not { } subOrder) return null;
         var names = await CooperativeNamesAsync([subOrder.CooperativeId], ct);
         return (order, subOrder, shopper, Delivery.Names.Pick(names.GetValueOrDefault(subOrder.CooperativeId) ?? new Dictionary<string, string>(), shopper.Language));
@@ -48,12 +52,12 @@ internal sealed class OrderMails(IMediator mediator, Recipients recipients, Site
     {
         if (await OrderAsync(orderId, "fr", ct) is not { } order) return messages.All;
         if (order.Status == "cancelled") return messages.All; // paid too late: the refund tells the shopper
-        var names = await CooperativeNamesAsync(order.SubOrders.Select(s => s.CooperativeId), ct);
+        var cooperatives = await recipients.CooperativesAsync(order.SubOrders.Select(s => s.CooperativeId).ToList(), ct);
         if (await ShopperAsync(order, ct) is { } shopper)
         {
-            var inLanguage = await OrderAsync(orderId, shopper.Language, ct) ?? order;
+            var inLanguage = await InLanguageAsync(order, shopper.Language, ct);
             var delivery = templates.Text(shopper.Language, "common.delivery");
-            string CooperativeName(Guid id) => Delivery.Names.Pick(names.GetValueOrDefault(id) ?? new Dictionary<string, string>(), shopper.Language);
+            string CooperativeName(Guid id) => cooperatives.GetValueOrDefault(id)?.NameIn(shopper.Language) ?? "";
             var lines = inLanguage.SubOrders.SelectMany(s => s.Lines.Select(l => new MailLine(l.Name, l.Quantity, l.LineTotal))
                     .Concat(s.Shipping > 0 ? [new MailLine($"{delivery} ({CooperativeName(s.CooperativeId)})", null, s.Shipping)] : []))
                 .ToList();
@@ -63,7 +67,7 @@ internal sealed class OrderMails(IMediator mediator, Recipients recipients, Site
         }
         foreach (var subOrder in order.SubOrders.Where(s => s.Status != "cancelled"))
         {
-            if (await CooperativeAsync(subOrder.CooperativeId, ct) is not { } cooperative) continue;
+            if (cooperatives.GetValueOrDefault(subOrder.CooperativeId) is not { } cooperative) continue;
             // The products' names as the cooperative wrote them (French first): it reads its own catalogue.
             Mail MailIn(string language) => new("sub_order_new", new Dictionary<string, string>
             {
