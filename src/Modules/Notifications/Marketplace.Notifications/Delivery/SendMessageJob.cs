@@ -37,8 +37,8 @@ public sealed class SendMessageJob
 
     /// <summary>
     /// Sends the messages of one event (a job for all of them: each job costs Hangfire several commits): claimed together,
-    /// sent one after the other (the e-mails on one SMTP connection), their outcomes saved together. A message claimed by another job at the same moment is
-    /// left to it; each failed one is retried on its own.
+    /// sent one after the other (the e-mails on one SMTP connection), their outcomes saved together. A message claimed by
+    /// another job at the same moment is left to it; each failed one is retried on its own.
     /// </summary>
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAllAsync(string[] messageIds, CancellationToken ct)
