@@ -136,8 +136,13 @@ cpu_seconds() {
     awk -v hz="$hz" '$1 == "h" { h += $2 } $1 != "h" { p += $2 } END { printf "%.2f %.2f", h / hz, p / hz }'
 }
 
+(exec 3<>"/dev/tcp/127.0.0.1/$mail_port") 2>/dev/null && die "Something already listens on 127.0.0.1:$mail_port: stop it or set BENCH_MAIL_PORT"
 bench mail-relay --port "$mail_port" >>"$run/mail-relay.log" 2>&1 &
 relay_pid=$!
+until (exec 3<>"/dev/tcp/127.0.0.1/$mail_port") 2>/dev/null; do
+  kill -0 "$relay_pid" 2>/dev/null || die "The mail relay did not start: $(cat "$run/mail-relay.log")"
+  sleep 0.1
+done
 log "Starting the Host on an empty database (its schemas are made)"
 start_host
 first_start="$started_in"

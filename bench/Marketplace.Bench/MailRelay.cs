@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Marketplace.Bench;
@@ -21,8 +22,9 @@ internal static class MailRelay
         listener.Start();
         Console.Error.WriteLine($"[bench] mail relay on 127.0.0.1:{options.Int("port", 2527)}");
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+        // Stopped by bench.sh's kill (SIGTERM) or Ctrl+C: it says its counts, then ends.
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
         try
         {
             while (!stop.IsCancellationRequested)
