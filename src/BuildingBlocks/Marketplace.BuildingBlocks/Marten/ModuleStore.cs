@@ -63,7 +63,8 @@ public static class ModuleStore
         // Off by default: Marten notifies one channel for every schema at each append, so each append woke the daemons of
         // all twelve stores, and each ran its high-water detection (four statements and a commit). With the daemons polling
         // instead (250 ms while busy), an order cost 44 commits instead of 82 and sustained checkout rose from 17-18 to
-        // 24-25 orders/s (bench database, alternating runs); background work starts up to a polling interval later.
+        // 24-25 orders/s (bench database, alternating runs); background work starts up to a polling interval later (1 s
+        // when idle, Marten's SlowPollingTime; 250 ms while busy).
         var listenNotify = config.GetValue("Marten:ListenNotify", false);
         return services.AddMartenStore<TStore>(sp =>
             {
