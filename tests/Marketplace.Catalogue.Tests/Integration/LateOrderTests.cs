@@ -82,6 +82,8 @@ public sealed class LateOrderTests(LateOrdersApp app)
                 // The checkout reserves, then its order's commit is held; meanwhile the reservation expires, Orders says it has
                 // no such order (not committed yet), the stock is released, and another shopper buys it.
                 var checkout = Checkout(shopper.Client, Cart("card", (oil.Id, 2), (honey.Id, 1)));
+                // Its reservation first (a loaded machine may take longer than the margin of PastExpiry to get there).
+                await Poll.UntilAsync(() => ProductAsync(oil.Id), p => p["reserved"]!.GetValue<int>() == 2, what: "the checkout's reservation");
                 await Task.Delay(PastExpiry);
                 (await app.RunExpiryJobAsync()).Should().Be(1);
                 await PlaceAsync((await app.NewShopperAsync()).Client, Cart("cash_on_delivery", (oil.Id, 2)));
