@@ -8,6 +8,7 @@ using Npgsql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Catalogue.Features;
 
@@ -58,7 +59,8 @@ internal sealed class SearchProductsHandler(ProductSearch search, IMediator medi
 /// asked) comes from <see cref="SearchResultCache"/> while the search version has not moved; only the stock of the page's
 /// products is read then (it moves without changing answers): one round trip. Otherwise the answer is computed in SQL.
 /// </summary>
-internal sealed class ProductSearch(NpgsqlDataSource database, ProductSearchSql sql, SearchResultCache cache, CooperativeNames names)
+internal sealed class ProductSearch(NpgsqlDataSource database, ProductSearchSql sql, SearchResultCache cache, CooperativeNames names,
+    ILogger<ProductSearch> logger)
 {
     public async Task<ShopPage> FindAsync(SearchProducts query, IMediator mediator,
         CancellationToken ct)
@@ -88,6 +90,7 @@ internal sealed class ProductSearch(NpgsqlDataSource database, ProductSearchSql 
         if (products is null)
         {
             var found = await sql.FindAsync(connection, filter, page, ct); // the version is read first: the answer is at least as new
+            if (logger.IsEnabled(LogLevel.Debug)) logger.LogDebug("Search {Key} read {Read}: {Total} matches", key, found.Read, found.Total);
             cache.Keep(key, answer = new SearchAnswer(found.Version, found.Ids, found.Total, found.TotalExact));
             products = found.Products;
         }
