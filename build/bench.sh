@@ -137,7 +137,9 @@ cpu_seconds() {
 }
 
 (exec 3<>"/dev/tcp/127.0.0.1/$mail_port") 2>/dev/null && die "Something already listens on 127.0.0.1:$mail_port: stop it or set BENCH_MAIL_PORT"
-bench mail-relay --port "$mail_port" >>"$run/mail-relay.log" 2>&1 &
+# exec: $! is the relay itself, so that cleanup's kill reaches it (a function run in the background is a subshell)
+(exec dotnet "$ROOT/bench/Marketplace.Bench/bin/Release/net10.0/Marketplace.Bench.dll" mail-relay --port "$mail_port" --url "$url" --dir "$run") \
+  >>"$run/mail-relay.log" 2>&1 &
 relay_pid=$!
 until (exec 3<>"/dev/tcp/127.0.0.1/$mail_port") 2>/dev/null; do
   kill -0 "$relay_pid" 2>/dev/null || die "The mail relay did not start: $(cat "$run/mail-relay.log")"
