@@ -53,11 +53,11 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
         var windowSort = ranked ? "newest" : filter.Sort;
         var windowed = filter.Sort != "rating"; // no index in that order: the matches are sorted
 
-        var explains = new List<string> { conditions.All };
-        if (windowed) explains.Add(conditions.Inside(windowSort));
+        // The estimates decide the window; every match read is counted exactly (sort=rating: nothing to estimate).
+        var explains = windowed ? new List<string> { conditions.All, conditions.Inside(windowSort) } : [];
         if (windowed && names is not null) explains.Add($"{conditions.All} and {names}");
         var (version, estimates) = await EstimatesAsync(connection, parameters, explains, ct);
-        var estimate = estimates[0];
+        var estimate = windowed ? estimates[0] : 0;
         var all = AllSql(conditions.All, names, ranked ? "m.named desc, m.published_at desc, m.id desc" : Order(filter.Sort, "m"));
         var windowFirst = windowed && WindowPays(estimate, estimates[1], names is null ? estimate : estimates[2], window, take);
         var pageSql = windowFirst
