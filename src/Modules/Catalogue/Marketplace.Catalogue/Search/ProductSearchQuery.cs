@@ -131,7 +131,7 @@ internal sealed class ProductSearchQuery(ProductSearchSql sql, string table, str
         var outside = string.Join(" and ", new[] { conditions.Outside(sort), names }.Where(c => !string.IsNullOrEmpty(c)));
         // The matches to count, planned as a whole (through their indexes): under a limit the planner would walk the table.
         var matches = counted ? $"c as materialized (select 1 from {table} s where {conditions.All}), " : "";
-        var count = counted ? "(select count(*) from (select 1 from c limit @counted) c)" : "null::bigint";
+        var count = counted ? "(select count(*) from (select 1 from c limit @counted) head)" : "null::bigint";
         return $"with {matches}w as (select s.id, s.price, s.published_at, s.category, s.province, s.labels, s.rating, s.vector from {table} s " +
             $"where {conditions.Inside(sort)} order by {Order(sort, "s")} limit @window), " +
             $"p as materialized (select s.id, row_number() over (order by {Order(sort, "s")}) as n from w s " +
