@@ -88,11 +88,12 @@ public sealed class ProductDecisionTests
         ProductDecisions.CannotReserve(product, 6, false).Should().BeNull();
         ProductDecisions.CannotReserve(product, 6, cooperativeSuspended: true).Should().Be("not_purchasable");
 
-        var sold = ProductDecisions.Sell(product, order, 4, Now);
+        var sold = ProductDecisions.Sell(product, order, held: 4, quantity: 4, Now);
         sold.Should().Equal(new StockSold(id, order, 4, true, Now));
         var after = Given(Listed(id, 10), new StockReserved(id, order, 4, Now), sold[0]);
-        (after.OnHand, after.Reserved, after.Available, after.Reservations.Count).Should().Be((6, 0, 6, 0));
-        ProductDecisions.Release(after, order, "expired", Now).Should().BeEmpty("nothing is held any more");
+        (after.OnHand, after.Reserved, after.Available).Should().Be((6, 0, 6));
+        ProductDecisions.Release(after, order, held: 4, "expired", Now).Should().BeEmpty("the product holds nothing any more, whatever a stale line says");
+        ProductDecisions.Release(product, order, held: 4, "expired", Now).Should().Equal(new ReservationReleased(id, order, 4, "expired", Now));
     }
 
     [Fact]
@@ -101,9 +102,9 @@ public sealed class ProductDecisionTests
         var id = Guid.CreateVersion7();
         var product = Given(Listed(id, 2));
         var order = Guid.CreateVersion7();
-        ProductDecisions.Sell(product, order, 3, Now).Should().ContainSingle()
+        ProductDecisions.Sell(product, order, held: 0, quantity: 3, Now).Should().ContainSingle()
             .Which.Should().Be(new StockMissingForOrder(id, order, 3, 2, Now));
-        ProductDecisions.Sell(product, Guid.CreateVersion7(), 2, Now).Should().ContainSingle()
+        ProductDecisions.Sell(product, Guid.CreateVersion7(), held: 0, quantity: 2, Now).Should().ContainSingle()
             .Which.Should().BeOfType<StockSold>().Which.FromReservation.Should().BeFalse();
     }
 
@@ -114,7 +115,7 @@ public sealed class ProductDecisionTests
         var order = Guid.CreateVersion7();
         var product = Given(Listed(id, 3), new StockReserved(id, order, 2, Now), new StockReserved(id, Guid.CreateVersion7(), 1, Now));
 
-        var events = ProductDecisions.Sell(product, order, 3, Now);
+        var events = ProductDecisions.Sell(product, order, held: 2, quantity: 3, Now);
 
         events.OfType<StockSold>().Should().BeEmpty("a line is sold whole or not at all");
         events.OfType<ReservationReleased>().Should().ContainSingle().Which.Quantity.Should().Be(2);

@@ -45,7 +45,7 @@ public static class CatalogueModule
         services.AddOptions<CatalogueOptions>().Bind(config.GetSection("Marketplace:Catalogue")).ValidateDataAnnotations().ValidateOnStart();
         services.AddFileStorage(config);
         services.AddSingleton<ProductSearchSql>().AddSingleton<ProductSearch>().AddSingleton<SearchResultCache>().AddSingleton<ProductPageSql>()
-            .AddSingleton<KeptProductPages>().AddSingleton<CooperativeNames>();
+            .AddSingleton<KeptProductPages>().AddSingleton<CooperativeNames>().AddSingleton<CheckoutReservations>().AddSingleton<CheckoutBatches>();
         services.AddHostedService<ProductChangeFeed>();
         services.AddHostedService<ProductSearchBackfill>(); // after the store's schema is applied (AddModuleStore above)
         services.AddTransient<ReleaseExpiredReservationsJob>();

@@ -23,9 +23,10 @@ internal sealed class Product
     public string Status { get; set; } = ProductStatus.Draft;
     public long ListingVersion { get; set; }
     public int OnHand { get; set; }
+    /// <summary>The units checkouts hold; what each order holds is on its <see cref="Reservation"/>'s lines (kept out of this
+    /// snapshot, which every reservation and sale rewrites: with an order's id per entry it grew by tens of kilobytes on a
+    /// popular product).</summary>
     public int Reserved { get; set; }
-    /// <summary>Active reservations: order id to quantity.</summary>
-    public Dictionary<Guid, int> Reservations { get; set; } = [];
     public List<ProductImage> Images { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -72,17 +73,13 @@ internal sealed class Product
         UpdatedAt = e.At;
     }
 
-    public void Apply(StockReserved e)
-    {
-        Reserved += e.Quantity;
-        Reservations[e.OrderId] = Reservations.GetValueOrDefault(e.OrderId) + e.Quantity;
-    }
+    public void Apply(StockReserved e) => Reserved += e.Quantity;
 
-    public void Apply(ReservationReleased e) => TakeReservation(e.OrderId, e.Quantity);
+    public void Apply(ReservationReleased e) => Reserved -= e.Quantity;
 
     public void Apply(StockSold e)
     {
-        if (e.FromReservation) TakeReservation(e.OrderId, e.Quantity);
+        if (e.FromReservation) Reserved -= e.Quantity;
         OnHand -= e.Quantity;
     }
 
@@ -99,13 +96,6 @@ internal sealed class Product
     public void Apply(ImagesReordered e) =>
         Images = e.ImageIds.Select(id => Images.Find(i => i.Id == id)).OfType<ProductImage>()
             .Concat(Images.Where(i => !e.ImageIds.Contains(i.Id))).ToList();
-
-    private void TakeReservation(Guid orderId, int quantity)
-    {
-        Reserved -= quantity;
-        var left = Reservations.GetValueOrDefault(orderId) - quantity;
-        if (left > 0) Reservations[orderId] = left; else Reservations.Remove(orderId);
-    }
 
     private void SetListing(ListingFields listing, DateTimeOffset at)
     {

@@ -39,39 +39,44 @@ internal static class ProductDecisions
         return onHand == product.OnHand ? [] : [new StockCounted(product.Id, onHand, product.OnHand, by, now)];
     }
 
+    /// <summary>What can be bought now, once <paramref name="reservedBefore"/> units are taken by orders reserved earlier in the
+    /// same transaction (not yet in the product's state).</summary>
+    public static int Available(Product product, int reservedBefore) => Math.Max(0, product.Available - reservedBefore);
+
     /// <summary>The reason a line cannot be reserved, or null when it can.</summary>
-    public static string? CannotReserve(Product? product, int quantity, bool cooperativeSuspended) => product switch
+    public static string? CannotReserve(Product? product, int quantity, bool cooperativeSuspended, int reservedBefore = 0) => product switch
     {
         null => StockReasons.UnknownProduct,
         { IsPublished: false } => StockReasons.NotPurchasable,
         _ when cooperativeSuspended => StockReasons.NotPurchasable,
-        _ when product.Available < quantity => StockReasons.InsufficientStock,
+        _ when Available(product, reservedBefore) < quantity => StockReasons.InsufficientStock,
         _ => null,
     };
 
-    public static StockReserved Reserve(Product product, Guid orderId, int quantity, DateTimeOffset now) =>
-        product.Available >= quantity && quantity > 0 ? new StockReserved(product.Id, orderId, quantity, now)
+    public static StockReserved Reserve(Product product, Guid orderId, int quantity, DateTimeOffset now, int reservedBefore = 0) =>
+        Available(product, reservedBefore) >= quantity && quantity > 0 ? new StockReserved(product.Id, orderId, quantity, now)
             : throw new InvalidOperationException("Reserve only what CannotReserve accepted."); // a bug, never input
 
-    /// <summary>Gives back what order <paramref name="orderId"/> still holds of this product (nothing when it holds none).</summary>
-    public static IReadOnlyList<object> Release(Product product, Guid orderId, string reason, DateTimeOffset now) =>
-        product.Reservations.GetValueOrDefault(orderId) is > 0 and var held
-            ? [new ReservationReleased(product.Id, orderId, held, reason, now)] : [];
+    /// <summary>Gives back the <paramref name="held"/> units that order <paramref name="orderId"/> still holds of this product
+    /// (what its reservation's line says, read under the product's lock; nothing when it holds none).</summary>
+    public static IReadOnlyList<object> Release(Product product, Guid orderId, int held, string reason, DateTimeOffset now) =>
+        Math.Min(held, product.Reserved) is > 0 and var units ? [new ReservationReleased(product.Id, orderId, units, reason, now)] : [];
 
     /// <summary>
-    /// The order was placed: its reservation becomes a sale. Without a reservation (it expired first), the units are
-    /// sold from what is available, if there are enough: the stock on hand never goes below zero. When there are not, the
-    /// line is not sold at all: what the order held goes back, and the order is told that its stock is missing.
+    /// The order was placed: the <paramref name="held"/> units its reservation holds of this product become a sale.
+    /// Without a reservation (it expired first), the units are sold from what is available, if there are enough: the
+    /// stock on hand never goes below zero. When there are not, the line is not sold at all: what the order held goes
+    /// back, and the order is told that its stock is missing.
     /// </summary>
-    public static IReadOnlyList<object> Sell(Product product, Guid orderId, int quantity, DateTimeOffset now)
+    public static IReadOnlyList<object> Sell(Product product, Guid orderId, int held, int quantity, DateTimeOffset now)
     {
-        var held = product.Reservations.GetValueOrDefault(orderId);
+        held = Math.Min(held, product.Reserved);
         if (held >= quantity) return [new StockSold(product.Id, orderId, quantity, true, now)];
         if (held + product.Available >= quantity)
             return held > 0
                 ? [new StockSold(product.Id, orderId, held, true, now), new StockSold(product.Id, orderId, quantity - held, false, now)]
                 : [new StockSold(product.Id, orderId, quantity, false, now)];
-        return [.. Release(product, orderId, "out_of_stock", now), new StockMissingForOrder(product.Id, orderId, quantity, held + product.Available, now)];
+        return [.. Release(product, orderId, held, "out_of_stock", now), new StockMissingForOrder(product.Id, orderId, quantity, held + product.Available, now)];
     }
 
     public static StockReturned Return(Product product, Guid orderId, int quantity, DateTimeOffset now) => new(product.Id, orderId, quantity, now);

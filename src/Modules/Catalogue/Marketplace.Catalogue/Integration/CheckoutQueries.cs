@@ -1,6 +1,7 @@
 using Marketplace.Catalogue.Contracts;
 using Marketplace.Catalogue.Domain;
 using Marketplace.Catalogue.Features;
+using Marketplace.Catalogue.Stock;
 using Marten;
 using MediatR;
 
@@ -14,8 +15,7 @@ internal sealed class GetProductsForCheckoutHandler(ICatalogueStore store) : IRe
         var products = await session.LoadManyAsync<Product>(ct, query.ProductIds.Distinct());
         var suspended = (await session.LoadManyAsync<CooperativeStanding>(ct, products.Select(p => p.CooperativeId).Distinct()))
             .Where(s => s.Suspended).Select(s => s.Id).ToHashSet();
-        return products.Select(p => new CheckoutProduct(p.Id, p.CooperativeId, p.Listing.Sku, p.Category, p.Listing.Name.ToDictionary(),
-            p.Price, p.Listing.Currency, p.Listing.Unit, p.IsPublished && !suspended.Contains(p.CooperativeId))).ToList();
+        return products.Select(p => CheckoutReservations.Answer(p, suspended)).ToList();
     }
 }
 

@@ -5,8 +5,8 @@ using Marten;
 namespace Marketplace.Catalogue.Stock;
 
 /// <summary>The products' streams locked for checkout, with what was read after the locks in the same round trip.</summary>
-internal sealed record LockedForCheckout(IReadOnlyDictionary<Guid, IEventStream<Product>> Streams, Reservation? Reservation,
-    IReadOnlySet<Guid> Suspended);
+internal sealed record LockedForCheckout(IReadOnlyDictionary<Guid, IEventStream<Product>> Streams,
+    IReadOnlyDictionary<Guid, Reservation> Reservations, IReadOnlySet<Guid> Suspended);
 
 internal static class ProductLocks
 {
@@ -26,24 +26,24 @@ internal static class ProductLocks
 
     /// <summary>
     /// As <see cref="LockProductsAsync"/>, in one round trip: a batch that locks the streams in id order, then reads the
-    /// order's reservation and, when <paramref name="standingsSql"/> is given (its parameter: the product ids), the
-    /// cooperatives' standings. The
-    /// statements of a batch run one after the other in the transaction, so these reads start after every lock is held
-    /// and see what a concurrent twin committed before releasing them.
+    /// orders' reservations (by order id; an order without one is left out) and, when <paramref name="standingsSql"/> is
+    /// given (its parameter: the product ids), the cooperatives' standings. The statements of a batch run one after the
+    /// other in the transaction, so these reads start after every lock is held and see what a concurrent twin committed
+    /// before releasing them.
     /// </summary>
-    public static async Task<LockedForCheckout> LockForCheckoutAsync(this IDocumentSession session, Guid orderId,
+    public static async Task<LockedForCheckout> LockForCheckoutAsync(this IDocumentSession session, IReadOnlyCollection<Guid> orderIds,
         IEnumerable<Guid> productIds, string? standingsSql, CancellationToken ct)
     {
         var ids = productIds.Distinct().Order().ToArray();
         await session.BeginTransactionAsync(ct); // before the batch: its exclusive fetches then add their statements at once
         var batch = session.CreateBatchQuery();
         var fetches = ids.Select(id => (Id: id, Stream: batch.Events.FetchForExclusiveWriting<Product>(id))).ToList();
-        var reservation = batch.Load<Reservation>(orderId);
+        var reservations = batch.LoadMany<Reservation>().ById(orderIds.Distinct().ToArray());
         var standings = standingsSql is null ? Task.FromResult<IReadOnlyList<CooperativeStanding>>([]) : batch.Query<CooperativeStanding>(standingsSql, ids);
         await batch.Execute(ct);
         var streams = new Dictionary<Guid, IEventStream<Product>>();
         foreach (var (id, stream) in fetches) // their answers complete just after the batch; a fetch left out of it would never
             streams[id] = await stream.WaitAsync(TimeSpan.FromSeconds(10), ct); // complete: a timeout, never a hang
-        return new(streams, await reservation, (await standings).Where(s => s.Suspended).Select(s => s.Id).ToHashSet());
+        return new(streams, (await reservations).ToDictionary(r => r.Id), (await standings).Where(s => s.Suspended).Select(s => s.Id).ToHashSet());
     }
 }

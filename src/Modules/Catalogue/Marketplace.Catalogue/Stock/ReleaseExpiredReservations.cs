@@ -54,7 +54,7 @@ internal sealed class ReleaseExpiredReservationsHandler(ICatalogueStore store, I
         foreach (var line in reservation.Lines.Where(l => l.State == ReservationStatus.Reserved))
         {
             if (streams[line.ProductId].Aggregate is { } product)
-                streams[line.ProductId].AppendMany(ProductDecisions.Release(product, orderId, "expired", now));
+                streams[line.ProductId].AppendMany(ProductDecisions.Release(product, orderId, line.Quantity, "expired", now));
             line.State = ReservationStatus.Released;
         }
         reservation.Status = ReservationStatus.Expired;

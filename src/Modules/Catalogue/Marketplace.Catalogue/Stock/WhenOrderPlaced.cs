@@ -23,8 +23,8 @@ internal sealed class WhenOrderPlaced(ICatalogueStore store, TimeProvider clock,
         {
             var known = await session.LoadAsync<Reservation>(e.OrderId, ct);
             // One round trip: the locks (in id order), then the reservation again, under the locks.
-            var locked = await session.LockForCheckoutAsync(e.OrderId, ordered.Keys.Concat(known?.ProductIds ?? []), null, ct);
-            var (streams, reservation) = (locked.Streams, locked.Reservation);
+            var locked = await session.LockForCheckoutAsync([e.OrderId], ordered.Keys.Concat(known?.ProductIds ?? []), null, ct);
+            var (streams, reservation) = (locked.Streams, locked.Reservations.GetValueOrDefault(e.OrderId));
             if (reservation?.Status is ReservationStatus.Placed or ReservationStatus.Cancelled) return;
             var now = clock.GetUtcNow();
             reservation ??= new Reservation { Id = e.OrderId, ReservedAt = now, ExpiresAt = now };
@@ -37,7 +37,7 @@ internal sealed class WhenOrderPlaced(ICatalogueStore store, TimeProvider clock,
                     logger.LogWarning("Order {Order} was placed with unknown product {Product}", e.Number, productId);
                     continue;
                 }
-                var sold = ProductDecisions.Sell(product, e.OrderId, quantity, now);
+                var sold = ProductDecisions.Sell(product, e.OrderId, reservation.HeldOf(productId), quantity, now);
                 streams[productId].AppendMany(sold);
                 if (line is null) reservation.Lines.Add(line = new ReservationLine { ProductId = productId });
                 line.Quantity = quantity;
@@ -46,7 +46,7 @@ internal sealed class WhenOrderPlaced(ICatalogueStore store, TimeProvider clock,
             foreach (var line in reservation.Lines.Where(l => l.State == ReservationStatus.Reserved && !ordered.ContainsKey(l.ProductId)))
             {
                 if (streams[line.ProductId].Aggregate is { } product)
-                    streams[line.ProductId].AppendMany(ProductDecisions.Release(product, e.OrderId, "not_ordered", now));
+                    streams[line.ProductId].AppendMany(ProductDecisions.Release(product, e.OrderId, line.Quantity, "not_ordered", now));
                 line.State = ReservationStatus.Released;
             }
             reservation.Status = ReservationStatus.Placed;

@@ -33,7 +33,7 @@ internal sealed class WhenSubOrdersCancelled(ICatalogueStore store, TimeProvider
                         line.State = ReservationStatus.Returned;
                         break;
                     case ReservationStatus.Reserved:
-                        stream.AppendMany(ProductDecisions.Release(product, e.OrderId, "order_cancelled", now));
+                        stream.AppendMany(ProductDecisions.Release(product, e.OrderId, line.Quantity, "order_cancelled", now));
                         line.State = ReservationStatus.Released;
                         break;
                 }
