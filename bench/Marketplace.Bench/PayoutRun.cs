@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 
 namespace Marketplace.Bench;
@@ -10,7 +11,10 @@ internal static class PayoutRun
     {
         using var api = new Api(o.Url);
         var admin = await api.LoginAsync(o.AdminEmail, o.AdminPassword);
-        var periodEnd = DateTime.UtcNow.ToString("yyyy-MM-dd"); // never after today in Casablanca (UTC+0 or +1)
+        // Today in Casablanca, where the platform's days end: the UTC date is yesterday there from 23:00 UTC, and a run for
+        // yesterday leaves out the sales delivered since (a run at 23:13 UTC paid nothing).
+        var casablanca = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
+        var periodEnd = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, casablanca).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var clock = Stopwatch.StartNew();
         var answer = await api.PostAsync("/api/admin/payout-runs", new { periodEnd }, admin);
         var seconds = clock.Elapsed.TotalSeconds;

@@ -8,12 +8,14 @@ public sealed class CombinerTests
         public List<IReadOnlyList<int>> Batches { get; } = [];
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource FirstStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public SemaphoreSlim Started { get; } = new(0);
         public Func<int, bool> Fails { get; init; } = _ => false;
 
         public async Task<IReadOnlyList<string>> Run(IReadOnlyList<int> batch)
         {
             lock (Batches) Batches.Add(batch);
             FirstStarted.TrySetResult();
+            Started.Release();
             await Release.Task;
             if (batch.Any(Fails)) throw new InvalidOperationException($"cannot serve {string.Join(',', batch.Where(Fails))}");
             return batch.Select(i => $"answer {i}").ToList();
@@ -35,6 +37,24 @@ public sealed class CombinerTests
         work.Batches.Should().HaveCount(2);
         work.Batches[0].Should().Equal(1);
         work.Batches[1].Should().Equal(2, 3, 4, 5, 6);
+    }
+
+    [Fact]
+    public async Task With_two_workers_two_requests_are_worked_at_once_and_those_arriving_meanwhile_wait_together()
+    {
+        var work = new HeldWork();
+        var combiner = new Combiner<int, string>(work.Run, capacity: 10, workers: 2);
+        var first = combiner.Send(1, CancellationToken.None);
+        (await work.Started.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeTrue();
+        var second = combiner.Send(2, CancellationToken.None);
+        (await work.Started.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeTrue("the second request did not wait for the first");
+        var waiting = Enumerable.Range(3, 3).Select(i => combiner.Send(i, CancellationToken.None)).ToList();
+        work.Release.SetResult();
+
+        (await Task.WhenAll(waiting.Prepend(second).Prepend(first))).Should().Equal("answer 1", "answer 2", "answer 3", "answer 4", "answer 5");
+        work.Batches.Should().HaveCount(3);
+        work.Batches.Take(2).SelectMany(b => b).Should().BeEquivalentTo([1, 2]);
+        work.Batches[2].Should().Equal(3, 4, 5);
     }
 
     [Fact]

@@ -1,20 +1,20 @@
 namespace Marketplace.BuildingBlocks;
 
 /// <summary>
-/// Requests that arrive while a batch is being worked wait, then go together in the next batch, in the order they came
-/// (a batch weighs at most <c>capacity</c>: each request 1, or what <c>weight</c> says; a request alone goes at once,
-/// whatever its weight). One batch runs at a time on this node. For work on
-/// a few hot rows, where one transaction per request would queue on their locks: one transaction serves a whole batch.
+/// Requests that arrive while <c>workers</c> batches are being worked wait, then go together in the next batch, in the
+/// order they came (a batch weighs at most <c>capacity</c>: each request 1, or what <c>weight</c> says; a request heavier
+/// than that goes alone). While a worker is free, a request goes at once. For work on a few hot rows, where one
+/// transaction per request would queue on their locks: one transaction serves a whole batch.
 /// <para>
 /// When a batch of several fails, each of its requests is worked again alone, so that only the request that cannot be
 /// served gets the error. A request whose caller gave up before its batch began is left out.
 /// </para>
 /// </summary>
 public sealed class Combiner<TRequest, TAnswer>(Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TAnswer>>> work, int capacity,
-    Func<TRequest, int>? weight = null)
+    Func<TRequest, int>? weight = null, int workers = 1)
 {
     private readonly Queue<Waiting> queue = new();
-    private bool working;
+    private int working;
 
     public Task<TAnswer> Send(TRequest request, CancellationToken ct)
     {
@@ -22,7 +22,7 @@ public sealed class Combiner<TRequest, TAnswer>(Func<IReadOnlyList<TRequest>, Ta
         lock (queue)
         {
             queue.Enqueue(waiting);
-            if (!working) working = true;
+            if (working < workers) working++;
             else return waiting.Answer.Task.WaitAsync(ct);
         }
         _ = Task.Run(WorkAsync, CancellationToken.None);
@@ -35,7 +35,7 @@ public sealed class Combiner<TRequest, TAnswer>(Func<IReadOnlyList<TRequest>, Ta
             await RunAsync(batch);
     }
 
-    /// <summary>The next batch, by arrival; empty (and the worker stops) when nobody waits.</summary>
+    /// <summary>The next batch, by arrival; empty (and this worker stops) when nobody waits.</summary>
     private List<Waiting> Next()
     {
         lock (queue)
@@ -51,7 +51,7 @@ public sealed class Combiner<TRequest, TAnswer>(Func<IReadOnlyList<TRequest>, Ta
                 batch.Add(next);
                 weighed += w;
             }
-            if (batch.Count == 0) working = false;
+            if (batch.Count == 0) working--;
             return batch;
         }
     }

@@ -11,4 +11,9 @@ internal sealed class CatalogueOptions
 
     /// <summary>How often the expiry job runs (a cron expression).</summary>
     public string ExpiryCron { get; set; } = "* * * * *";
+
+    /// <summary>How many checkout reservations a node makes at once, each for a batch of the checkouts that waited (more
+    /// suit a node with more cores; each holds a database connection and its products' locks until its commit).</summary>
+    [Range(1, 64)]
+    public int CheckoutWorkers { get; set; } = 2;
 }

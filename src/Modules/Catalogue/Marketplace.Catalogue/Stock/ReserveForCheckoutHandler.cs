@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.BuildingBlocks;
 using Marketplace.Catalogue.Contracts;
 using MediatR;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Catalogue.Stock;
 
@@ -21,9 +22,10 @@ internal sealed class ReserveForCheckoutValidator : AbstractValidator<ReserveFor
 }
 
 /// <summary>
-/// Checkout's products and reservation. Checkouts that arrive while others are being reserved on this node wait and are
-/// reserved together, in the order they came, by <see cref="CheckoutReservations"/>: one transaction, one lock per product
-/// and one commit for all of them. On a popular product, one transaction per checkout queued on its lock, each holding it
+/// Checkout's products and reservation. A checkout is reserved at once while one of the node's workers is free
+/// (<see cref="CatalogueOptions.CheckoutWorkers"/>); those that arrive while every worker is busy wait and are reserved
+/// together, in the order they came, by <see cref="CheckoutReservations"/>: one transaction, one lock per product and one
+/// commit for all of them. On a popular product, one transaction per checkout queued on its lock, each holding it
 /// for its round trips and its commit (p99 3.7 s with 32 shoppers on 10 products). A batch holds at most
 /// <see cref="LinesPerBatch"/> lines (a checkout with more goes alone).
 /// </summary>
@@ -35,8 +37,9 @@ internal sealed class ReserveForCheckoutHandler(CheckoutBatches batches) : IRequ
 }
 
 /// <summary>This node's queue of checkouts waiting to be reserved (a singleton).</summary>
-internal sealed class CheckoutBatches(CheckoutReservations reservations)
+internal sealed class CheckoutBatches(CheckoutReservations reservations, IOptions<CatalogueOptions> options)
 {
     public Combiner<ReserveForCheckout, CheckoutReservation> Combiner { get; } =
-        new(cmds => reservations.ReserveAsync(cmds, CancellationToken.None), ReserveForCheckoutHandler.LinesPerBatch, cmd => cmd.Lines.Count);
+        new(cmds => reservations.ReserveAsync(cmds, CancellationToken.None), ReserveForCheckoutHandler.LinesPerBatch, cmd => cmd.Lines.Count,
+            options.Value.CheckoutWorkers);
 }
