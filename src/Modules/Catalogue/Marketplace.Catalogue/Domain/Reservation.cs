@@ -17,9 +17,6 @@ internal sealed class Reservation
     public string? RequestHash { get; set; }
 
     public IEnumerable<Guid> ProductIds => Lines.Select(l => l.ProductId);
-
-    /// <summary>The units this reservation still holds of a product: its line's, while the line is reserved.</summary>
-    public int HeldOf(Guid productId) => Lines.Find(l => l.ProductId == productId) is { State: ReservationStatus.Reserved } line ? line.Quantity : 0;
 }
 
 internal sealed class ReservationLine

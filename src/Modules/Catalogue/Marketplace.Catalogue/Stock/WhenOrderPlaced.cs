@@ -37,7 +37,8 @@ internal sealed class WhenOrderPlaced(ICatalogueStore store, TimeProvider clock,
                     logger.LogWarning("Order {Order} was placed with unknown product {Product}", e.Number, productId);
                     continue;
                 }
-                var sold = ProductDecisions.Sell(product, e.OrderId, reservation.HeldOf(productId), quantity, now);
+                var held = line is { State: ReservationStatus.Reserved } ? line.Quantity : 0;
+                var sold = ProductDecisions.Sell(product, e.OrderId, held, quantity, now);
                 streams[productId].AppendMany(sold);
                 if (line is null) reservation.Lines.Add(line = new ReservationLine { ProductId = productId });
                 line.Quantity = quantity;
